@@ -1,0 +1,39 @@
+//! Where Parallax's files live. The only module that reads the environment and `directories`.
+
+use std::path::{Path, PathBuf};
+
+use super::{Config, ConfigError};
+
+/// The platform config file path (`$XDG_CONFIG_HOME/parallax/config.toml` on Linux).
+pub fn default_config_file() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "parallax").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// The platform data directory, for notes of the bundled sample case and outlet defaults.
+pub fn data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "parallax").map(|d| d.data_dir().to_path_buf())
+}
+
+/// Whether the user asked for no colours (<https://no-color.org>: set and not empty).
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// Loads the config: `explicit` (from `--config`) must exist; the default path may be absent.
+pub fn load_config(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+    let path = match explicit {
+        Some(path) => path.to_path_buf(),
+        None => match default_config_file() {
+            Some(path) if path.exists() => path,
+            _ => return Ok(Config::default()),
+        },
+    };
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
+        file: crate::article::sanitize::sanitize_line(&file),
+        line: 1,
+        column: 1,
+        message: format!("cannot read config: {e}"),
+    })?;
+    Config::from_user_toml(&file, &text)
+}

@@ -1,0 +1,23 @@
+//! Parallax: several news articles side by side, the same entities highlighted across them, and
+//! the analyst's annotations kept safe.
+//!
+//! Data flow (see README, Architecture):
+//!
+//! ```text
+//! files ──article::load──► Article { canonical text, hidden ranges, metadata }
+//!                              └──entity::analyze (worker thread)──► EntityIndex
+//! key/mouse ──config::Keymap──► Action ──app::update (pure)──► App' + Vec<Effect>
+//! resize/scroll ──layout (pure, cached per width)──► visual lines (byte ranges)
+//! draw: ui::render(frame, &App)   read-only
+//! ```
+//!
+//! Pure modules: `article` (but `article::load`), `layout`, `entity`, `annotation` (but its
+//! store), `app`, `config` (but `config::paths`), `ui`. IO lives in `article::load`,
+//! `config::paths`, the notes store and `tui`, the event loop that performs effects.
+
+pub mod annotation;
+pub mod app;
+pub mod article;
+pub mod cli;
+pub mod config;
+pub mod entity;
