@@ -27,6 +27,7 @@ pub const EXAMPLE: &str = include_str!("../config.example.toml");
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub reader: ReaderConfig,
+    pub entities: EntitiesConfig,
     pub theme: theme::ThemeConfig,
     /// Mode name → key → action.
     pub keys: BTreeMap<String, BTreeMap<String, Binding>>,
@@ -41,6 +42,14 @@ pub struct ReaderConfig {
     pub mouse: bool,
     pub max_file_size: u64,
     pub reveal_hidden: bool,
+}
+
+/// `[entities]`: the entity engine.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntitiesConfig {
+    /// An extra gazetteer file; empty for none.
+    pub gazetteer: String,
 }
 
 /// What a key is bound to: an action, or `none` to unbind a default.

@@ -3,6 +3,8 @@
 //! The reader runs [`analyze`] on a worker thread and draws each [`Entity`]'s mentions in one
 //! colour in every pane.
 
+pub mod report;
+
 use std::ops::Range;
 
 use serde::Serialize;
@@ -61,4 +63,43 @@ pub struct EntityIndex {
 /// Finds the entities in the visible text of `articles`.
 pub fn analyze(_articles: &[&Article]) -> EntityIndex {
     EntityIndex::default()
+}
+
+/// The analyst's corrections to clustering, saved with the case's notes and applied after
+/// automatic clustering. Labels name entities by their display label.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decisions {
+    /// Groups of labels that name one entity.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merges: Vec<Merge>,
+    /// Variants (surface forms) split off the entity they were clustered into.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub splits: Vec<Split>,
+    /// New display labels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renames: Vec<Rename>,
+}
+
+/// `merges`: these labels are one entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Merge {
+    pub labels: Vec<String>,
+}
+
+/// `splits`: mentions spelled `variant` are not the entity labelled `label`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Split {
+    pub label: String,
+    pub variant: String,
+}
+
+/// `renames`: show the entity labelled `label` as `to`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rename {
+    pub label: String,
+    pub to: String,
 }

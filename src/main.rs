@@ -4,16 +4,28 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use parallax::cli::Cli;
+use parallax::cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let _config = match parallax::config::paths::load_config(cli.config.as_deref()) {
+    let config = match parallax::config::paths::load_config(cli.config.as_deref()) {
         Ok(config) => config,
         Err(e) => {
             eprintln!("parallax: {e}");
             return ExitCode::from(2);
         }
     };
-    ExitCode::SUCCESS
+    match &cli.command {
+        Some(Command::Entities(args)) => {
+            let mut out = std::io::stdout().lock();
+            match parallax::entity::report::run(args, &config, &mut out) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("parallax: {}", parallax::article::sanitize::sanitize_line(&e));
+                    ExitCode::from(2)
+                }
+            }
+        }
+        None => ExitCode::SUCCESS,
+    }
 }
