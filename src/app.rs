@@ -1,3 +1,228 @@
 //! Application state and the pure `update` step: actions in, new state and effects out.
+//!
+//! [`App`] holds the panes, focus and modes; [`update::apply`] changes it in answer to an
+//! [`Action`] and returns [`Effect`]s (quit, open a file) for the event loop to perform, so that
+//! everything here is tested without a terminal. [`view::prepare`] computes the screen layout
+//! for an area and wraps what will show, so that drawing only reads.
 
 pub mod action;
+pub mod prompt;
+pub mod update;
+pub mod view;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::article::sanitize::sanitize_line;
+use crate::article::{Article, Meta};
+use crate::config::{Config, Keymap, ReaderConfig};
+use crate::layout::{PaneLayout, RowPos};
+pub use action::Action;
+pub use prompt::Prompt;
+pub use view::ViewLayout;
+
+/// Something `update` asks the event loop to do, because it needs IO or ends the program.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    /// Load this file and add it as a pane (`App::add_article`), or report the error.
+    Open(PathBuf),
+}
+
+/// Which input the keys go to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Normal,
+    /// The `:` command line.
+    Command(Prompt),
+    /// The help overlay, scrolled down by this many rows.
+    Help { scroll: usize },
+}
+
+impl Mode {
+    /// The name shown in the status bar.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Normal => "NORMAL",
+            Self::Command(_) => "COMMAND",
+            Self::Help { .. } => "HELP",
+        }
+    }
+}
+
+/// A line for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// One open article and how it is shown.
+#[derive(Debug, Clone)]
+pub struct Pane {
+    pub article: Arc<Article>,
+    /// Title/outlet/date set by the user; each field overrides the article's own.
+    pub overrides: Meta,
+    pub layout: PaneLayout,
+    /// The first row shown.
+    pub top: RowPos,
+    /// Relative column width; `<`/`>` change it.
+    pub weight: u16,
+    /// Body rows and columns at the last layout.
+    pub body_height: usize,
+}
+
+/// Default relative width of a column.
+pub const DEFAULT_WEIGHT: u16 = 4;
+const MAX_WEIGHT: u16 = 16;
+
+impl Pane {
+    /// A pane showing `article` from the top.
+    pub fn new(article: Arc<Article>, reveal: bool) -> Self {
+        let layout = PaneLayout::new(&article, reveal);
+        Self {
+            article,
+            overrides: Meta::default(),
+            layout,
+            top: RowPos::default(),
+            weight: DEFAULT_WEIGHT,
+            body_height: 0,
+        }
+    }
+
+    /// The outlet to show: the user's, the article's, else the file name. Terminal-safe.
+    pub fn outlet(&self) -> String {
+        sanitize_line(
+            &self
+                .overrides
+                .outlet
+                .clone()
+                .unwrap_or_else(|| self.article.outlet_or_file_name()),
+        )
+    }
+
+    /// The title to show, if any. Terminal-safe.
+    pub fn title(&self) -> Option<String> {
+        self.overrides
+            .title
+            .as_ref()
+            .or(self.article.meta.title.as_ref())
+            .map(|t| sanitize_line(t))
+    }
+
+    /// The date to show, if any. Terminal-safe.
+    pub fn date(&self) -> Option<String> {
+        self.overrides
+            .date
+            .as_ref()
+            .or(self.article.meta.date.as_ref())
+            .map(|t| sanitize_line(t))
+    }
+
+    /// Rebuilds the layout with or without hidden text, keeping the same text at the top.
+    pub fn set_reveal(&mut self, reveal: bool) {
+        let text = &self.article.text;
+        let offset = self.layout.offset_of(text, self.top);
+        let width = self.layout.width();
+        self.layout = PaneLayout::new(&self.article, reveal);
+        self.layout.set_width(width);
+        self.top = self.layout.pos_of_offset(text, offset);
+    }
+
+    /// Moves the top row by `delta` rows, within the article.
+    pub fn scroll_by(&mut self, delta: isize) {
+        let text = &self.article.text;
+        let top = if delta >= 0 {
+            self.layout.down(text, self.top, delta.unsigned_abs())
+        } else {
+            self.layout.up(text, self.top, delta.unsigned_abs())
+        };
+        self.top = self.layout.clamp_top(text, top, self.body_height.max(1));
+    }
+
+    /// How far down the article the top row is, 0.0–1.0.
+    pub fn fraction(&mut self) -> f64 {
+        self.layout.fraction(&self.article.text, self.top)
+    }
+
+    /// Scrolls so that the top row is at `fraction` of the article.
+    pub fn scroll_to_fraction(&mut self, fraction: f64) {
+        let text = &self.article.text;
+        let top = if fraction >= 1.0 {
+            self.layout.last(text)
+        } else {
+            self.layout.pos_at_fraction(text, fraction)
+        };
+        self.top = self.layout.clamp_top(text, top, self.body_height.max(1));
+    }
+}
+
+/// The whole state of the reader.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub panes: Vec<Pane>,
+    /// Index of the focused pane (0 when there are none).
+    pub focus: usize,
+    /// First pane of the page shown when not all fit.
+    pub first_shown: usize,
+    pub sync: bool,
+    pub zoom: bool,
+    pub mode: Mode,
+    pub message: Option<Message>,
+    pub keymap: Keymap,
+    pub settings: ReaderConfig,
+    /// The screen layout of the last frame: pane rectangles, for the mouse and page sizes.
+    pub view: ViewLayout,
+}
+
+impl App {
+    /// A reader over `articles` with the given config.
+    pub fn new(articles: Vec<Article>, config: &Config) -> Self {
+        let settings = config.reader.clone();
+        let panes = articles
+            .into_iter()
+            .map(|a| Pane::new(Arc::new(a), settings.reveal_hidden))
+            .collect();
+        Self {
+            panes,
+            focus: 0,
+            first_shown: 0,
+            sync: settings.sync,
+            zoom: false,
+            mode: Mode::Normal,
+            message: None,
+            keymap: config.keymap(),
+            settings,
+            view: ViewLayout::default(),
+        }
+    }
+
+    /// Adds an article as a new pane after the others and focuses it.
+    pub fn add_article(&mut self, article: Article) {
+        let pane = Pane::new(Arc::new(article), self.settings.reveal_hidden);
+        self.panes.push(pane);
+        self.focus = self.panes.len() - 1;
+    }
+
+    /// The focused pane, if any.
+    pub fn focused(&self) -> Option<&Pane> {
+        self.panes.get(self.focus)
+    }
+
+    /// Shows an informational message in the status bar.
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: sanitize_line(&text.into()),
+            error: false,
+        });
+    }
+
+    /// Shows an error in the status bar.
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: sanitize_line(&text.into()),
+            error: true,
+        });
+    }
+}

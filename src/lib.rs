@@ -21,3 +21,6 @@ pub mod article;
 pub mod cli;
 pub mod config;
 pub mod entity;
+pub mod layout;
+pub mod tui;
+pub mod ui;

@@ -1,0 +1,383 @@
+//! The pure update step: keys, mouse and actions change the [`App`] and return effects.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
+
+use super::{Action, App, DEFAULT_WEIGHT, Effect, MAX_WEIGHT, Mode, Prompt};
+use crate::config::Key;
+
+/// Rows one mouse-wheel notch scrolls.
+const WHEEL_ROWS: isize = 3;
+
+/// Applies one action.
+pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Quit => return vec![Effect::Quit],
+        Action::Help => {
+            app.mode = if matches!(app.mode, Mode::Help { .. }) {
+                Mode::Normal
+            } else {
+                Mode::Help { scroll: 0 }
+            };
+        }
+        Action::CommandLine => app.mode = Mode::Command(Prompt::default()),
+        Action::Cancel => {
+            app.mode = Mode::Normal;
+            app.message = None;
+        }
+        Action::FocusNext => focus_by(app, 1),
+        Action::FocusPrev => focus_by(app, -1),
+        Action::FocusPane(n) => {
+            if n >= 1 && n <= app.panes.len() {
+                app.focus = n - 1;
+            } else {
+                app.error(format!("no pane {n} ({} open)", app.panes.len()));
+            }
+        }
+        Action::ScrollDown => scroll(app, 1),
+        Action::ScrollUp => scroll(app, -1),
+        Action::HalfPageDown => scroll(app, page(app) / 2),
+        Action::HalfPageUp => scroll(app, -(page(app) / 2)),
+        Action::PageDown => scroll(app, page(app).saturating_sub(1).max(1)),
+        Action::PageUp => scroll(app, -(page(app).saturating_sub(1).max(1))),
+        Action::Top => scroll(app, isize::MIN / 2),
+        Action::Bottom => scroll(app, isize::MAX / 2),
+        Action::Sync => {
+            app.sync = !app.sync;
+            if app.sync {
+                follow_focus(app);
+            }
+            app.info(if app.sync {
+                "synchronised scrolling on"
+            } else {
+                "synchronised scrolling off"
+            });
+        }
+        Action::Zoom => app.zoom = !app.zoom,
+        Action::Narrower => resize_focused(app, -1),
+        Action::Wider => resize_focused(app, 1),
+        Action::MoveLeft => move_focused(app, -1),
+        Action::MoveRight => move_focused(app, 1),
+        Action::Close => {
+            if app.panes.is_empty() {
+                app.error("no pane to close");
+            } else {
+                let pane = app.panes.remove(app.focus);
+                app.info(format!("closed {}", pane.outlet()));
+                app.focus = app.focus.min(app.panes.len().saturating_sub(1));
+            }
+        }
+        Action::Open(path) => return vec![Effect::Open(path.into())],
+        Action::RevealHidden => {
+            if let Some(pane) = app.panes.get_mut(app.focus) {
+                let reveal = !pane.layout.reveal();
+                pane.set_reveal(reveal);
+                let hidden = pane.article.hidden_bytes();
+                app.info(if reveal {
+                    format!("showing {hidden} bytes hidden by cleaning (dimmed)")
+                } else {
+                    "hiding boilerplate again".to_owned()
+                });
+            }
+        }
+        Action::Title(text) => set_override(app, |m| m.title = Some(text)),
+        Action::Outlet(text) => set_override(app, |m| m.outlet = Some(text)),
+        Action::Date(text) => set_override(app, |m| m.date = Some(text)),
+    }
+    Vec::new()
+}
+
+fn focus_by(app: &mut App, delta: isize) {
+    let n = app.panes.len();
+    if n > 0 {
+        app.focus = (app.focus as isize + delta).rem_euclid(n as isize) as usize;
+    }
+}
+
+/// Rows in the focused pane's body.
+fn page(app: &App) -> isize {
+    app.focused().map_or(1, |p| p.body_height.max(1) as isize)
+}
+
+fn scroll(app: &mut App, delta: isize) {
+    scroll_pane(app, app.focus, delta);
+}
+
+/// Scrolls one pane; with sync on, the others follow to the same fraction of their text.
+pub fn scroll_pane(app: &mut App, index: usize, delta: isize) {
+    let Some(pane) = app.panes.get_mut(index) else {
+        return;
+    };
+    pane.scroll_by(delta);
+    if app.sync {
+        let at_bottom =
+            delta > 0 && pane.top == pane.layout.clamp_top(&pane.article.text, pane.top, usize::MAX);
+        let fraction = if at_bottom { 1.0 } else { pane.fraction() };
+        for (i, other) in app.panes.iter_mut().enumerate() {
+            if i != index {
+                other.scroll_to_fraction(fraction);
+            }
+        }
+    }
+}
+
+fn follow_focus(app: &mut App) {
+    if let Some(pane) = app.panes.get_mut(app.focus) {
+        let fraction = pane.fraction();
+        for (i, other) in app.panes.iter_mut().enumerate() {
+            if i != app.focus {
+                other.scroll_to_fraction(fraction);
+            }
+        }
+    }
+}
+
+fn resize_focused(app: &mut App, delta: i32) {
+    if let Some(pane) = app.panes.get_mut(app.focus) {
+        let weight = (i32::from(pane.weight) + delta).clamp(1, i32::from(MAX_WEIGHT));
+        pane.weight = u16::try_from(weight).unwrap_or(DEFAULT_WEIGHT);
+    }
+}
+
+fn move_focused(app: &mut App, delta: isize) {
+    let target = app.focus as isize + delta;
+    if target >= 0 && (target as usize) < app.panes.len() {
+        app.panes.swap(app.focus, target as usize);
+        app.focus = target as usize;
+    }
+}
+
+fn set_override(app: &mut App, set: impl FnOnce(&mut crate::article::Meta)) {
+    match app.panes.get_mut(app.focus) {
+        Some(pane) => set(&mut pane.overrides),
+        None => app.error("no article open"),
+    }
+}
+
+/// Handles a key press in the current mode.
+pub fn handle_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
+    if event.kind == KeyEventKind::Release {
+        return Vec::new();
+    }
+    // Ctrl-C always quits: the user must never be stuck.
+    if event.code == KeyCode::Char('c') && event.modifiers.contains(KeyModifiers::CONTROL) {
+        return vec![Effect::Quit];
+    }
+    if let Mode::Command(prompt) = &app.mode {
+        let prompt = prompt.clone();
+        return command_key(app, event, prompt);
+    }
+    if let Mode::Help { scroll } = &mut app.mode {
+        {
+            match event.code {
+                KeyCode::Char('j') | KeyCode::Down => *scroll += 1,
+                KeyCode::Char('k') | KeyCode::Up => *scroll = scroll.saturating_sub(1),
+                KeyCode::PageDown | KeyCode::Char(' ') => *scroll += 10,
+                KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
+                KeyCode::Esc | KeyCode::Char('q' | '?') => app.mode = Mode::Normal,
+                _ => {}
+            }
+            return Vec::new();
+        }
+    }
+    let Some(key) = Key::from_event(event) else {
+        return Vec::new();
+    };
+    if let Some(action) = app.keymap.lookup("normal", key).cloned() {
+        app.message = None;
+        apply(app, action)
+    } else {
+        app.info(format!("{key} is not bound; press ? for help"));
+        Vec::new()
+    }
+}
+
+fn command_key(app: &mut App, event: KeyEvent, mut prompt: Prompt) -> Vec<Effect> {
+    match event.code {
+        KeyCode::Esc => {
+            app.mode = Mode::Normal;
+            return Vec::new();
+        }
+        KeyCode::Enter => {
+            app.mode = Mode::Normal;
+            return run_command(app, &prompt.input);
+        }
+        KeyCode::Tab => prompt.complete(),
+        KeyCode::Backspace if !prompt.backspace() && prompt.input.is_empty() => {
+            app.mode = Mode::Normal;
+            return Vec::new();
+        }
+        KeyCode::Left => prompt.move_cursor(false),
+        KeyCode::Right => prompt.move_cursor(true),
+        KeyCode::Char(c) if !event.modifiers.contains(KeyModifiers::CONTROL) => prompt.insert(c),
+        _ => {}
+    }
+    app.mode = Mode::Command(prompt);
+    Vec::new()
+}
+
+/// Runs a `:` command line.
+pub fn run_command(app: &mut App, line: &str) -> Vec<Effect> {
+    if line.trim().is_empty() {
+        return Vec::new();
+    }
+    match line.parse::<Action>() {
+        Ok(action) => apply(app, action),
+        Err(e) => {
+            app.error(e.to_string());
+            Vec::new()
+        }
+    }
+}
+
+/// Handles a mouse event: a click focuses the pane under the pointer, the wheel scrolls it.
+pub fn handle_mouse(app: &mut App, event: MouseEvent) -> Vec<Effect> {
+    if !app.settings.mouse || !matches!(app.mode, Mode::Normal) {
+        return Vec::new();
+    }
+    let Some(index) = app.view.pane_at(event.column, event.row) else {
+        return Vec::new();
+    };
+    match event.kind {
+        MouseEventKind::Down(_) => app.focus = index,
+        MouseEventKind::ScrollDown => scroll_pane(app, index, WHEEL_ROWS),
+        MouseEventKind::ScrollUp => scroll_pane(app, index, -WHEEL_ROWS),
+        _ => {}
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::view::prepare;
+    use crate::article::Article;
+    use crate::config::Config;
+    use ratatui::layout::Rect;
+
+    fn app_with(n: usize, paragraphs: usize) -> App {
+        let articles = (0..n)
+            .map(|i| {
+                let text: Vec<String> = (0..paragraphs)
+                    .map(|p| format!("Article {i} paragraph {p} text."))
+                    .collect();
+                Article::plain(format!("a{i}.txt"), text.join("\n"))
+            })
+            .collect();
+        let mut app = App::new(articles, &Config::default());
+        prepare(&mut app, Rect::new(0, 0, 200, 50));
+        app
+    }
+
+    fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+        let effects = handle_key(app, KeyEvent::new(code, KeyModifiers::NONE));
+        prepare(app, app.view.area);
+        effects
+    }
+
+    #[test]
+    fn focus_cycles_and_jumps() {
+        let mut app = app_with(3, 5);
+        key(&mut app, KeyCode::Tab);
+        assert_eq!(app.focus, 1);
+        key(&mut app, KeyCode::BackTab);
+        key(&mut app, KeyCode::BackTab);
+        assert_eq!(app.focus, 2);
+        key(&mut app, KeyCode::Char('1'));
+        assert_eq!(app.focus, 0);
+        key(&mut app, KeyCode::Char('9'));
+        assert_eq!(app.focus, 0);
+        assert!(app.message.as_ref().is_some_and(|m| m.error));
+    }
+
+    #[test]
+    fn scrolling_moves_only_the_focused_pane_unless_synced() {
+        let mut app = app_with(2, 200);
+        key(&mut app, KeyCode::Char('j'));
+        assert_ne!(app.panes[0].top, app.panes[1].top);
+        key(&mut app, KeyCode::Char('g'));
+        key(&mut app, KeyCode::Char('s'));
+        assert!(app.sync);
+        key(&mut app, KeyCode::Char('G'));
+        let pane = &mut app.panes[1];
+        let bottom1 = pane.layout.max_top(&pane.article.text, pane.body_height);
+        assert_eq!(app.panes[1].top, bottom1);
+        key(&mut app, KeyCode::Char('g'));
+        assert_eq!(app.panes[0].top, app.panes[1].top);
+    }
+
+    #[test]
+    fn zoom_shows_only_the_focused_pane() {
+        let mut app = app_with(3, 5);
+        key(&mut app, KeyCode::Char('2'));
+        key(&mut app, KeyCode::Char('z'));
+        assert_eq!(app.view.panes.len(), 1);
+        assert_eq!(app.view.panes[0].index, 1);
+        assert_eq!(app.view.panes[0].rect.width, 200);
+        key(&mut app, KeyCode::Char('z'));
+        assert_eq!(app.view.panes.len(), 3);
+    }
+
+    #[test]
+    fn many_panes_page_with_the_focus() {
+        let mut app = app_with(12, 5);
+        assert_eq!(app.view.panes.len(), 5); // 200 / 40
+        assert_eq!(crate::app::view::page_label(&app).as_deref(), Some("1–5 of 12"));
+        key(&mut app, KeyCode::Char('9'));
+        assert_eq!(crate::app::view::page_label(&app).as_deref(), Some("5–9 of 12"));
+    }
+
+    #[test]
+    fn panes_move_resize_and_close() {
+        let mut app = app_with(3, 5);
+        let first = app.panes[0].article.path.clone();
+        key(&mut app, KeyCode::Char('L'));
+        assert_eq!(app.focus, 1);
+        assert_eq!(app.panes[1].article.path, first);
+        let before = app.view.panes[1].rect.width;
+        key(&mut app, KeyCode::Char('>'));
+        assert!(app.view.panes[1].rect.width > before);
+        key(&mut app, KeyCode::Char('x'));
+        assert_eq!(app.panes.len(), 2);
+    }
+
+    #[test]
+    fn command_line_runs_actions_and_reports_errors() {
+        let mut app = app_with(2, 5);
+        for c in ":zoom".chars() {
+            key(&mut app, KeyCode::Char(c));
+        }
+        key(&mut app, KeyCode::Enter);
+        assert!(app.zoom);
+        let effects = run_command(&mut app, "open other.txt");
+        assert_eq!(effects, vec![Effect::Open("other.txt".into())]);
+        run_command(&mut app, "nonsense");
+        assert!(
+            app.message
+                .as_ref()
+                .is_some_and(|m| m.error && m.text.contains("nonsense"))
+        );
+        run_command(&mut app, "outlet The Daily");
+        assert_eq!(app.panes[app.focus].outlet(), "The Daily");
+        assert_eq!(key(&mut app, KeyCode::Char('q')), vec![Effect::Quit]);
+    }
+
+    #[test]
+    fn mouse_click_focuses_and_wheel_scrolls_the_pane_under_the_pointer() {
+        let mut app = app_with(3, 200);
+        let rect = app.view.panes[2].rect;
+        let at = |kind| MouseEvent {
+            kind,
+            column: rect.x + 3,
+            row: rect.y + 5,
+            modifiers: KeyModifiers::NONE,
+        };
+        handle_mouse(&mut app, at(MouseEventKind::ScrollDown));
+        assert_eq!(app.focus, 0);
+        assert_ne!(app.panes[2].top, app.panes[0].top);
+        handle_mouse(
+            &mut app,
+            at(MouseEventKind::Down(crossterm::event::MouseButton::Left)),
+        );
+        assert_eq!(app.focus, 2);
+    }
+}

@@ -1,0 +1,453 @@
+//! From an article to rows on screen: paragraphs, wrapping cached per width, and scrolling.
+//!
+//! Wrapping is lazy: a paragraph is wrapped the first time a row of it is needed, and the result
+//! is kept until the width changes. Scrolling, jumping and clamping touch only the paragraphs
+//! they pass, so the first frame of a 2 MB article costs about what a 2 kB one does. Positions
+//! are stored as rows within a paragraph and converted through byte offsets when the width
+//! changes, so the text at the top of a pane stays put across a resize.
+
+pub mod wrap;
+
+use std::ops::Range;
+
+use crate::article::{Article, Format};
+pub use wrap::{VisualLine, text_width, wrap_paragraph};
+
+/// A block of text shown as one wrapped paragraph: its visible pieces in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub pieces: Vec<Range<usize>>,
+}
+
+impl Paragraph {
+    /// First byte of the paragraph.
+    pub fn start(&self) -> usize {
+        self.pieces.first().map_or(0, |p| p.start)
+    }
+    /// One past the last byte.
+    pub fn end(&self) -> usize {
+        self.pieces.last().map_or(0, |p| p.end)
+    }
+}
+
+/// Byte ranges of the lines of `text`: split at `\n`, a trailing `\r` dropped, a lone `\r` also
+/// breaks the line.
+fn source_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    text.split('\n').flat_map(move |line| {
+        let line_start = start;
+        start += line.len() + 1;
+        let trimmed = line.strip_suffix('\r').unwrap_or(line);
+        let mut inner = line_start;
+        trimmed.split('\r').map(move |part| {
+            let range = inner..inner + part.len();
+            inner += part.len() + 1;
+            range
+        })
+    })
+}
+
+/// Trims whitespace off the outer ends of a list of pieces; drops pieces left empty.
+fn trim_pieces(text: &str, mut pieces: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    while let Some(first) = pieces.first_mut() {
+        let s = &text[first.clone()];
+        first.start += s.len() - s.trim_start().len();
+        if first.start >= first.end {
+            pieces.remove(0);
+        } else {
+            break;
+        }
+    }
+    while let Some(last) = pieces.last_mut() {
+        let s = &text[last.clone()];
+        last.end -= s.len() - s.trim_end().len();
+        if last.start >= last.end {
+            pieces.pop();
+        } else {
+            break;
+        }
+    }
+    pieces
+}
+
+/// The paragraphs of an article. Plain text and HTML: every non-empty line. Markdown: runs of
+/// non-empty lines flow together. With `reveal`, hidden text is included (the renderer dims it).
+pub fn paragraphs(article: &Article, reveal: bool) -> Vec<Paragraph> {
+    let text = article.text.as_str();
+    let visible = |range: Range<usize>| {
+        if reveal {
+            vec![range]
+        } else {
+            article.visible_parts(range)
+        }
+    };
+    let mut out = Vec::new();
+    let mut block: Vec<Range<usize>> = Vec::new();
+    let flows = article.format == Format::Markdown;
+    for line in source_lines(text) {
+        let pieces = trim_pieces(text, visible(line));
+        if pieces.is_empty() {
+            if !block.is_empty() {
+                out.push(Paragraph {
+                    pieces: std::mem::take(&mut block),
+                });
+            }
+            continue;
+        }
+        if flows {
+            block.extend(pieces);
+        } else {
+            out.push(Paragraph { pieces });
+        }
+    }
+    if !block.is_empty() {
+        out.push(Paragraph { pieces: block });
+    }
+    out
+}
+
+/// A row position: row `row` of paragraph `para`. Row 0 of every paragraph but the first is the
+/// blank spacer line above it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RowPos {
+    pub para: usize,
+    pub row: usize,
+}
+
+/// What a row shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Spacer,
+    Text(VisualLine),
+}
+
+/// An article's paragraphs and their wrapping at one width.
+#[derive(Debug, Clone)]
+pub struct PaneLayout {
+    paragraphs: Vec<Paragraph>,
+    reveal: bool,
+    width: usize,
+    wrapped: Vec<Option<Vec<VisualLine>>>,
+    span: Range<usize>,
+}
+
+impl PaneLayout {
+    /// Splits the article into paragraphs; nothing is wrapped yet.
+    pub fn new(article: &Article, reveal: bool) -> Self {
+        let paragraphs = paragraphs(article, reveal);
+        let span = match (paragraphs.first(), paragraphs.last()) {
+            (Some(first), Some(last)) => first.start()..last.end(),
+            _ => 0..0,
+        };
+        let wrapped = vec![None; paragraphs.len()];
+        Self {
+            paragraphs,
+            reveal,
+            width: 0,
+            wrapped,
+            span,
+        }
+    }
+
+    /// Whether hidden text is included.
+    pub fn reveal(&self) -> bool {
+        self.reveal
+    }
+
+    /// The paragraphs.
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
+    }
+
+    /// The width wrapping is cached for.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Sets the wrap width; drops the cache when it changes.
+    pub fn set_width(&mut self, width: usize) {
+        let width = width.max(1);
+        if width != self.width {
+            self.width = width;
+            self.wrapped.iter_mut().for_each(|w| *w = None);
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.paragraphs.is_empty()
+    }
+
+    /// The wrapped lines of paragraph `para`, wrapping it now if needed.
+    pub fn lines(&mut self, text: &str, para: usize) -> &[VisualLine] {
+        let width = self.width.max(1);
+        let paragraph = &self.paragraphs[para];
+        self.wrapped[para].get_or_insert_with(|| wrap_paragraph(text, &paragraph.pieces, width))
+    }
+
+    /// The wrapped lines of `para` if already wrapped (for the read-only renderer).
+    pub fn cached_lines(&self, para: usize) -> Option<&[VisualLine]> {
+        self.wrapped.get(para)?.as_deref()
+    }
+
+    fn rows(&mut self, text: &str, para: usize) -> usize {
+        usize::from(para > 0) + self.lines(text, para).len()
+    }
+
+    /// The row at `pos`, from the cache.
+    pub fn row(&self, pos: RowPos) -> Option<Row> {
+        let spacer = usize::from(pos.para > 0);
+        if pos.row < spacer {
+            return Some(Row::Spacer);
+        }
+        self.cached_lines(pos.para)?
+            .get(pos.row - spacer)
+            .copied()
+            .map(Row::Text)
+    }
+
+    /// The position `n` rows below `pos`, stopping at the last row.
+    pub fn down(&mut self, text: &str, mut pos: RowPos, mut n: usize) -> RowPos {
+        if self.is_empty() {
+            return RowPos::default();
+        }
+        loop {
+            let rows = self.rows(text, pos.para);
+            let left = rows.saturating_sub(pos.row + 1);
+            if n <= left {
+                pos.row += n;
+                return pos;
+            }
+            if pos.para + 1 >= self.paragraphs.len() {
+                pos.row = rows - 1;
+                return pos;
+            }
+            n -= left + 1;
+            pos = RowPos {
+                para: pos.para + 1,
+                row: 0,
+            };
+        }
+    }
+
+    /// The position `n` rows above `pos`, stopping at the first row.
+    pub fn up(&mut self, text: &str, mut pos: RowPos, mut n: usize) -> RowPos {
+        loop {
+            if n <= pos.row {
+                pos.row -= n;
+                return pos;
+            }
+            if pos.para == 0 {
+                return RowPos::default();
+            }
+            n -= pos.row + 1;
+            let para = pos.para - 1;
+            pos = RowPos {
+                para,
+                row: self.rows(text, para) - 1,
+            };
+        }
+    }
+
+    /// The last row.
+    pub fn last(&mut self, text: &str) -> RowPos {
+        if self.is_empty() {
+            return RowPos::default();
+        }
+        let para = self.paragraphs.len() - 1;
+        RowPos {
+            para,
+            row: self.rows(text, para) - 1,
+        }
+    }
+
+    /// The lowest top position that still fills a viewport of `height` rows.
+    pub fn max_top(&mut self, text: &str, height: usize) -> RowPos {
+        let last = self.last(text);
+        self.up(text, last, height.saturating_sub(1))
+    }
+
+    /// `top` moved no further down than [`Self::max_top`].
+    pub fn clamp_top(&mut self, text: &str, top: RowPos, height: usize) -> RowPos {
+        top.min(self.max_top(text, height))
+    }
+
+    /// Wraps every paragraph that shows in a viewport of `height` rows starting at `top`.
+    pub fn prepare(&mut self, text: &str, top: RowPos, height: usize) {
+        if !self.is_empty() && top.para < self.paragraphs.len() {
+            self.down(text, top, height);
+        }
+    }
+
+    /// The byte offset a row stands for (a spacer stands for its paragraph's start).
+    pub fn offset_of(&mut self, text: &str, pos: RowPos) -> usize {
+        if self.is_empty() {
+            return 0;
+        }
+        let para = pos.para.min(self.paragraphs.len() - 1);
+        let spacer = usize::from(para > 0);
+        if pos.row < spacer {
+            return self.paragraphs[para].start();
+        }
+        let lines = self.lines(text, para);
+        lines
+            .get(pos.row - spacer)
+            .or(lines.last())
+            .map_or(0, |l| l.start)
+    }
+
+    /// The row showing byte `offset` (or the nearest row after it).
+    pub fn pos_of_offset(&mut self, text: &str, offset: usize) -> RowPos {
+        if self.is_empty() {
+            return RowPos::default();
+        }
+        let para = self
+            .paragraphs
+            .partition_point(|p| p.end() <= offset)
+            .min(self.paragraphs.len() - 1);
+        let spacer = usize::from(para > 0);
+        let lines = self.lines(text, para);
+        let line = lines.partition_point(|l| l.end < offset).min(lines.len() - 1);
+        RowPos {
+            para,
+            row: spacer + line,
+        }
+    }
+
+    /// Where `pos` is through the visible text, from 0.0 (top) to 1.0 (end).
+    pub fn fraction(&mut self, text: &str, pos: RowPos) -> f64 {
+        let span = self.span.clone();
+        if span.len() <= 1 {
+            return 0.0;
+        }
+        let offset = self.offset_of(text, pos);
+        (offset.saturating_sub(span.start) as f64 / span.len() as f64).clamp(0.0, 1.0)
+    }
+
+    /// The row at `fraction` of the visible text.
+    pub fn pos_at_fraction(&mut self, text: &str, fraction: f64) -> RowPos {
+        let span = self.span.clone();
+        let offset = span.start + (fraction.clamp(0.0, 1.0) * span.len() as f64) as usize;
+        self.pos_of_offset(text, offset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Hidden, HideReason};
+
+    fn article(text: &str) -> Article {
+        Article::plain("t.txt", text)
+    }
+
+    #[test]
+    fn text_lines_are_paragraphs_and_blank_lines_vanish() {
+        let a = article("One line.\n\n  Two line.  \r\nThree\rFour\n");
+        let texts: Vec<String> = paragraphs(&a, false)
+            .iter()
+            .map(|p| p.pieces.iter().map(|r| &a.text[r.clone()]).collect())
+            .collect();
+        assert_eq!(texts, vec!["One line.", "Two line.", "Three", "Four"]);
+    }
+
+    #[test]
+    fn markdown_lines_flow_into_one_paragraph() {
+        let mut a = article("# Title\n\nfirst line\nsecond line\n\nnext");
+        a.format = Format::Markdown;
+        let ps = paragraphs(&a, false);
+        assert_eq!(ps.len(), 3);
+        assert_eq!(&a.text[ps[1].start()..ps[1].end()], "first line\nsecond line");
+    }
+
+    #[test]
+    fn hidden_lines_are_skipped_unless_revealed() {
+        let mut a = article("Menu\nBody text\nFooter");
+        a.hidden = vec![
+            Hidden {
+                range: 0..5,
+                reason: HideReason::Navigation,
+            },
+            Hidden {
+                range: 15..21,
+                reason: HideReason::Footer,
+            },
+        ];
+        assert_eq!(paragraphs(&a, false).len(), 1);
+        assert_eq!(paragraphs(&a, true).len(), 3);
+    }
+
+    fn numbered(n: usize) -> String {
+        (0..n)
+            .map(|i| format!("paragraph {i} with some words"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn scrolling_moves_by_rows_and_stops_at_the_ends() {
+        let a = article(&numbered(10));
+        let mut l = PaneLayout::new(&a, false);
+        l.set_width(14); // "paragraph 0" / "with some" / "words": 3 lines each
+        let text = &a.text;
+        let p = l.down(text, RowPos::default(), 3);
+        assert_eq!(p, RowPos { para: 1, row: 0 }); // the spacer above paragraph 1
+        assert_eq!(l.row(p), Some(Row::Spacer));
+        assert_eq!(l.up(text, p, 3), RowPos::default());
+        assert_eq!(l.up(text, p, 100), RowPos::default());
+        let last = l.last(text);
+        assert_eq!(last, RowPos { para: 9, row: 3 });
+        assert_eq!(l.down(text, RowPos::default(), 1000), last);
+        // 10 paragraphs of 3 lines + 9 spacers = 39 rows; a 10-row viewport stops at row 29.
+        let max = l.max_top(text, 10);
+        assert_eq!(l.down(text, max, 9), last);
+        assert_eq!(l.clamp_top(text, last, 10), max);
+    }
+
+    #[test]
+    fn only_paragraphs_on_screen_are_wrapped() {
+        let a = article(&numbered(10_000));
+        let mut l = PaneLayout::new(&a, false);
+        l.set_width(40);
+        l.prepare(&a.text, RowPos::default(), 20);
+        let wrapped = (0..10_000).filter(|&i| l.cached_lines(i).is_some()).count();
+        assert!(wrapped <= 21, "{wrapped} paragraphs wrapped for one screen");
+    }
+
+    #[test]
+    fn the_top_line_survives_a_width_change() {
+        let a = article(&numbered(50));
+        let mut l = PaneLayout::new(&a, false);
+        l.set_width(12);
+        let top = l.down(&a.text, RowPos::default(), 57);
+        let offset = l.offset_of(&a.text, top);
+        l.set_width(60);
+        let new_top = l.pos_of_offset(&a.text, offset);
+        let new_offset = l.offset_of(&a.text, new_top);
+        let para = &l.paragraphs()[new_top.para];
+        assert!(para.start() <= offset && offset <= para.end());
+        assert!(new_offset <= offset);
+    }
+
+    #[test]
+    fn fractions_map_proportionally() {
+        let a = article(&numbered(100));
+        let mut l = PaneLayout::new(&a, false);
+        l.set_width(80);
+        assert!(l.fraction(&a.text, RowPos::default()) < 0.001);
+        let mid = l.pos_at_fraction(&a.text, 0.5);
+        assert!((45..=55).contains(&mid.para), "{mid:?}");
+        let end = l.last(&a.text);
+        assert!(l.fraction(&a.text, end) > 0.98);
+    }
+
+    #[test]
+    fn empty_article_has_no_rows_and_does_not_panic() {
+        let a = article("");
+        let mut l = PaneLayout::new(&a, false);
+        l.set_width(10);
+        assert_eq!(l.down(&a.text, RowPos::default(), 5), RowPos::default());
+        assert_eq!(l.max_top(&a.text, 10), RowPos::default());
+        assert_eq!(l.row(RowPos::default()), None);
+        l.prepare(&a.text, RowPos::default(), 10);
+    }
+}

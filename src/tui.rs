@@ -1,0 +1,154 @@
+//! The imperative shell: terminal setup and restore, the event loop, and performing effects.
+//!
+//! Input, signals and background results arrive on one channel, so the loop blocks until
+//! something happens and never polls. All pending events are handled before a frame is drawn,
+//! so a storm of resize events costs one frame. The terminal is restored on every way out:
+//! quit, error, panic (a hook), SIGTERM/SIGHUP/SIGINT (a signal thread feeds the same loop).
+
+use std::io::{self, Stdout, Write};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::execute;
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+
+use crate::app::update::{handle_key, handle_mouse};
+use crate::app::view::prepare;
+use crate::app::{App, Effect};
+use crate::article::load::{LoadOptions, load_path};
+use crate::config::Theme;
+
+/// Something that wakes the event loop.
+enum Wake {
+    Input(Event),
+    InputClosed(String),
+    Signal(i32),
+}
+
+/// How the reader ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// A signal ended it; the conventional exit status is 128 + the signal number.
+    Signal(i32),
+}
+
+/// Puts the terminal back as it was. Safe to call more than once and when setup failed halfway.
+pub fn restore_terminal() {
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = terminal::disable_raw_mode();
+    let _ = out.flush();
+}
+
+fn setup_terminal(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+    terminal::enable_raw_mode()?;
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen)?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    Terminal::new(CrosstermBackend::new(out))
+}
+
+fn spawn_input(tx: Sender<Wake>) {
+    thread::spawn(move || {
+        loop {
+            match event::read() {
+                Ok(e) => {
+                    if tx.send(Wake::Input(e)).is_err() {
+                        return;
+                    }
+                }
+                Err(e) => {
+                    let _ = tx.send(Wake::InputClosed(e.to_string()));
+                    return;
+                }
+            }
+        }
+    });
+}
+
+fn spawn_signals(tx: Sender<Wake>) -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            if tx.send(Wake::Signal(signal)).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
+}
+
+/// Runs the reader until the user quits or a signal arrives. Restores the terminal either way.
+pub fn run(app: App, theme: &Theme, load: &LoadOptions) -> io::Result<Exit> {
+    let (tx, rx) = mpsc::channel();
+    spawn_signals(tx.clone())?;
+    let mouse = app.settings.mouse;
+    let result = setup_terminal(mouse).and_then(|mut terminal| {
+        spawn_input(tx);
+        event_loop(&mut terminal, app, theme, load, &rx)
+    });
+    restore_terminal();
+    result
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    mut app: App,
+    theme: &Theme,
+    load: &LoadOptions,
+    rx: &Receiver<Wake>,
+) -> io::Result<Exit> {
+    loop {
+        let size = terminal.size()?;
+        let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+        prepare(&mut app, area);
+        terminal.draw(|frame| crate::ui::render(frame, &app, theme))?;
+
+        let Ok(first) = rx.recv() else {
+            return Ok(Exit::Quit);
+        };
+        let mut pending = vec![first];
+        pending.extend(rx.try_iter());
+        for wake in pending {
+            let effects = match wake {
+                Wake::Input(Event::Key(key)) => handle_key(&mut app, key),
+                Wake::Input(Event::Mouse(mouse)) => handle_mouse(&mut app, mouse),
+                Wake::Input(_) => Vec::new(),
+                Wake::InputClosed(e) => return Err(io::Error::other(format!("terminal input closed: {e}"))),
+                Wake::Signal(signal) => return Ok(Exit::Signal(signal)),
+            };
+            for effect in effects {
+                match effect {
+                    Effect::Quit => return Ok(Exit::Quit),
+                    Effect::Open(path) => match load_path(&path, load) {
+                        Ok(article) => {
+                            app.add_article(article);
+                            app.info(format!("opened {}", path.display()));
+                        }
+                        Err(e) => app.error(e.to_string()),
+                    },
+                }
+            }
+            // Page sizes and the mouse use the layout: refresh it between events.
+            prepare(&mut app, area);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! Drawing: `render(frame, &App, &Theme)` reads the state and the layout prepared for this
+//! frame, and writes cells. No IO, no wrapping, nothing proportional to article size.
+
+pub mod help;
+pub mod pane;
+pub mod status;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::app::App;
+use crate::app::view::{MIN_HEIGHT, MIN_WIDTH};
+use crate::config::Theme;
+
+/// Draws the whole screen. Call `app::view::prepare` with the same area first.
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    if app.view.area != area {
+        // The terminal was resized since `prepare`; the resize event brings a fresh frame.
+        return;
+    }
+    if app.view.too_small {
+        too_small(area, buf);
+        return;
+    }
+    if app.panes.is_empty() {
+        let body = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        Paragraph::new(vec![
+            Line::from(""),
+            Line::from("No articles open."),
+            Line::from("Type :open PATH to open one, ? for help, q to quit."),
+        ])
+        .alignment(Alignment::Center)
+        .render(body, buf);
+    }
+    for slot in &app.view.panes {
+        pane::render(app, slot.index, slot.rect, theme, buf);
+    }
+    status::render(app, app.view.status, theme, buf);
+    if let crate::app::Mode::Help { scroll } = app.mode {
+        help::render(app, scroll, area, theme, buf);
+    }
+    if let Some(cursor) = status::cursor(app) {
+        frame.set_cursor_position(cursor);
+    }
+}
+
+fn too_small(area: Rect, buf: &mut ratatui::buffer::Buffer) {
+    let text = format!(
+        "Terminal too small ({}×{}): Parallax needs {MIN_WIDTH}×{MIN_HEIGHT}. q quits.",
+        area.width, area.height
+    );
+    Paragraph::new(text).wrap(Wrap { trim: true }).render(area, buf);
+}

@@ -1,0 +1,199 @@
+//! Drawing one article pane: border with outlet and date, the title, the wrapped body, and the
+//! position and hidden-text indicators. Reads the layout cache; wraps nothing.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::app::view::body_rect;
+use crate::app::{App, Pane};
+use crate::article::sanitize::{TAB_WIDTH, display_grapheme, display_width};
+use crate::config::Theme;
+use crate::layout::{Row, RowPos, VisualLine};
+
+/// Draws pane `index` of `app` into `rect`.
+pub fn render(app: &App, index: usize, rect: Rect, theme: &Theme, buf: &mut Buffer) {
+    let pane = &app.panes[index];
+    let focused = index == app.focus;
+    let border_style = if focused {
+        theme.focused_border
+    } else {
+        theme.border
+    };
+    let mut header = vec![
+        Span::styled(format!(" {} ", index + 1), border_style),
+        Span::styled(pane.outlet(), theme.outlet),
+    ];
+    if pane.layout.reveal() {
+        header.push(Span::styled(" [revealed]", theme.hidden_text));
+    }
+    header.push(Span::raw(" "));
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Rounded
+        })
+        .border_style(border_style)
+        .title_top(Line::from(header))
+        .title_bottom(Line::from(position_label(pane)).right_aligned());
+    if let Some(date) = pane.date() {
+        block = block.title_top(Line::from(Span::styled(format!(" {date} "), theme.date)).right_aligned());
+    }
+    let hidden = pane.article.hidden_bytes();
+    if hidden > 0 && !pane.layout.reveal() {
+        block = block.title_bottom(Line::from(Span::styled(
+            format!(" {} hidden ", human_bytes(hidden)),
+            theme.hidden_text,
+        )));
+    }
+    block.render(rect, buf);
+
+    let body = body_rect(rect);
+    if body.width == 0 {
+        return;
+    }
+    let title_area = Rect {
+        y: body.y - 1,
+        height: 1,
+        ..body
+    };
+    let title = pane.title().unwrap_or_else(|| pane.article.file_name());
+    Line::from(Span::styled(title, theme.header)).render(title_area, buf);
+    render_body(pane, body, theme, buf);
+}
+
+/// "42%", "Top", "End" or "All" in the bottom border.
+fn position_label(pane: &Pane) -> String {
+    let Some(last_para) = pane.layout.paragraphs().len().checked_sub(1) else {
+        return " empty ".into();
+    };
+    let top = pane.top == RowPos::default();
+    let span = pane.layout.paragraphs();
+    let start = span[0].start();
+    let end = span[last_para].end();
+    let offset = match pane.layout.row(pane.top) {
+        Some(Row::Text(line)) => line.start,
+        _ => span[pane.top.para.min(last_para)].start(),
+    };
+    let end_shown = bottom_row_is_last(pane);
+    let label = match (top, end_shown) {
+        (true, true) => "All".to_owned(),
+        (true, false) => "Top".to_owned(),
+        (false, true) => "End".to_owned(),
+        (false, false) => format!("{}%", ((offset - start) * 100) / (end - start).max(1)),
+    };
+    format!(" {label} ")
+}
+
+/// Whether the last row of the article shows in the pane.
+fn bottom_row_is_last(pane: &Pane) -> bool {
+    let paragraphs = pane.layout.paragraphs().len();
+    let mut pos = pane.top;
+    for _ in 1..pane.body_height.max(1) {
+        match next_row(pane, pos) {
+            Some(next) => pos = next,
+            None => return true,
+        }
+    }
+    next_row(pane, pos).is_none() && pos.para + 1 >= paragraphs
+}
+
+/// The row after `pos`, from the cache (None at the end or beyond what was prepared).
+fn next_row(pane: &Pane, pos: RowPos) -> Option<RowPos> {
+    let next = RowPos {
+        row: pos.row + 1,
+        ..pos
+    };
+    if pane.layout.row(next).is_some() {
+        return Some(next);
+    }
+    let next = RowPos {
+        para: pos.para + 1,
+        row: 0,
+    };
+    pane.layout.row(next).map(|_| next)
+}
+
+fn human_bytes(n: usize) -> String {
+    if n < 10_000 {
+        format!("{n} B")
+    } else {
+        format!("{} kB", n / 1000)
+    }
+}
+
+fn render_body(pane: &Pane, body: Rect, theme: &Theme, buf: &mut Buffer) {
+    let mut pos = pane.top;
+    for y in body.y..body.bottom() {
+        match pane.layout.row(pos) {
+            Some(Row::Text(line)) => render_line(pane, line, body.x, y, body.right(), theme, buf),
+            Some(Row::Spacer) => {}
+            None => break,
+        }
+        match next_row(pane, pos) {
+            Some(next) => pos = next,
+            None => break,
+        }
+    }
+}
+
+/// Draws the graphemes of one visual line, sanitised, skipping hidden text unless revealed.
+fn render_line(pane: &Pane, line: VisualLine, x0: u16, y: u16, right: u16, theme: &Theme, buf: &mut Buffer) {
+    let article = &pane.article;
+    let reveal = pane.layout.reveal();
+    let pieces = if reveal {
+        vec![line.start..line.end]
+    } else {
+        article.visible_parts(line.start..line.end)
+    };
+    let mut x = x0;
+    for piece in pieces {
+        let mut offset = piece.start;
+        for g in article.text[piece].graphemes(true) {
+            let at = offset;
+            offset += g.len();
+            if g == "\n" || g == "\r" || g == "\r\n" {
+                // A line break inside a flowing paragraph shows as a space.
+                x = put(buf, x, y, right, " ", theme.text);
+                continue;
+            }
+            if g == "\t" {
+                for _ in 0..TAB_WIDTH {
+                    x = put(buf, x, y, right, " ", theme.text);
+                }
+                continue;
+            }
+            let shown = display_grapheme(g);
+            let mut style = theme.text;
+            if reveal && article.is_hidden(at) {
+                style = theme.hidden_text;
+            }
+            if shown != g {
+                style = style.patch(theme.placeholder);
+            }
+            x = put(buf, x, y, right, &shown, style);
+        }
+    }
+}
+
+/// Writes one grapheme's display form at `x`; returns the next column.
+fn put(buf: &mut Buffer, x: u16, y: u16, right: u16, shown: &str, style: Style) -> u16 {
+    let width = display_width(shown) as u16;
+    if shown.is_empty() || x + width > right {
+        return x;
+    }
+    if width == 0 {
+        return x;
+    }
+    buf[(x, y)].set_symbol(shown).set_style(style);
+    // Wide characters cover the next cell too; ratatui expects it reset.
+    for dx in 1..width {
+        buf[(x + dx, y)].reset();
+    }
+    x + width
+}

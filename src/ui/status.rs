@@ -1,0 +1,81 @@
+//! The status bar: mode, focused article, sync, which panes show, key hints, messages; and the
+//! `:` command line when it is open.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::view::page_label;
+use crate::app::{App, Mode};
+use crate::config::Theme;
+use crate::layout::text_width;
+
+/// Draws the bottom line.
+pub fn render(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
+    buf.set_style(area, theme.status_bar);
+    if let Mode::Command(prompt) = &app.mode {
+        let mut spans = vec![
+            Span::raw(":"),
+            Span::raw(crate::article::sanitize::sanitize_line(&prompt.input)),
+        ];
+        if !prompt.candidates.is_empty() {
+            spans.push(Span::styled(
+                format!("   {}", prompt.candidates.join(" ")),
+                Style::new().add_modifier(Modifier::DIM),
+            ));
+        }
+        Line::from(spans).render(area, buf);
+        return;
+    }
+    let badge = Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED);
+    let mut left = vec![
+        Span::styled(format!(" {} ", app.mode.label()), badge),
+        Span::raw(" "),
+    ];
+    if let Some(pane) = app.focused() {
+        left.push(Span::styled(
+            format!("[{}/{}] {}", app.focus + 1, app.panes.len(), pane.outlet()),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+    }
+    left.push(Span::raw(format!(
+        "  sync {}",
+        if app.sync { "on" } else { "off" }
+    )));
+    if app.zoom {
+        left.push(Span::raw("  zoom"));
+    }
+    if let Some(page) = page_label(app) {
+        left.push(Span::raw(format!("  {page}")));
+    }
+    let right = match &app.message {
+        Some(message) if message.error => Span::styled(format!("{} ", message.text), theme.status_error),
+        Some(message) => Span::raw(format!("{} ", message.text)),
+        None => Span::raw("? help  : command  q quit "),
+    };
+    let left = Line::from(left);
+    let left_width = left.width() as u16;
+    left.render(area, buf);
+    let right_width = (text_width(&right.content) as u16).min(area.width.saturating_sub(left_width + 1));
+    let right_area = Rect {
+        x: area.right() - right_width,
+        width: right_width,
+        ..area
+    };
+    Line::from(right).render(right_area, buf);
+}
+
+/// Where the terminal cursor goes: after the typed command, when the command line is open.
+pub fn cursor(app: &App) -> Option<Position> {
+    let Mode::Command(prompt) = &app.mode else {
+        return None;
+    };
+    let before: String = prompt.input.chars().take(prompt.cursor).collect();
+    let x = app.view.status.x + 1 + text_width(&before) as u16;
+    Some(Position {
+        x: x.min(app.view.status.right().saturating_sub(1)),
+        y: app.view.status.y,
+    })
+}
