@@ -1,0 +1,156 @@
+//! Shared helpers for the integration tests: a tmux session on a private socket, killed on drop.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// The five seed articles beside the repository.
+pub fn seeds_dir() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds"))
+}
+
+/// A shell in a detached tmux session of a given size, on a socket of its own.
+pub struct Tmux {
+    socket: String,
+}
+
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+impl Tmux {
+    /// Starts a shell in tmux and runs the built binary with `args` in it, followed by
+    /// `echo EXIT=$?`. None (with a note on stderr) when tmux is not installed.
+    pub fn start(name: &str, width: u16, height: u16, args: &[&str]) -> Option<Self> {
+        Self::start_with_env(name, width, height, args, &[])
+    }
+
+    /// Like `start`, with extra environment variables for the binary.
+    pub fn start_with_env(
+        name: &str,
+        width: u16,
+        height: u16,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Option<Self> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("SKIPPED {name}: tmux is not installed (apt-get install tmux)");
+            return None;
+        }
+        let tmux = Self {
+            socket: format!("parallax-test-{name}-{}", std::process::id()),
+        };
+        let status = tmux
+            .command()
+            .args([
+                "new-session",
+                "-d",
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+            ])
+            .args(["bash", "--norc", "--noprofile"])
+            .env("PS1", "$ ")
+            .status()
+            .expect("tmux runs");
+        assert!(status.success(), "tmux new-session failed");
+        let quoted: Vec<String> = args
+            .iter()
+            .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
+            .collect();
+        let env: Vec<String> = env.iter().map(|(k, v)| format!("{k}='{v}'")).collect();
+        let line = format!(
+            "{} {} {}; echo EXIT=$?",
+            env.join(" "),
+            env!("CARGO_BIN_EXE_parallax"),
+            quoted.join(" ")
+        );
+        tmux.keys(&[&line, "Enter"]);
+        Some(tmux)
+    }
+
+    fn command(&self) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-L", &self.socket, "-f", "/dev/null"]);
+        c
+    }
+
+    /// Sends keys (tmux names: "Enter", "Tab", "C-d", or literal text).
+    pub fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            let status = self
+                .command()
+                .args(["send-keys", "-t", "0", key])
+                .status()
+                .expect("send-keys");
+            assert!(status.success());
+        }
+    }
+
+    /// The visible screen.
+    pub fn capture(&self) -> String {
+        let out = self
+            .command()
+            .args(["capture-pane", "-p", "-t", "0"])
+            .output()
+            .expect("capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen contains `text`; panics with the screen after a timeout.
+    pub fn wait_for(&self, text: &str) -> String {
+        self.wait_until(|s| s.contains(text), &format!("`{text}`"))
+    }
+
+    /// Waits until the screen differs from `before`.
+    pub fn wait_for_change(&self, before: &str) -> String {
+        self.wait_until(|s| s != before, "a change")
+    }
+
+    fn wait_until(&self, done: impl Fn(&str) -> bool, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture();
+            if done(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    /// The pid of a child of the pane's shell with this command name.
+    pub fn child_pid(&self, name: &str) -> Option<u32> {
+        let out = self
+            .command()
+            .args(["display-message", "-p", "-t", "0", "#{pane_pid}"])
+            .output()
+            .ok()?;
+        let shell: u32 = String::from_utf8_lossy(&out.stdout).trim().parse().ok()?;
+        for entry in std::fs::read_dir("/proc").ok()?.flatten() {
+            let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+                continue;
+            };
+            // pid (comm) state ppid ...
+            let Some((head, rest)) = stat.rsplit_once(") ") else {
+                continue;
+            };
+            let comm = head.split_once(" (").map(|(_, c)| c);
+            let ppid = rest.split_whitespace().nth(1).and_then(|p| p.parse::<u32>().ok());
+            if comm == Some(name) && ppid == Some(shell) {
+                return entry.file_name().to_str()?.parse().ok();
+            }
+        }
+        None
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.command().arg("kill-server").status();
+    }
+}

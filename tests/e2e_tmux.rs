@@ -1,0 +1,134 @@
+//! End-to-end: the real binary in a real terminal (tmux on a private socket), driven by keys.
+
+mod common;
+
+use common::{Tmux, seeds_dir};
+
+#[test]
+fn reader_on_the_seeds_scrolls_focuses_syncs_zooms_and_quits_cleanly() {
+    let Some(tmux) = Tmux::start("reader", 200, 50, &[seeds_dir().to_str().expect("utf-8 path")]) else {
+        return;
+    };
+    let screen = tmux.wait_for("NORMAL");
+    // All five headers are visible.
+    for n in 1..=5 {
+        assert!(
+            screen.contains(&format!("┃ {n} "))
+                || screen.contains(&format!("╭ {n} "))
+                || screen.contains(&format!("┏ {n} ")),
+            "header {n} missing:\n{screen}"
+        );
+    }
+    assert!(screen.contains("[1/5]"), "{screen}");
+
+    // j scrolls the focused pane only.
+    let before = tmux.capture();
+    tmux.keys(&["j", "j", "j"]);
+    let after = tmux.wait_for_change(&before);
+    let col = |s: &str, pane: usize| -> Vec<String> {
+        s.lines()
+            .skip(2)
+            .take(10)
+            .map(|l| l.chars().skip(pane * 40).take(40).collect())
+            .collect()
+    };
+    assert_ne!(col(&before, 0), col(&after, 0), "focused pane did not scroll");
+    assert_eq!(
+        col(&before, 1),
+        col(&after, 1),
+        "an unfocused pane scrolled without sync"
+    );
+
+    // Tab moves the focus; the status bar says so.
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("[2/5]");
+
+    // s turns sync on: now scrolling moves every pane.
+    tmux.keys(&["s"]);
+    tmux.wait_for("sync on");
+    let before = tmux.capture();
+    tmux.keys(&["C-d"]);
+    let after = tmux.wait_for_change(&before);
+    assert_ne!(col(&before, 0), col(&after, 0), "pane 1 did not follow in sync");
+    assert_ne!(col(&before, 3), col(&after, 3), "pane 4 did not follow in sync");
+
+    // z zooms the focused pane to the full width.
+    tmux.keys(&["z"]);
+    let zoomed = tmux.wait_for("zoom");
+    let first = zoomed.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("┏ 2 ") && first.ends_with('┓') && first.chars().count() == 200,
+        "{first}"
+    );
+
+    // q quits; the terminal is restored and the shell is usable.
+    tmux.keys(&["q"]);
+    let done = tmux.wait_for("EXIT=0");
+    assert!(!done.contains("NORMAL"), "the reader is still on screen:\n{done}");
+    tmux.keys(&["echo shell-ok", "Enter"]);
+    tmux.wait_for("shell-ok\n");
+}
+
+#[test]
+fn stdout_not_a_terminal_is_refused_with_a_pointer_to_scripting() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .arg(seeds_dir())
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty(), "wrote to a non-terminal stdout");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("needs a terminal") && err.contains("parallax entities"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_config_is_reported_with_file_line_column_and_exit_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[reader]\nsync = true\nsinc = 1\n").expect("write");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .arg("--config")
+        .arg(&config)
+        .arg(seeds_dir())
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains(&format!("{}:3:1: unknown key `reader.sinc`", config.display())),
+        "{err}"
+    );
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    let Some(tmux) = Tmux::start("sigterm", 100, 30, &[seeds_dir().to_str().expect("utf-8 path")]) else {
+        return;
+    };
+    tmux.wait_for("NORMAL");
+    let pid = tmux.child_pid("parallax").expect("parallax pid");
+    std::process::Command::new("kill")
+        .arg("-TERM")
+        .arg(pid.to_string())
+        .status()
+        .expect("kill");
+    let done = tmux.wait_for("EXIT=143");
+    assert!(!done.contains("NORMAL"), "{done}");
+}
+
+#[test]
+fn help_flag_documents_paths_and_options() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .arg("--help")
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    for word in ["--config", "--notes", "entities", "PATH", "Exit codes"] {
+        assert!(text.contains(word), "--help lacks {word}:\n{text}");
+    }
+}
