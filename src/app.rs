@@ -6,6 +6,7 @@
 //! for an area and wraps what will show, so that drawing only reads.
 
 pub mod action;
+pub mod entities;
 pub mod prompt;
 pub mod update;
 pub mod view;
@@ -16,8 +17,10 @@ use std::sync::Arc;
 use crate::article::sanitize::sanitize_line;
 use crate::article::{Article, Meta};
 use crate::config::{Config, Keymap, ReaderConfig};
+use crate::entity::{Decisions, EntityIndex};
 use crate::layout::{PaneLayout, RowPos};
 pub use action::Action;
+pub use entities::{EntityState, Highlight};
 pub use prompt::Prompt;
 pub use view::ViewLayout;
 
@@ -27,6 +30,11 @@ pub enum Effect {
     Quit,
     /// Load this file and add it as a pane (`App::add_article`), or report the error.
     Open(PathBuf),
+    /// Find the entities of these articles off the UI thread, then call `App::set_entities`.
+    Analyze {
+        docs: Vec<Arc<Article>>,
+        decisions: Decisions,
+    },
 }
 
 /// Which input the keys go to.
@@ -38,6 +46,8 @@ pub enum Mode {
     Command(Prompt),
     /// The help overlay, scrolled down by this many rows.
     Help { scroll: usize },
+    /// The entities panel; keys type into its filter.
+    Entities,
 }
 
 impl Mode {
@@ -47,6 +57,7 @@ impl Mode {
             Self::Normal => "NORMAL",
             Self::Command(_) => "COMMAND",
             Self::Help { .. } => "HELP",
+            Self::Entities => "ENTITIES",
         }
     }
 }
@@ -71,6 +82,8 @@ pub struct Pane {
     pub weight: u16,
     /// Body rows and columns at the last layout.
     pub body_height: usize,
+    /// Entity mentions to highlight, sorted by start.
+    pub highlights: Vec<Highlight>,
 }
 
 /// Default relative width of a column.
@@ -88,6 +101,7 @@ impl Pane {
             top: RowPos::default(),
             weight: DEFAULT_WEIGHT,
             body_height: 0,
+            highlights: Vec::new(),
         }
     }
 
@@ -141,6 +155,19 @@ impl Pane {
         self.top = self.layout.clamp_top(text, top, self.body_height.max(1));
     }
 
+    /// The byte offset of the top row.
+    pub fn top_offset(&mut self) -> usize {
+        self.layout.offset_of(&self.article.text, self.top)
+    }
+
+    /// Scrolls so that byte `offset` shows a third of the way down the pane.
+    pub fn show_offset(&mut self, offset: usize) {
+        let text = &self.article.text;
+        let at = self.layout.pos_of_offset(text, offset);
+        let top = self.layout.up(text, at, self.body_height / 3);
+        self.top = self.layout.clamp_top(text, top, self.body_height.max(1));
+    }
+
     /// How far down the article the top row is, 0.0–1.0.
     pub fn fraction(&mut self) -> f64 {
         self.layout.fraction(&self.article.text, self.top)
@@ -174,6 +201,7 @@ pub struct App {
     pub settings: ReaderConfig,
     /// The screen layout of the last frame: pane rectangles, for the mouse and page sizes.
     pub view: ViewLayout,
+    pub entities: EntityState,
 }
 
 impl App {
@@ -195,14 +223,43 @@ impl App {
             keymap: config.keymap(),
             settings,
             view: ViewLayout::default(),
+            entities: EntityState::default(),
+        }
+    }
+
+    /// Asks for a fresh entity analysis of the open articles.
+    pub fn analyze(&mut self) -> Effect {
+        self.entities.pending = true;
+        Effect::Analyze {
+            docs: self.panes.iter().map(|p| Arc::clone(&p.article)).collect(),
+            decisions: self.entities.decisions.clone(),
+        }
+    }
+
+    /// Takes the result of an analysis of `docs`; the selected entity stays selected by label.
+    pub fn set_entities(&mut self, docs: Vec<Arc<Article>>, index: EntityIndex) {
+        let selected_label = self.entities.selected.and_then(|i| {
+            self.entities
+                .index
+                .as_ref()?
+                .entities
+                .get(i)
+                .map(|e| e.label.clone())
+        });
+        self.entities.set_index(docs, index);
+        let wanted = self.entities.reselect.take().or(selected_label);
+        self.entities.selected = wanted.and_then(|l| self.entities.find_label(&l));
+        for pane in &mut self.panes {
+            pane.highlights = self.entities.highlights_for(&pane.article);
         }
     }
 
     /// Adds an article as a new pane after the others and focuses it.
-    pub fn add_article(&mut self, article: Article) {
+    pub fn add_article(&mut self, article: Article) -> Effect {
         let pane = Pane::new(Arc::new(article), self.settings.reveal_hidden);
         self.panes.push(pane);
         self.focus = self.panes.len() - 1;
+        self.analyze()
     }
 
     /// The focused pane, if any.

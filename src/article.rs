@@ -83,7 +83,7 @@ pub struct Meta {
 }
 
 /// One loaded, cleaned article. Immutable once built; the reader shares it behind an `Arc`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
     /// The path as the user gave it (used for display and as the notes key).
     pub path: PathBuf,

@@ -6,6 +6,7 @@
 //! quit, error, panic (a hook), SIGTERM/SIGHUP/SIGINT (a signal thread feeds the same loop).
 
 use std::io::{self, Stdout, Write};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
@@ -19,14 +20,17 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use crate::app::update::{handle_key, handle_mouse};
 use crate::app::view::prepare;
 use crate::app::{App, Effect};
+use crate::article::Article;
 use crate::article::load::{LoadOptions, load_path};
 use crate::config::Theme;
+use crate::entity::EntityIndex;
 
 /// Something that wakes the event loop.
 enum Wake {
     Input(Event),
     InputClosed(String),
     Signal(i32),
+    Entities(Vec<Arc<Article>>, EntityIndex),
 }
 
 /// How the reader ended.
@@ -96,14 +100,28 @@ fn spawn_signals(tx: Sender<Wake>) -> io::Result<()> {
     Ok(())
 }
 
+/// Finds entities on a worker thread, so the first frame never waits for them.
+fn spawn_analysis(effect: Effect, tx: Sender<Wake>) {
+    let Effect::Analyze { docs, decisions } = effect else {
+        return;
+    };
+    thread::spawn(move || {
+        let refs: Vec<&Article> = docs.iter().map(AsRef::as_ref).collect();
+        let index = crate::entity::analyze(&refs);
+        let _ = decisions;
+        let _ = tx.send(Wake::Entities(docs, index));
+    });
+}
+
 /// Runs the reader until the user quits or a signal arrives. Restores the terminal either way.
-pub fn run(app: App, theme: &Theme, load: &LoadOptions) -> io::Result<Exit> {
+pub fn run(mut app: App, theme: &Theme, load: &LoadOptions) -> io::Result<Exit> {
     let (tx, rx) = mpsc::channel();
     spawn_signals(tx.clone())?;
     let mouse = app.settings.mouse;
     let result = setup_terminal(mouse).and_then(|mut terminal| {
-        spawn_input(tx);
-        event_loop(&mut terminal, app, theme, load, &rx)
+        spawn_input(tx.clone());
+        spawn_analysis(app.analyze(), tx.clone());
+        event_loop(&mut terminal, app, theme, load, &rx, &tx)
     });
     restore_terminal();
     result
@@ -115,6 +133,7 @@ fn event_loop(
     theme: &Theme,
     load: &LoadOptions,
     rx: &Receiver<Wake>,
+    tx: &Sender<Wake>,
 ) -> io::Result<Exit> {
     loop {
         let size = terminal.size()?;
@@ -134,17 +153,23 @@ fn event_loop(
                 Wake::Input(_) => Vec::new(),
                 Wake::InputClosed(e) => return Err(io::Error::other(format!("terminal input closed: {e}"))),
                 Wake::Signal(signal) => return Ok(Exit::Signal(signal)),
+                Wake::Entities(docs, index) => {
+                    app.set_entities(docs, index);
+                    Vec::new()
+                }
             };
             for effect in effects {
                 match effect {
                     Effect::Quit => return Ok(Exit::Quit),
                     Effect::Open(path) => match load_path(&path, load) {
                         Ok(article) => {
-                            app.add_article(article);
+                            let analyze = app.add_article(article);
                             app.info(format!("opened {}", path.display()));
+                            spawn_analysis(analyze, tx.clone());
                         }
                         Err(e) => app.error(e.to_string()),
                     },
+                    analyze @ Effect::Analyze { .. } => spawn_analysis(analyze, tx.clone()),
                 }
             }
             // Page sizes and the mouse use the layout: refresh it between events.

@@ -1,6 +1,7 @@
 //! Drawing: `render(frame, &App, &Theme)` reads the state and the layout prepared for this
 //! frame, and writes cells. No IO, no wrapping, nothing proportional to article size.
 
+pub mod entities;
 pub mod help;
 pub mod pane;
 pub mod status;
@@ -39,16 +40,39 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         .alignment(Alignment::Center)
         .render(body, buf);
     }
+    let styles = entity_styles(app, theme);
     for slot in &app.view.panes {
-        pane::render(app, slot.index, slot.rect, theme, buf);
+        pane::render(app, slot.index, slot.rect, theme, &styles, buf);
     }
     status::render(app, app.view.status, theme, buf);
+    if app.mode == crate::app::Mode::Entities {
+        entities::render(app, area, theme, buf);
+    }
     if let crate::app::Mode::Help { scroll } = app.mode {
         help::render(app, scroll, area, theme, buf);
     }
     if let Some(cursor) = status::cursor(app) {
         frame.set_cursor_position(cursor);
     }
+}
+
+/// The style of each entity's mentions this frame (one per entity, not per mention).
+fn entity_styles(app: &App, theme: &Theme) -> Vec<ratatui::style::Style> {
+    let Some(index) = &app.entities.index else {
+        return Vec::new();
+    };
+    index
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            theme.entity(
+                &e.label,
+                app.entities.source_count(i),
+                app.entities.selected == Some(i),
+            )
+        })
+        .collect()
 }
 
 fn too_small(area: Rect, buf: &mut ratatui::buffer::Buffer) {

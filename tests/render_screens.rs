@@ -186,3 +186,152 @@ fn article_escape_sequences_never_reach_the_terminal() {
     // ZWNJ in Persian is kept.
     assert!(text.contains('\u{200C}'));
 }
+
+/// Two small articles and a hand-made entity index (the engine is tested on its own).
+fn app_with_entities() -> App {
+    use parallax::entity::{Entity, EntityIndex, Kind, Mention, Reason};
+    let a = parallax::article::Article::plain("a.txt", "Esmail Qaani met Hamas envoys in Tehran.");
+    let b = parallax::article::Article::plain("b.txt", "In Tehran, Ismail Qaani spoke.\n\nLater Qaani left.");
+    let mut app = App::new(vec![a, b], &Config::default());
+    let docs: Vec<_> = app
+        .panes
+        .iter()
+        .map(|p| std::sync::Arc::clone(&p.article))
+        .collect();
+    let mention = |doc, start, end| Mention {
+        doc,
+        range: start..end,
+    };
+    let index = EntityIndex {
+        entities: vec![
+            Entity {
+                label: "Ismail Qaani".into(),
+                kind: Kind::Person,
+                reason: Reason::Variant,
+                mentions: vec![mention(0, 0, 12), mention(1, 11, 23), mention(1, 38, 43)],
+            },
+            Entity {
+                label: "Tehran".into(),
+                kind: Kind::Place,
+                reason: Reason::Exact,
+                mentions: vec![mention(0, 33, 39), mention(1, 3, 9)],
+            },
+            Entity {
+                label: "Hamas".into(),
+                kind: Kind::Organisation,
+                reason: Reason::Exact,
+                mentions: vec![mention(0, 17, 22)],
+            },
+        ],
+    };
+    app.set_entities(docs, index);
+    app
+}
+
+/// The style of the first cell showing `needle` on screen.
+fn style_of(app: &mut App, width: u16, height: u16, needle: &str) -> Vec<ratatui::style::Style> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    prepare(app, Rect::new(0, 0, width, height));
+    terminal
+        .draw(|f| parallax::ui::render(f, app, &Theme::default()))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let mut styles = Vec::new();
+    // The panes, not the status bar (whose messages may name the entity too).
+    for y in 0..height - 1 {
+        let line: String = (0..width).map(|x| buffer[(x, y)].symbol().to_owned()).collect();
+        let mut from = 0;
+        while let Some(at) = line[from..].find(needle) {
+            let col = line[..from + at].chars().count() as u16;
+            styles.push(buffer[(col, y)].style());
+            from += at + needle.len();
+        }
+    }
+    styles
+}
+
+#[test]
+fn same_entity_has_the_same_colour_in_every_pane_and_single_sources_are_quiet() {
+    let mut app = app_with_entities();
+    let qaani = style_of(&mut app, 100, 12, "Qaani");
+    assert_eq!(qaani.len(), 3, "three mentions on screen");
+    assert!(
+        !matches!(qaani[0].fg, None | Some(ratatui::style::Color::Reset))
+            && qaani.iter().all(|s| s.fg == qaani[0].fg),
+        "{qaani:?}"
+    );
+    let tehran = style_of(&mut app, 100, 12, "Tehran");
+    assert_ne!(tehran[0].fg, qaani[0].fg);
+    let hamas = style_of(&mut app, 100, 12, "Hamas");
+    let uncoloured = |s: &ratatui::style::Style| matches!(s.fg, None | Some(ratatui::style::Color::Reset));
+    assert!(
+        uncoloured(&hamas[0]),
+        "a one-source entity is not coloured: {hamas:?}"
+    );
+    assert!(
+        hamas[0]
+            .add_modifier
+            .contains(ratatui::style::Modifier::UNDERLINED)
+    );
+    let plain = style_of(&mut app, 100, 12, "spoke");
+    assert!(uncoloured(&plain[0]));
+    assert!(
+        !plain[0]
+            .add_modifier
+            .contains(ratatui::style::Modifier::UNDERLINED)
+    );
+}
+
+#[test]
+fn entities_panel_lists_coverage_and_enter_then_n_jumps_across_panes() {
+    use crossterm::event::KeyCode;
+    let mut app = app_with_entities();
+    key(&mut app, KeyCode::Char('e'));
+    assert_eq!(app.mode, Mode::Entities);
+    let shown = screen(&mut app, 100, 14);
+    insta::assert_snapshot!(shown);
+    // Filter to Qaani, select it: focus goes to its first mention, in pane 1.
+    for c in "qani".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    assert_eq!(app.entities.panel_rows().len(), 1);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.focus, 0);
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("mention 1 of 3")),
+        "{:?}",
+        app.message
+    );
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.focus, 1);
+    key(&mut app, KeyCode::Char('n'));
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("mention 3 of 3"))
+    );
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.focus, 0, "wraps to the first mention");
+    key(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.focus, 1);
+    // Selected mentions are emphasised (reversed) in every pane.
+    let styles = style_of(&mut app, 100, 12, "Qaani");
+    assert!(
+        styles
+            .iter()
+            .all(|s| s.add_modifier.contains(ratatui::style::Modifier::REVERSED)),
+        "{styles:?}"
+    );
+    // :rename keeps the selection on the renamed entity and asks for a new analysis.
+    let effects = run_command(&mut app, "rename Esmail Qaani");
+    assert!(matches!(
+        effects.as_slice(),
+        [parallax::app::Effect::Analyze { .. }]
+    ));
+    assert_eq!(app.entities.decisions.renames.len(), 1);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.entities.selected, None);
+}

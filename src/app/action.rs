@@ -135,6 +135,20 @@ actions! {
     Outlet(String) = "outlet",
     /// Set the focused article's date
     Date(String) = "date",
+    /// Open the entities panel: who is mentioned where, filter by typing
+    Entities = "entities",
+    /// Jump to the next mention of the selected entity, across panes
+    NextMention = "next-mention",
+    /// Jump to the previous mention of the selected entity, across panes
+    PrevMention = "prev-mention",
+    /// Select the entity with this label and emphasise it in all panes
+    Select(String) = "select",
+    /// Merge the selected entity with the entity of this label
+    Merge(String) = "merge",
+    /// Split mentions spelled this way off the selected entity
+    Split(String) = "split",
+    /// Rename the selected entity
+    Rename(String) = "rename",
 }
 
 /// What the help overlay and command completion know about an action.

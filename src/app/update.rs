@@ -2,7 +2,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
-use super::{Action, App, DEFAULT_WEIGHT, Effect, MAX_WEIGHT, Mode, Prompt};
+use super::{Action, App, DEFAULT_WEIGHT, Effect, MAX_WEIGHT, Mode, Prompt, entities};
 use crate::config::Key;
 
 /// Rows one mouse-wheel notch scrolls.
@@ -23,6 +23,7 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Cancel => {
             app.mode = Mode::Normal;
             app.message = None;
+            app.entities.selected = None;
         }
         Action::FocusNext => focus_by(app, 1),
         Action::FocusPrev => focus_by(app, -1),
@@ -64,6 +65,7 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                 let pane = app.panes.remove(app.focus);
                 app.info(format!("closed {}", pane.outlet()));
                 app.focus = app.focus.min(app.panes.len().saturating_sub(1));
+                return vec![app.analyze()];
             }
         }
         Action::Open(path) => return vec![Effect::Open(path.into())],
@@ -82,6 +84,22 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Title(text) => set_override(app, |m| m.title = Some(text)),
         Action::Outlet(text) => set_override(app, |m| m.outlet = Some(text)),
         Action::Date(text) => set_override(app, |m| m.date = Some(text)),
+        Action::Entities => {
+            if app.entities.index.is_none() {
+                app.info("entities are still being found…");
+            } else {
+                app.mode = Mode::Entities;
+            }
+        }
+        Action::NextMention => entities::jump(app, true),
+        Action::PrevMention => entities::jump(app, false),
+        Action::Select(label) => match app.entities.find_label(&label) {
+            Some(entity) => entities::select(app, entity),
+            None => app.error(format!("no entity labelled `{label}`")),
+        },
+        action @ (Action::Merge(_) | Action::Split(_) | Action::Rename(_)) => {
+            return entities::decide(app, &action);
+        }
     }
     Vec::new()
 }
@@ -165,6 +183,9 @@ pub fn handle_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
     if let Mode::Command(prompt) = &app.mode {
         let prompt = prompt.clone();
         return command_key(app, event, prompt);
+    }
+    if app.mode == Mode::Entities {
+        return entities::panel_key(app, event);
     }
     if let Mode::Help { scroll } = &mut app.mode {
         {

@@ -21,6 +21,7 @@ pub struct ThemeConfig {
     pub status_bar_bg: String,
     pub status_error: String,
     pub help_key: String,
+    pub entity_palette: Vec<String>,
 }
 
 /// Checks that a config value is a colour Parallax understands.
@@ -51,6 +52,8 @@ pub struct Theme {
     pub status_bar: Style,
     pub status_error: Style,
     pub help_key: Style,
+    /// One colour per entity, chosen by a hash of its label.
+    pub entity_palette: Vec<Style>,
     /// False under `NO_COLOR`: highlights use modifiers only.
     pub colour: bool,
 }
@@ -89,9 +92,47 @@ impl Theme {
             status_bar,
             status_error: fg(&config.status_error).add_modifier(Modifier::BOLD),
             help_key: fg(&config.help_key).add_modifier(Modifier::BOLD),
+            entity_palette: if no_color {
+                vec![Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)]
+            } else {
+                config
+                    .entity_palette
+                    .iter()
+                    .map(|c| fg(c).add_modifier(Modifier::BOLD))
+                    .collect()
+            },
             colour: !no_color,
         }
     }
+}
+
+impl Theme {
+    /// The style of an entity's mentions: its palette colour when several articles mention it,
+    /// a quiet underline when only one does, reversed when it is the selected entity.
+    pub fn entity(&self, label: &str, sources: usize, selected: bool) -> Style {
+        let colour = if self.entity_palette.is_empty() {
+            Style::new()
+        } else {
+            self.entity_palette[(stable_hash(label) % self.entity_palette.len() as u64) as usize]
+        };
+        let style = if sources > 1 {
+            colour
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        };
+        if selected {
+            colour.add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            style
+        }
+    }
+}
+
+/// FNV-1a over the lower-cased label: the same colour for the same name in every run.
+fn stable_hash(label: &str) -> u64 {
+    label.to_lowercase().bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 impl Default for Theme {
@@ -111,6 +152,24 @@ mod tests {
         assert!(theme.header.add_modifier.contains(Modifier::BOLD));
         assert!(theme.status_bar.add_modifier.contains(Modifier::REVERSED));
         assert!(!theme.colour);
+    }
+
+    #[test]
+    fn entity_colours_are_stable_and_quiet_for_single_sources() {
+        let theme = Theme::default();
+        assert_eq!(
+            theme.entity("Ismail Qaani", 3, false),
+            theme.entity("ismail qaani", 2, false)
+        );
+        assert!(theme.entity("Ismail Qaani", 3, false).fg.is_some());
+        let quiet = theme.entity("Ismail Qaani", 1, false);
+        assert!(quiet.fg.is_none() && quiet.add_modifier.contains(Modifier::UNDERLINED));
+        assert!(
+            theme
+                .entity("X", 1, true)
+                .add_modifier
+                .contains(Modifier::REVERSED)
+        );
     }
 
     #[test]

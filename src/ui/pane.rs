@@ -15,7 +15,7 @@ use crate::config::Theme;
 use crate::layout::{Row, RowPos, VisualLine};
 
 /// Draws pane `index` of `app` into `rect`.
-pub fn render(app: &App, index: usize, rect: Rect, theme: &Theme, buf: &mut Buffer) {
+pub fn render(app: &App, index: usize, rect: Rect, theme: &Theme, entity_styles: &[Style], buf: &mut Buffer) {
     let pane = &app.panes[index];
     let focused = index == app.focus;
     let border_style = if focused {
@@ -64,7 +64,7 @@ pub fn render(app: &App, index: usize, rect: Rect, theme: &Theme, buf: &mut Buff
     };
     let title = pane.title().unwrap_or_else(|| pane.article.file_name());
     Line::from(Span::styled(title, theme.header)).render(title_area, buf);
-    render_body(pane, body, theme, buf);
+    render_body(pane, body, theme, entity_styles, buf);
 }
 
 /// "42%", "Top", "End" or "All" in the bottom border.
@@ -127,11 +127,13 @@ fn human_bytes(n: usize) -> String {
     }
 }
 
-fn render_body(pane: &Pane, body: Rect, theme: &Theme, buf: &mut Buffer) {
+fn render_body(pane: &Pane, body: Rect, theme: &Theme, entity_styles: &[Style], buf: &mut Buffer) {
     let mut pos = pane.top;
     for y in body.y..body.bottom() {
         match pane.layout.row(pos) {
-            Some(Row::Text(line)) => render_line(pane, line, body.x, y, body.right(), theme, buf),
+            Some(Row::Text(line)) => {
+                render_line(pane, line, body.x, y, body.right(), theme, entity_styles, buf);
+            }
             Some(Row::Spacer) => {}
             None => break,
         }
@@ -143,7 +145,17 @@ fn render_body(pane: &Pane, body: Rect, theme: &Theme, buf: &mut Buffer) {
 }
 
 /// Draws the graphemes of one visual line, sanitised, skipping hidden text unless revealed.
-fn render_line(pane: &Pane, line: VisualLine, x0: u16, y: u16, right: u16, theme: &Theme, buf: &mut Buffer) {
+#[allow(clippy::too_many_arguments)]
+fn render_line(
+    pane: &Pane,
+    line: VisualLine,
+    x0: u16,
+    y: u16,
+    right: u16,
+    theme: &Theme,
+    entity_styles: &[Style],
+    buf: &mut Buffer,
+) {
     let article = &pane.article;
     let reveal = pane.layout.reveal();
     let pieces = if reveal {
@@ -151,6 +163,8 @@ fn render_line(pane: &Pane, line: VisualLine, x0: u16, y: u16, right: u16, theme
     } else {
         article.visible_parts(line.start..line.end)
     };
+    let highlights = &pane.highlights;
+    let mut next_highlight = highlights.partition_point(|h| h.range.end <= line.start);
     let mut x = x0;
     for piece in pieces {
         let mut offset = piece.start;
@@ -172,6 +186,12 @@ fn render_line(pane: &Pane, line: VisualLine, x0: u16, y: u16, right: u16, theme
             let mut style = theme.text;
             if reveal && article.is_hidden(at) {
                 style = theme.hidden_text;
+            }
+            while highlights.get(next_highlight).is_some_and(|h| h.range.end <= at) {
+                next_highlight += 1;
+            }
+            if let Some(h) = highlights.get(next_highlight).filter(|h| h.range.start <= at) {
+                style = style.patch(entity_styles.get(h.entity).copied().unwrap_or_default());
             }
             if shown != g {
                 style = style.patch(theme.placeholder);

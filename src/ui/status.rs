@@ -50,6 +50,14 @@ pub fn render(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
     if let Some(page) = page_label(app) {
         left.push(Span::raw(format!("  {page}")));
     }
+    if app.entities.pending {
+        left.push(Span::raw("  finding entities…"));
+    } else if let Some(label) = crate::app::entities::selected_label(app) {
+        left.push(Span::styled(
+            format!("  ◆ {}", crate::article::sanitize::sanitize_line(&label)),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+    }
     let right = match &app.message {
         Some(message) if message.error => Span::styled(format!("{} ", message.text), theme.status_error),
         Some(message) => Span::raw(format!("{} ", message.text)),

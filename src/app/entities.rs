@@ -1,0 +1,357 @@
+//! The reader's view of the entity index: which mentions each pane highlights, the selected
+//! entity, the entities panel (filter and cursor), and jumping between mentions.
+//!
+//! The index arrives from a worker thread for a list of articles; panes find their document in
+//! it by identity, so closing, reordering or opening panes never mislabels a highlight.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config as MatcherConfig, Matcher, Utf32Str};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{Action, App, Effect, Mode};
+use crate::article::Article;
+use crate::entity::{Decisions, EntityIndex, Merge, Rename, Split};
+
+/// One highlighted mention in a pane: a byte range and the entity it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlight {
+    pub range: Range<usize>,
+    pub entity: usize,
+}
+
+/// The entity results and the user's choices about them.
+#[derive(Debug, Clone, Default)]
+pub struct EntityState {
+    /// The articles the index was computed for, in its document order.
+    pub docs: Vec<Arc<Article>>,
+    pub index: Option<Arc<EntityIndex>>,
+    /// The entity emphasised in every pane (`Enter` in the panel).
+    pub selected: Option<usize>,
+    /// The analyst's merges, splits and renames, applied by the engine.
+    pub decisions: Decisions,
+    /// A new analysis was asked for and has not arrived yet.
+    pub pending: bool,
+    /// Select the entity with this label when the next analysis arrives (after a rename).
+    pub reselect: Option<String>,
+    /// The mention jumped to last: (pane, byte offset).
+    pub last_jump: Option<(usize, usize)>,
+    /// How many documents mention each entity; computed when the index arrives.
+    pub sources: Vec<usize>,
+    pub panel: PanelState,
+}
+
+/// The entities panel: its filter text and the highlighted row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PanelState {
+    pub filter: String,
+    pub cursor: usize,
+}
+
+impl EntityState {
+    /// The document index of `article` in the current results.
+    pub fn doc_of(&self, article: &Arc<Article>) -> Option<usize> {
+        self.docs.iter().position(|d| Arc::ptr_eq(d, article))
+    }
+
+    /// The highlights for one article, sorted by start.
+    pub fn highlights_for(&self, article: &Arc<Article>) -> Vec<Highlight> {
+        let (Some(index), Some(doc)) = (&self.index, self.doc_of(article)) else {
+            return Vec::new();
+        };
+        let mut out: Vec<Highlight> = index
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(entity, e)| {
+                e.mentions
+                    .iter()
+                    .filter(|m| m.doc == doc)
+                    .map(move |m| Highlight {
+                        range: m.range.clone(),
+                        entity,
+                    })
+            })
+            .collect();
+        out.sort_by_key(|h| (h.range.start, h.range.end));
+        out
+    }
+
+    /// Takes a new index for `docs` and counts each entity's sources.
+    pub fn set_index(&mut self, docs: Vec<Arc<Article>>, index: EntityIndex) {
+        self.sources = index
+            .entities
+            .iter()
+            .map(|e| {
+                let mut d: Vec<usize> = e.mentions.iter().map(|m| m.doc).collect();
+                d.sort_unstable();
+                d.dedup();
+                d.len()
+            })
+            .collect();
+        self.docs = docs;
+        self.index = Some(Arc::new(index));
+        self.pending = false;
+    }
+
+    /// How many documents mention entity `entity`.
+    pub fn source_count(&self, entity: usize) -> usize {
+        self.sources.get(entity).copied().unwrap_or(0)
+    }
+
+    /// Entities in panel order (most sources, then most mentions, then label), filtered by the
+    /// panel's fuzzy filter (best matches first when filtering).
+    pub fn panel_rows(&self) -> Vec<usize> {
+        let Some(index) = &self.index else {
+            return Vec::new();
+        };
+        let mut rows: Vec<usize> = (0..index.entities.len()).collect();
+        rows.sort_by(|&a, &b| {
+            let (ea, eb) = (&index.entities[a], &index.entities[b]);
+            self.source_count(b)
+                .cmp(&self.source_count(a))
+                .then(eb.mentions.len().cmp(&ea.mentions.len()))
+                .then(ea.label.cmp(&eb.label))
+        });
+        let filter = self.panel.filter.trim();
+        if filter.is_empty() {
+            return rows;
+        }
+        let pattern = Pattern::parse(filter, CaseMatching::Ignore, Normalization::Smart);
+        let mut matcher = Matcher::new(MatcherConfig::DEFAULT);
+        let mut buf = Vec::new();
+        let mut scored: Vec<(u32, usize)> = rows
+            .into_iter()
+            .filter_map(|i| {
+                let label = &index.entities[i].label;
+                pattern
+                    .score(Utf32Str::new(label, &mut buf), &mut matcher)
+                    .map(|s| (s, i))
+            })
+            .collect();
+        // Stable sort keeps the coverage order among equal scores.
+        scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
+        scored.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// The entity whose label is `label` (case-insensitive).
+    pub fn find_label(&self, label: &str) -> Option<usize> {
+        let index = self.index.as_ref()?;
+        let wanted = label.trim().to_lowercase();
+        index
+            .entities
+            .iter()
+            .position(|e| e.label.to_lowercase() == wanted)
+    }
+}
+
+/// The label of the selected entity.
+pub fn selected_label(app: &App) -> Option<String> {
+    let index = app.entities.index.as_ref()?;
+    Some(index.entities.get(app.entities.selected?)?.label.clone())
+}
+
+/// Selects entity `entity` and jumps to its first mention.
+pub fn select(app: &mut App, entity: usize) {
+    app.entities.selected = Some(entity);
+    app.entities.last_jump = None;
+    jump(app, true);
+}
+
+/// Jumps to the next (or previous) mention of the selected entity, in pane order, wrapping.
+pub fn jump(app: &mut App, forward: bool) {
+    let Some(selected) = app.entities.selected else {
+        app.error("no entity selected: press e and choose one with Enter");
+        return;
+    };
+    let mentions: Vec<(usize, usize)> = app
+        .panes
+        .iter()
+        .enumerate()
+        .flat_map(|(p, pane)| {
+            pane.highlights
+                .iter()
+                .filter(|h| h.entity == selected)
+                .map(move |h| (p, h.range.start))
+        })
+        .collect();
+    let Some(&first) = mentions.first() else {
+        app.error("the selected entity is not mentioned in any open pane");
+        return;
+    };
+    // After a jump, move past it; otherwise start from the top of the focused pane, inclusive.
+    let (current, inclusive) = match app.entities.last_jump {
+        Some(last) => (last, false),
+        None => (
+            (
+                app.focus,
+                app.panes.get_mut(app.focus).map_or(0, super::Pane::top_offset),
+            ),
+            true,
+        ),
+    };
+    let target = if forward {
+        mentions
+            .iter()
+            .copied()
+            .find(|&m| m > current || (inclusive && m == current))
+            .unwrap_or(first)
+    } else {
+        mentions
+            .iter()
+            .rev()
+            .copied()
+            .find(|&m| m < current)
+            .unwrap_or(mentions[mentions.len() - 1])
+    };
+    let number = mentions.iter().position(|&m| m == target).unwrap_or(0) + 1;
+    app.entities.last_jump = Some(target);
+    app.focus = target.0;
+    let pane = &mut app.panes[target.0];
+    pane.show_offset(target.1);
+    let label = selected_label(app).unwrap_or_default();
+    app.info(format!("{label}: mention {number} of {}", mentions.len()));
+}
+
+/// `:merge`, `:split`, `:rename`: records the decision and asks for a new analysis.
+pub fn decide(app: &mut App, action: &Action) -> Vec<Effect> {
+    let Some(label) = selected_label(app) else {
+        app.error("no entity selected: press e and choose one with Enter");
+        return Vec::new();
+    };
+    let decisions = &mut app.entities.decisions;
+    match action {
+        Action::Merge(other) => {
+            let Some(other) = app
+                .entities
+                .find_label(other)
+                .and_then(|i| app.entities.index.as_ref().map(|x| x.entities[i].label.clone()))
+            else {
+                app.error(format!("no entity labelled `{other}`"));
+                return Vec::new();
+            };
+            app.entities.decisions.merges.push(Merge {
+                labels: vec![label.clone(), other.clone()],
+            });
+            app.info(format!("merged {label} and {other}"));
+        }
+        Action::Split(variant) => {
+            decisions.splits.push(Split {
+                label: label.clone(),
+                variant: variant.clone(),
+            });
+            app.info(format!("split `{variant}` off {label}"));
+        }
+        Action::Rename(to) => {
+            decisions.renames.push(Rename {
+                label: label.clone(),
+                to: to.clone(),
+            });
+            app.entities.reselect = Some(to.clone());
+            app.info(format!("renamed {label} to {to}"));
+        }
+        _ => return Vec::new(),
+    }
+    vec![app.analyze()]
+}
+
+/// Keys while the entities panel is open: typing filters, arrows move, Enter selects.
+pub fn panel_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
+    let rows = app.entities.panel_rows();
+    let panel = &mut app.entities.panel;
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    match event.code {
+        KeyCode::Esc if !panel.filter.is_empty() => {
+            panel.filter.clear();
+            panel.cursor = 0;
+        }
+        KeyCode::Esc => app.mode = Mode::Normal,
+        KeyCode::Enter => {
+            app.mode = Mode::Normal;
+            if let Some(&entity) = rows.get(panel.cursor) {
+                select(app, entity);
+            }
+        }
+        KeyCode::Down | KeyCode::Tab => panel.cursor = (panel.cursor + 1).min(rows.len().saturating_sub(1)),
+        KeyCode::Char('n') if ctrl => panel.cursor = (panel.cursor + 1).min(rows.len().saturating_sub(1)),
+        KeyCode::Up | KeyCode::BackTab => panel.cursor = panel.cursor.saturating_sub(1),
+        KeyCode::Char('p') if ctrl => panel.cursor = panel.cursor.saturating_sub(1),
+        KeyCode::PageDown => panel.cursor = (panel.cursor + 10).min(rows.len().saturating_sub(1)),
+        KeyCode::PageUp => panel.cursor = panel.cursor.saturating_sub(10),
+        KeyCode::Backspace => {
+            panel.filter.pop();
+            panel.cursor = 0;
+        }
+        KeyCode::Char(c) if !ctrl => {
+            panel.filter.push(c);
+            panel.cursor = 0;
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::{Entity, Kind, Mention, Reason};
+
+    fn entity(label: &str, mentions: &[(usize, usize)]) -> Entity {
+        Entity {
+            label: label.into(),
+            kind: Kind::Person,
+            reason: Reason::Exact,
+            mentions: mentions
+                .iter()
+                .map(|&(doc, start)| Mention {
+                    doc,
+                    range: start..start + 3,
+                })
+                .collect(),
+        }
+    }
+
+    fn state() -> EntityState {
+        let docs = vec![
+            Arc::new(Article::plain("a", "aaa bbb ccc")),
+            Arc::new(Article::plain("b", "bbb ccc")),
+        ];
+        let index = EntityIndex {
+            entities: vec![
+                entity("Solo", &[(0, 0)]),
+                entity("Both", &[(0, 4), (1, 0)]),
+                entity("Busy", &[(0, 8), (0, 0)]),
+            ],
+        };
+        let mut state = EntityState::default();
+        state.set_index(docs, index);
+        state
+    }
+
+    #[test]
+    fn highlights_belong_to_their_article_by_identity() {
+        let s = state();
+        let hl = s.highlights_for(&s.docs[1]);
+        assert_eq!(
+            hl,
+            vec![Highlight {
+                range: 0..3,
+                entity: 1
+            }]
+        );
+        let stranger = Arc::new(Article::plain("b", "bbb ccc"));
+        assert!(s.highlights_for(&stranger).is_empty());
+    }
+
+    #[test]
+    fn panel_orders_by_sources_then_mentions_and_filters_fuzzily() {
+        let mut s = state();
+        assert_eq!(s.panel_rows(), vec![1, 2, 0]);
+        s.panel.filter = "bsy".into();
+        assert_eq!(s.panel_rows(), vec![2]);
+        assert_eq!(s.find_label("both"), Some(1));
+    }
+}
