@@ -1,0 +1,80 @@
+//! Replacing a file so that a crash at any moment leaves either the old or the new content,
+//! never a truncated file: write a temporary file in the same directory, fsync it, rename it over
+//! the target, fsync the directory (so the rename itself survives a power cut).
+//!
+//! The write goes through a [`ContentWriter`] so tests can inject faults (disk full midway).
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Writes the bytes into the temporary file. The real one is [`DirectWriter`].
+pub trait ContentWriter {
+    fn write_content(&self, file: &mut File, bytes: &[u8]) -> io::Result<()>;
+}
+
+/// Writes everything, as is.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DirectWriter;
+
+impl ContentWriter for DirectWriter {
+    fn write_content(&self, file: &mut File, bytes: &[u8]) -> io::Result<()> {
+        file.write_all(bytes)
+    }
+}
+
+/// Replaces `path` with `bytes` atomically. On error the old file is untouched and the
+/// temporary file removed.
+pub fn replace_file(path: &Path, bytes: &[u8], writer: &dyn ContentWriter) -> io::Result<()> {
+    if path.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            format!("{} is a directory", path.display()),
+        ));
+    }
+    let dir = parent_dir(path);
+    let temp_path = temp_path_for(path);
+    let written = write_synced(&temp_path, bytes, writer).and_then(|()| std::fs::rename(&temp_path, path));
+    if let Err(error) = written {
+        // Whatever failed, the target was not touched; only the temp file needs cleaning up.
+        let _ = std::fs::remove_file(&temp_path);
+        return Err(error);
+    }
+    sync_dir(&dir)
+}
+
+fn write_synced(temp_path: &Path, bytes: &[u8], writer: &dyn ContentWriter) -> io::Result<()> {
+    let mut temp = OpenOptions::new().write(true).create_new(true).open(temp_path)?;
+    writer.write_content(&mut temp, bytes)?;
+    temp.sync_all()
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// `.<name>.tmp-<pid>-<n>` beside `path`: hidden, and unique per process and attempt.
+fn temp_path_for(path: &Path) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let attempt = COUNTER.fetch_add(1, Ordering::Relaxed);
+    path.with_file_name(format!(".{name}.tmp-{}-{attempt}", std::process::id()))
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
+    // Windows cannot open a directory as a file; its rename is durable enough for our purpose.
+    Ok(())
+}

@@ -1,0 +1,190 @@
+//! A versioned TOML document on disk (the case notes, the outlet defaults): how it is read,
+//! checked and written. Reading refuses what it does not understand — syntax errors, unknown
+//! fields, a newer `schema_version` — with `file:line:column`, rather than dropping data.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::bias::OutletBias;
+use super::model::{Notes, SCHEMA_VERSION};
+use crate::article::sanitize::sanitize_line;
+
+/// A file format the store can keep.
+pub trait Document: Serialize + DeserializeOwned + Default {
+    /// What it is, for messages ("notes").
+    const WHAT: &'static str;
+    /// The comment block written at the top of the file.
+    const HEADER: &'static str;
+
+    /// Checks and normalises after parsing (e.g. sorts, so the next save is stable).
+    fn finish_load(&mut self) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+impl Document for Notes {
+    const WHAT: &'static str = "notes";
+    const HEADER: &'static str = "\
+# Parallax case notes. Parallax rewrites this file on every change; hand edits are fine while
+# Parallax is closed. Sections:
+#
+#   schema_version      format version of this file.
+#   [entities]          corrections to entity clustering: merges (labels that are one entity),
+#                       splits (a variant that is not that entity), renames (display labels).
+#   [[claim]]           claim groups: annotations in different articles reporting one claim.
+#                       members[0] is the reference claim; each member's stance towards it is
+#                       \"same\", \"contradicts\" or \"adds-detail\".
+#   [[article]]         one per article: path (relative to this file) and text_hash (FNV-1a 64
+#                       of the article text, to notice when it changed), and the article note.
+#   [article.overrides] title / outlet / date shown instead of the detected ones.
+#   [article.bias]      source bias: scale (axis = position, e.g. left-right = \"centre\"),
+#                       reliability (1-5), labels, note. Overrides the outlet's defaults.
+#   [[article.annotation]]  a highlighted passage: id, tags, note, created/modified (UTC);
+#                       orphan = true when the passage is no longer found in the article.
+#     anchor            start..end (byte offsets into the article text), the exact quote, and
+#                       up to 32 characters before/after, used to find it again after edits.
+";
+
+    fn finish_load(&mut self) -> Result<(), String> {
+        self.articles.sort_by(|a, b| a.path.cmp(&b.path));
+        for article in &mut self.articles {
+            article.sort_annotations();
+        }
+        self.validate()
+    }
+}
+
+impl Document for OutletBias {
+    const WHAT: &'static str = "outlet bias defaults";
+    const HEADER: &'static str = "\
+# Parallax outlet bias defaults, shared by all cases. An article's own bias tag overrides these.
+#
+#   schema_version        format version of this file.
+#   [outlet.\"NAME\"]       the outlet's default bias tag: reliability (1-5), labels, note.
+#   [outlet.\"NAME\".scale] axis = position, e.g. left-right = \"centre-left\".
+";
+}
+
+/// Why a document could not be read. The store opens such a file read-only.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file exists but cannot be read (permissions, it is a directory, ...).
+    Io { path: PathBuf, error: std::io::Error },
+    /// Bad TOML, an unknown field, a wrong type or value.
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// No `schema_version`.
+    MissingSchemaVersion { path: PathBuf },
+    /// Written by a newer Parallax.
+    NewerSchema { path: PathBuf, found: i64 },
+    /// Parses but is inconsistent (duplicate ids, dangling links, ...).
+    Invalid { path: PathBuf, message: String },
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = |path: &Path| sanitize_line(&path.display().to_string());
+        match self {
+            LoadError::Io { path, error } => write!(f, "{}: cannot read: {error}", shown(path)),
+            LoadError::Syntax {
+                path,
+                line,
+                column,
+                message,
+            } => {
+                write!(f, "{}:{line}:{column}: {}", shown(path), sanitize_line(message))
+            }
+            LoadError::MissingSchemaVersion { path } => {
+                write!(f, "{}: no schema_version; not a Parallax file?", shown(path))
+            }
+            LoadError::NewerSchema { path, found } => write!(
+                f,
+                "{}: written by a newer Parallax (schema_version {found}; this one reads up to \
+                 {SCHEMA_VERSION}); opened read-only",
+                shown(path)
+            ),
+            LoadError::Invalid { path, message } => write!(f, "{}: {}", shown(path), sanitize_line(message)),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Parses `text` (the content of `path`) as a `D`.
+pub fn parse<D: Document>(path: &Path, text: &str) -> Result<D, LoadError> {
+    let syntax_error = |error: toml::de::Error| {
+        let (line, column) = error.span().map_or((1, 1), |span| line_column(text, span.start));
+        LoadError::Syntax {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: error.message().trim().to_owned(),
+        }
+    };
+    // The version is checked before the fields: a newer file may well have fields we refuse.
+    let table: toml::Table = toml::from_str(text).map_err(syntax_error)?;
+    match table.get("schema_version").and_then(toml::Value::as_integer) {
+        None => {
+            return Err(LoadError::MissingSchemaVersion {
+                path: path.to_path_buf(),
+            });
+        }
+        Some(found) if found > i64::from(SCHEMA_VERSION) => {
+            return Err(LoadError::NewerSchema {
+                path: path.to_path_buf(),
+                found,
+            });
+        }
+        Some(_) => {}
+    }
+    let mut document: D = toml::from_str(text).map_err(syntax_error)?;
+    document.finish_load().map_err(|message| LoadError::Invalid {
+        path: path.to_path_buf(),
+        message,
+    })?;
+    Ok(document)
+}
+
+/// The file's content: the header comment block, then the document.
+pub fn render<D: Document>(document: &D) -> Result<String, toml::ser::Error> {
+    Ok(format!("{}\n{}", D::HEADER, toml::to_string(document)?))
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_from_one() {
+        assert_eq!(line_column("ab\ncdé\nx", 0), (1, 1));
+        assert_eq!(line_column("ab\ncdé\nx", 3), (2, 1));
+        assert_eq!(line_column("ab\ncdé\nx", 8), (3, 1));
+        assert_eq!(line_column("ab\ncdé\nx", 5), (2, 3));
+    }
+
+    #[test]
+    fn empty_notes_render_and_parse_back() {
+        let text = render(&Notes::default()).expect("renders");
+        assert!(text.starts_with("# Parallax case notes"));
+        let parsed: Notes = parse(Path::new("n.toml"), &text).expect("parses");
+        assert_eq!(parsed, Notes::default());
+    }
+}

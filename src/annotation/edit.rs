@@ -1,0 +1,423 @@
+//! Every change the analyst can make to [`Notes`], as a value. [`Notes::apply`] performs one;
+//! [`super::history::History`] wraps it to make it undoable. Pure: the time of the change is an
+//! argument.
+
+use super::bias::{Bias, Reliability};
+use super::claims::Stance;
+use super::model::{Anchor, Annotation, ArticleKey, Notes, Overrides};
+
+/// One change to the notes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Annotates `anchor` in `article` with a new id (see [`Notes::next_annotation_id`]).
+    AddAnnotation {
+        article: ArticleKey,
+        id: String,
+        anchor: Anchor,
+        tags: Vec<String>,
+        note: String,
+    },
+    /// Adds `tag` to annotation `id` (no-op if present).
+    Tag {
+        id: String,
+        tag: String,
+    },
+    /// Removes `tag` from annotation `id`.
+    Untag {
+        id: String,
+        tag: String,
+    },
+    SetAnnotationNote {
+        id: String,
+        note: String,
+    },
+    /// Deletes annotation `id` and takes it out of its claim group.
+    DeleteAnnotation {
+        id: String,
+    },
+    SetArticleNote {
+        article: ArticleKey,
+        note: String,
+    },
+    /// Replaces the article's whole bias tag.
+    SetBias {
+        article: ArticleKey,
+        bias: Bias,
+    },
+    SetBiasPosition {
+        article: ArticleKey,
+        axis: String,
+        value: Option<String>,
+    },
+    SetReliability {
+        article: ArticleKey,
+        reliability: Option<Reliability>,
+    },
+    SetBiasLabels {
+        article: ArticleKey,
+        labels: Vec<String>,
+    },
+    SetOverrides {
+        article: ArticleKey,
+        overrides: Overrides,
+    },
+    /// `other` has `stance` towards `claim` (see [`Stance`]); creates, extends or merges groups.
+    Link {
+        claim: String,
+        other: String,
+        stance: Stance,
+    },
+    /// Takes annotation `id` out of its claim group.
+    Unlink {
+        id: String,
+    },
+}
+
+/// Why an edit could not be applied. The notes are unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    NoSuchAnnotation(String),
+    DuplicateId(String),
+    /// The anchor's range or quote does not fit.
+    BadAnchor(String),
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditError::NoSuchAnnotation(id) => write!(f, "no annotation {id}"),
+            EditError::DuplicateId(id) => write!(f, "annotation {id} already exists"),
+            EditError::BadAnchor(why) => write!(f, "cannot anchor: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
+/// The parts of [`Notes`] an edit may change; history snapshots just these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Part {
+    Article(String),
+    Claims,
+}
+
+impl Edit {
+    /// A short description for the status bar ("undid: tag").
+    pub fn label(&self) -> &'static str {
+        match self {
+            Edit::AddAnnotation { .. } => "add annotation",
+            Edit::Tag { .. } => "tag",
+            Edit::Untag { .. } => "untag",
+            Edit::SetAnnotationNote { .. } => "annotation note",
+            Edit::DeleteAnnotation { .. } => "delete annotation",
+            Edit::SetArticleNote { .. } => "article note",
+            Edit::SetBias { .. } | Edit::SetBiasPosition { .. } => "bias",
+            Edit::SetReliability { .. } => "reliability",
+            Edit::SetBiasLabels { .. } => "bias labels",
+            Edit::SetOverrides { .. } => "metadata overrides",
+            Edit::Link { .. } => "link claims",
+            Edit::Unlink { .. } => "unlink claim",
+        }
+    }
+
+    /// The parts this edit touches in `notes` (looked up before applying).
+    pub(crate) fn parts(&self, notes: &Notes) -> Vec<Part> {
+        let article_of = |id: &str| {
+            notes
+                .annotation(id)
+                .map(|(path, _)| Part::Article(path.to_owned()))
+        };
+        match self {
+            Edit::AddAnnotation { article, .. }
+            | Edit::SetArticleNote { article, .. }
+            | Edit::SetBias { article, .. }
+            | Edit::SetBiasPosition { article, .. }
+            | Edit::SetReliability { article, .. }
+            | Edit::SetBiasLabels { article, .. }
+            | Edit::SetOverrides { article, .. } => vec![Part::Article(article.path.clone())],
+            Edit::Tag { id, .. } | Edit::Untag { id, .. } | Edit::SetAnnotationNote { id, .. } => {
+                article_of(id).into_iter().collect()
+            }
+            Edit::DeleteAnnotation { id } => article_of(id).into_iter().chain([Part::Claims]).collect(),
+            Edit::Link { .. } | Edit::Unlink { .. } => vec![Part::Claims],
+        }
+    }
+}
+
+impl Notes {
+    /// Applies `edit` at time `now` (RFC 3339 UTC). On error nothing changed.
+    pub fn apply(&mut self, edit: &Edit, now: &str) -> Result<(), EditError> {
+        match edit {
+            Edit::AddAnnotation {
+                article,
+                id,
+                anchor,
+                tags,
+                note,
+            } => {
+                if self.annotation(id).is_some() {
+                    return Err(EditError::DuplicateId(id.clone()));
+                }
+                if anchor.start >= anchor.end || anchor.end - anchor.start != anchor.quote.len() {
+                    return Err(EditError::BadAnchor(format!(
+                        "range {}..{} does not hold a quote of {} bytes",
+                        anchor.start,
+                        anchor.end,
+                        anchor.quote.len()
+                    )));
+                }
+                let entry = self.article_entry(article);
+                entry.annotations.push(Annotation {
+                    id: id.clone(),
+                    tags: tags.clone(),
+                    note: note.clone(),
+                    created: now.to_owned(),
+                    modified: now.to_owned(),
+                    orphan: false,
+                    anchor: anchor.clone(),
+                });
+                entry.sort_annotations();
+            }
+            Edit::Tag { id, tag } => self.change_annotation(id, now, |a| {
+                if !a.tags.contains(tag) {
+                    a.tags.push(tag.clone());
+                }
+            })?,
+            Edit::Untag { id, tag } => self.change_annotation(id, now, |a| a.tags.retain(|t| t != tag))?,
+            Edit::SetAnnotationNote { id, note } => {
+                self.change_annotation(id, now, |a| a.note.clone_from(note))?;
+            }
+            Edit::DeleteAnnotation { id } => {
+                let (path, _) = self
+                    .annotation(id)
+                    .ok_or_else(|| EditError::NoSuchAnnotation(id.clone()))?;
+                let path = path.to_owned();
+                if let Some(article) = self.article_mut(&path) {
+                    article.annotations.retain(|a| &a.id != id);
+                }
+                self.unlink_claim(id);
+            }
+            Edit::SetArticleNote { article, note } => self.article_entry(article).note.clone_from(note),
+            Edit::SetBias { article, bias } => self.article_entry(article).bias = bias.clone(),
+            Edit::SetBiasPosition { article, axis, value } => {
+                let scale = &mut self.article_entry(article).bias.scale;
+                match value {
+                    Some(value) => {
+                        scale.insert(axis.clone(), value.clone());
+                    }
+                    None => {
+                        scale.remove(axis);
+                    }
+                }
+            }
+            Edit::SetReliability { article, reliability } => {
+                self.article_entry(article).bias.reliability = *reliability;
+            }
+            Edit::SetBiasLabels { article, labels } => {
+                self.article_entry(article).bias.labels.clone_from(labels);
+            }
+            Edit::SetOverrides { article, overrides } => {
+                self.article_entry(article).overrides = overrides.clone();
+            }
+            Edit::Link { claim, other, stance } => {
+                for id in [claim, other] {
+                    if self.annotation(id).is_none() {
+                        return Err(EditError::NoSuchAnnotation(id.clone()));
+                    }
+                }
+                self.link_claims(claim, other, *stance);
+            }
+            Edit::Unlink { id } => self.unlink_claim(id),
+        }
+        Ok(())
+    }
+
+    fn change_annotation(
+        &mut self,
+        id: &str,
+        now: &str,
+        change: impl FnOnce(&mut Annotation),
+    ) -> Result<(), EditError> {
+        let annotation = self
+            .articles
+            .iter_mut()
+            .flat_map(|article| article.annotations.iter_mut())
+            .find(|annotation| annotation.id == id)
+            .ok_or_else(|| EditError::NoSuchAnnotation(id.to_owned()))?;
+        change(annotation);
+        now.clone_into(&mut annotation.modified);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::claims::Stance::{AddsDetail, Contradicts, Same};
+
+    pub(crate) const NOW: &str = "2025-03-01T14:05:09Z";
+
+    fn add(notes: &mut Notes, path: &str, text: &str, range: std::ops::Range<usize>) -> String {
+        let id = notes.next_annotation_id();
+        let edit = Edit::AddAnnotation {
+            article: ArticleKey::new(path, text),
+            id: id.clone(),
+            anchor: Anchor::new(text, range).expect("valid range"),
+            tags: vec!["claim".into()],
+            note: String::new(),
+        };
+        notes.apply(&edit, NOW).expect("add");
+        id
+    }
+
+    fn link(notes: &mut Notes, claim: &str, other: &str, stance: Stance) {
+        let edit = Edit::Link {
+            claim: claim.into(),
+            other: other.into(),
+            stance,
+        };
+        notes.apply(&edit, NOW).expect("link");
+    }
+
+    fn stances(notes: &Notes) -> Vec<Vec<(String, Stance)>> {
+        notes
+            .claims
+            .iter()
+            .map(|g| {
+                g.members
+                    .iter()
+                    .map(|m| (m.annotation.clone(), m.stance))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tagging_updates_modified_time_and_is_idempotent() {
+        let mut notes = Notes::default();
+        let id = add(&mut notes, "a.txt", "hello world", 0..5);
+        for _ in 0..2 {
+            notes
+                .apply(
+                    &Edit::Tag {
+                        id: id.clone(),
+                        tag: "loaded".into(),
+                    },
+                    "2026-01-01T00:00:00Z",
+                )
+                .expect("tag");
+        }
+        let (_, annotation) = notes.annotation(&id).expect("exists");
+        assert_eq!(annotation.tags, vec!["claim".to_owned(), "loaded".to_owned()]);
+        assert_eq!(annotation.modified, "2026-01-01T00:00:00Z");
+        assert_eq!(annotation.created, NOW);
+    }
+
+    #[test]
+    fn unknown_ids_are_errors_and_change_nothing() {
+        let mut notes = Notes::default();
+        let before = notes.clone();
+        assert!(
+            notes
+                .apply(
+                    &Edit::Tag {
+                        id: "a9".into(),
+                        tag: "x".into()
+                    },
+                    NOW
+                )
+                .is_err()
+        );
+        assert!(
+            notes
+                .apply(
+                    &Edit::Link {
+                        claim: "a1".into(),
+                        other: "a2".into(),
+                        stance: Same
+                    },
+                    NOW
+                )
+                .is_err()
+        );
+        assert_eq!(notes, before);
+    }
+
+    #[test]
+    fn linking_creates_extends_and_merges_groups() {
+        let mut notes = Notes::default();
+        let a = add(&mut notes, "bbc.txt", "the minister resigned", 4..12);
+        let b = add(&mut notes, "rt.txt", "the minister stayed", 4..12);
+        let c = add(&mut notes, "cnn.txt", "minister quit on Monday", 0..8);
+        let d = add(&mut notes, "fox.txt", "minister left", 0..8);
+        link(&mut notes, &a, &b, Contradicts);
+        link(&mut notes, &a, &c, AddsDetail);
+        assert_eq!(
+            stances(&notes),
+            vec![vec![
+                (a.clone(), Same),
+                (b.clone(), Contradicts),
+                (c.clone(), AddsDetail)
+            ]]
+        );
+        // d joins through b: contradicting b, which contradicts a, so d agrees with a.
+        link(&mut notes, &b, &d, Contradicts);
+        assert_eq!(stances(&notes)[0][3], (d.clone(), Same));
+
+        let coverage = notes
+            .claim_coverage("c1", &["bbc.txt", "other.txt", "rt.txt"])
+            .expect("group exists");
+        assert_eq!(
+            coverage.reporting,
+            vec![
+                ("bbc.txt".into(), vec![a.clone()]),
+                ("rt.txt".into(), vec![b.clone()])
+            ]
+        );
+        assert_eq!(coverage.omitting, vec!["other.txt".to_owned()]);
+    }
+
+    #[test]
+    fn linking_two_groups_merges_them() {
+        let mut notes = Notes::default();
+        let ids: Vec<String> = (0..4)
+            .map(|i| add(&mut notes, &format!("{i}.txt"), "some claim", 0..4))
+            .collect();
+        link(&mut notes, &ids[0], &ids[1], Same);
+        link(&mut notes, &ids[2], &ids[3], Contradicts);
+        link(&mut notes, &ids[1], &ids[2], Contradicts);
+        assert_eq!(notes.claims.len(), 1);
+        assert_eq!(
+            stances(&notes)[0],
+            vec![
+                (ids[0].clone(), Same),
+                (ids[1].clone(), Same),
+                (ids[2].clone(), Contradicts),
+                (ids[3].clone(), Same)
+            ]
+        );
+    }
+
+    #[test]
+    fn deleting_or_unlinking_keeps_groups_consistent() {
+        let mut notes = Notes::default();
+        let ids: Vec<String> = (0..3)
+            .map(|i| add(&mut notes, &format!("{i}.txt"), "some claim", 0..4))
+            .collect();
+        link(&mut notes, &ids[0], &ids[1], Contradicts);
+        link(&mut notes, &ids[0], &ids[2], Same);
+        notes
+            .apply(&Edit::DeleteAnnotation { id: ids[0].clone() }, NOW)
+            .expect("delete");
+        // ids[1] is now the reference; ids[2] agreed with the old one, so it contradicts ids[1].
+        assert_eq!(
+            stances(&notes),
+            vec![vec![(ids[1].clone(), Same), (ids[2].clone(), Contradicts)]]
+        );
+        notes
+            .apply(&Edit::Unlink { id: ids[2].clone() }, NOW)
+            .expect("unlink");
+        assert!(notes.claims.is_empty(), "a group of one dissolves");
+        assert!(notes.validate().is_ok());
+    }
+}
