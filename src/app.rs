@@ -6,6 +6,8 @@
 //! for an area and wraps what will show, so that drawing only reads.
 
 pub mod action;
+pub mod annotate;
+pub mod editor;
 pub mod entities;
 pub mod prompt;
 pub mod update;
@@ -14,12 +16,14 @@ pub mod view;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::annotation::{ArticleKey, Notes};
 use crate::article::sanitize::sanitize_line;
 use crate::article::{Article, Meta};
-use crate::config::{Config, Keymap, ReaderConfig};
+use crate::config::{BiasAxis, Config, Keymap, ReaderConfig, TagConfig};
 use crate::entity::{Decisions, EntityIndex};
 use crate::layout::{PaneLayout, RowPos};
 pub use action::Action;
+pub use annotate::NotesState;
 pub use entities::{EntityState, Highlight};
 pub use prompt::Prompt;
 pub use view::ViewLayout;
@@ -30,6 +34,8 @@ pub enum Effect {
     Quit,
     /// Load this file and add it as a pane (`App::add_article`), or report the error.
     Open(PathBuf),
+    /// Write the notes (`App::notes`) to the notes file.
+    SaveNotes,
     /// Find the entities of these articles off the UI thread, then call `App::set_entities`.
     Analyze {
         docs: Vec<Arc<Article>>,
@@ -48,6 +54,16 @@ pub enum Mode {
     Help { scroll: usize },
     /// The entities panel; keys type into its filter.
     Entities,
+    /// The next key picks a tag.
+    TagPick,
+    /// The next key picks the stance of `to` towards `from` (s, c, d).
+    StancePick { from: String, to: String },
+    /// The bias picker: digits pick a step, `r` then 1–5 the reliability.
+    BiasPick { reliability: bool },
+    /// The note editor.
+    Editor(editor::Editor),
+    /// The list of annotations, with the highlighted row.
+    Annotations { cursor: usize },
 }
 
 impl Mode {
@@ -58,6 +74,11 @@ impl Mode {
             Self::Command(_) => "COMMAND",
             Self::Help { .. } => "HELP",
             Self::Entities => "ENTITIES",
+            Self::TagPick => "TAG",
+            Self::StancePick { .. } => "LINK",
+            Self::BiasPick { .. } => "BIAS",
+            Self::Editor(_) => "NOTE",
+            Self::Annotations { .. } => "ANNOTATIONS",
         }
     }
 }
@@ -84,6 +105,12 @@ pub struct Pane {
     pub body_height: usize,
     /// Entity mentions to highlight, sorted by start.
     pub highlights: Vec<Highlight>,
+    /// How the notes name this article: path relative to the notes file, and text hash.
+    pub key: ArticleKey,
+    /// Sentence ranges, computed when the cursor first shows.
+    sentences: Option<Vec<std::ops::Range<usize>>>,
+    /// The sentence cursor, when shown.
+    pub cursor: Option<annotate::Cursor>,
 }
 
 /// Default relative width of a column.
@@ -95,13 +122,44 @@ impl Pane {
     pub fn new(article: Arc<Article>, reveal: bool) -> Self {
         let layout = PaneLayout::new(&article, reveal);
         Self {
-            article,
             overrides: Meta::default(),
             layout,
             top: RowPos::default(),
             weight: DEFAULT_WEIGHT,
             body_height: 0,
             highlights: Vec::new(),
+            key: ArticleKey::new(article.path.to_string_lossy(), &article.text),
+            sentences: None,
+            cursor: None,
+            article,
+        }
+    }
+
+    /// The sentences, split on first use.
+    pub fn sentences(&mut self) -> &[std::ops::Range<usize>] {
+        let (article, reveal) = (&self.article, self.layout.reveal());
+        self.sentences
+            .get_or_insert_with(|| annotate::split_sentences(article, reveal))
+    }
+
+    /// The sentences if already split (for the read-only renderer).
+    pub fn cached_sentences(&self) -> Option<&[std::ops::Range<usize>]> {
+        self.sentences.as_deref()
+    }
+
+    /// Scrolls the least needed to show `start..end`.
+    pub fn reveal_offset(&mut self, start: usize, end: usize) {
+        let text = &self.article.text;
+        let top_offset = self.layout.offset_of(text, self.top);
+        let height = self.body_height.max(1);
+        let last = self.layout.down(text, self.top, height - 1);
+        let bottom_offset = self.layout.offset_of(text, last);
+        if start < top_offset {
+            self.top = self.layout.pos_of_offset(text, start);
+        } else if end > bottom_offset {
+            let at = self.layout.pos_of_offset(text, end.saturating_sub(1));
+            let top = self.layout.up(text, at, height - 1);
+            self.top = self.layout.clamp_top(text, top.max(self.top), height);
         }
     }
 
@@ -136,6 +194,8 @@ impl Pane {
 
     /// Rebuilds the layout with or without hidden text, keeping the same text at the top.
     pub fn set_reveal(&mut self, reveal: bool) {
+        self.sentences = None;
+        self.cursor = None;
         let text = &self.article.text;
         let offset = self.layout.offset_of(text, self.top);
         let width = self.layout.width();
@@ -202,6 +262,10 @@ pub struct App {
     /// The screen layout of the last frame: pane rectangles, for the mouse and page sizes.
     pub view: ViewLayout,
     pub entities: EntityState,
+    pub notes: NotesState,
+    /// The claim-tag vocabulary.
+    pub tags: Vec<TagConfig>,
+    pub bias_axes: Vec<BiasAxis>,
 }
 
 impl App {
@@ -224,7 +288,67 @@ impl App {
             settings,
             view: ViewLayout::default(),
             entities: EntityState::default(),
+            notes: NotesState::default(),
+            tags: config.tags.clone(),
+            bias_axes: config.bias_axes.clone(),
         }
+    }
+
+    /// Takes loaded notes: keys the panes relative to `notes_dir`, re-anchors annotations of
+    /// articles that changed, and applies the saved entity decisions and overrides.
+    pub fn set_notes(
+        &mut self,
+        notes: Notes,
+        notes_dir: &std::path::Path,
+        location: String,
+        read_only: Option<String>,
+    ) {
+        self.notes.notes = notes;
+        self.notes.location = location;
+        self.notes.read_only = read_only;
+        let mut orphans = 0;
+        for pane in &mut self.panes {
+            let path = crate::annotation::location::article_key(notes_dir, &pane.article.path);
+            pane.key = ArticleKey::new(path, &pane.article.text);
+            let changed = self
+                .notes
+                .notes
+                .article(&pane.key.path)
+                .is_some_and(|a| a.text_hash != pane.key.text_hash);
+            if changed {
+                let outcomes = self.notes.notes.reanchor_article(&pane.key, &pane.article.text);
+                orphans += outcomes
+                    .iter()
+                    .filter(|(_, o)| matches!(o, crate::annotation::AnchorOutcome::Orphan { .. }))
+                    .count();
+            }
+        }
+        self.entities.decisions = self.notes.notes.entities.clone();
+        self.sync_overrides();
+        if orphans > 0 {
+            self.error(format!(
+                "{orphans} annotations could not be found in changed articles: kept as orphans (m lists them)"
+            ));
+        }
+    }
+
+    /// Copies the notes' title/outlet/date overrides into the panes' headers.
+    pub fn sync_overrides(&mut self) {
+        for pane in &mut self.panes {
+            let overrides = self
+                .notes
+                .notes
+                .article(&pane.key.path)
+                .map(|a| a.overrides.clone())
+                .unwrap_or_default();
+            pane.overrides = Meta {
+                title: overrides.title,
+                outlet: overrides.outlet,
+                date: overrides.date,
+                byline: None,
+            };
+        }
+        self.notes.notes.entities = self.entities.decisions.clone();
     }
 
     /// Asks for a fresh entity analysis of the open articles.

@@ -27,6 +27,8 @@ pub const EXAMPLE: &str = include_str!("../config.example.toml");
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub reader: ReaderConfig,
+    pub tags: Vec<TagConfig>,
+    pub bias_axes: Vec<BiasAxis>,
     pub entities: EntitiesConfig,
     pub theme: theme::ThemeConfig,
     /// Mode name → key → action.
@@ -42,6 +44,23 @@ pub struct ReaderConfig {
     pub mouse: bool,
     pub max_file_size: u64,
     pub reveal_hidden: bool,
+}
+
+/// `[[tags]]`: one claim tag of the vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TagConfig {
+    pub name: String,
+    pub key: String,
+    pub colour: String,
+}
+
+/// `[[bias_axes]]`: a scale sources are placed on.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BiasAxis {
+    pub name: String,
+    pub steps: Vec<String>,
 }
 
 /// `[entities]`: the entity engine.
@@ -202,12 +221,42 @@ fn check_and_merge(
                     ));
                 }
                 let converted = converted.unwrap_or(default);
+                if path.is_empty() && name == "tags" {
+                    check_tags(&converted)
+                        .map_err(|e| ConfigError::at(file, text, vspan.clone(), format!("tags: {e}")))?;
+                }
                 if path.first() == Some(&"theme") {
                     theme::check_colour(&converted)
                         .map_err(|e| ConfigError::at(file, text, vspan, format!("{dotted}: {e}")))?;
                 }
                 merged.insert(name.to_owned(), converted);
             }
+        }
+    }
+    Ok(())
+}
+
+/// Each tag needs a name, a one-character key and a colour.
+fn check_tags(value: &toml::Value) -> Result<(), String> {
+    let Some(tags) = value.as_array() else {
+        return Err("expected an array of tables".into());
+    };
+    for tag in tags {
+        let field = |name: &str| {
+            tag.get(name)
+                .and_then(toml::Value::as_str)
+                .ok_or(format!("each tag needs `{name}`"))
+        };
+        let name = field("name")?;
+        if field("key")?.chars().count() != 1 {
+            return Err(format!("tag `{name}`: key must be one character"));
+        }
+        theme::check_colour(&toml::Value::String(field("colour")?.to_owned()))?;
+        if let Some(unknown) = tag.as_table().and_then(|t| {
+            t.keys()
+                .find(|k| !["name", "key", "colour"].contains(&k.as_str()))
+        }) {
+            return Err(format!("tag `{name}`: unknown key `{unknown}`"));
         }
     }
     Ok(())
@@ -226,7 +275,13 @@ fn to_value(value: &DeValue<'_>) -> Option<toml::Value> {
                 .map(|v| to_value(v.get_ref()))
                 .collect::<Option<_>>()?,
         ),
-        DeValue::Datetime(_) | DeValue::Table(_) => return None,
+        DeValue::Table(table) => toml::Value::Table(
+            table
+                .iter()
+                .map(|(k, v)| Some((k.get_ref().to_string(), to_value(v.get_ref())?)))
+                .collect::<Option<_>>()?,
+        ),
+        DeValue::Datetime(_) => return None,
     })
 }
 
@@ -300,6 +355,21 @@ mod tests {
         let e = error("[keys.normal]\n\"q\" = \"quiet\"\n");
         assert_eq!((e.line, e.column), (2, 7));
         assert!(e.message.contains("unknown command `quiet`"), "{e}");
+    }
+
+    #[test]
+    fn tags_are_replaced_as_a_whole_and_checked() {
+        let config = Config::from_user_toml(
+            "c.toml",
+            "[[tags]]\nname = \"spin\"\nkey = \"s\"\ncolour = \"cyan\"\n",
+        )
+        .expect("valid");
+        assert_eq!(config.tags.len(), 1);
+        assert_eq!(Config::default().tags.len(), 8);
+        let e = error("[[tags]]\nname = \"spin\"\nkey = \"s\"\ncolour = \"nope\"\n");
+        assert!(e.message.contains("not a colour"), "{e}");
+        let e = error("[[tags]]\nname = \"spin\"\nkey = \"sx\"\ncolour = \"red\"\n");
+        assert!(e.message.contains("one character"), "{e}");
     }
 
     #[test]

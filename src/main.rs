@@ -2,10 +2,12 @@
 //! scripting subcommand. Exit codes: 0 ok, 1 runtime failure, 2 bad usage, config or input.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
+use parallax::annotation::location::{LocationInput, choose_notes_location};
+use parallax::annotation::{Notes, Opened, OpenedStore, store};
 use parallax::app::App;
 use parallax::article::Article;
 use parallax::article::load::{LoadOptions, expand_paths, load_path};
@@ -62,6 +64,63 @@ fn load_articles(paths: &[PathBuf], options: &LoadOptions) -> (Vec<Article>, Vec
     (articles, messages)
 }
 
+/// Whether a file can be created in `dir` (tried, not guessed from permission bits).
+fn dir_writable(dir: &Path) -> bool {
+    let probe = dir.join(format!(".parallax-probe-{}", std::process::id()));
+    let ok = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+        .is_ok();
+    let _ = std::fs::remove_file(&probe);
+    ok
+}
+
+/// Finds, locks and loads the case's notes file, and hands the notes to the app. The returned
+/// store is what saves; None (or a read-only store) means changes stay in memory, as the status
+/// bar says.
+fn open_notes(cli: &Cli, app: &mut App) -> Option<Opened<Notes>> {
+    let first_dir = app.panes.first().map(|p| match p.article.path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    });
+    let data_dir = paths::data_dir();
+    let input = LocationInput {
+        explicit: cli.notes.as_deref(),
+        first_article_dir: first_dir.as_deref(),
+        first_article_dir_writable: first_dir.as_deref().is_some_and(dir_writable),
+        is_sample_case: cli.paths.is_empty(),
+        data_dir: data_dir.as_deref(),
+    };
+    let Some(location) = choose_notes_location(&input) else {
+        app.notes.read_only = Some("no writable place for a notes file".into());
+        app.error("notes will not be saved: no writable place for a notes file (use --notes FILE)");
+        return None;
+    };
+    if let Some(parent) = location.path.parent() {
+        let _ = std::fs::create_dir_all(parent);
+    }
+    let opened = store::open::<Notes>(&location.path);
+    let read_only = match &opened.store {
+        OpenedStore::Writable(_) => None,
+        OpenedStore::ReadOnly(store) => Some(store.to_string()),
+    };
+    let notes_dir = location
+        .path
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    app.set_notes(
+        opened.document.clone(),
+        &notes_dir,
+        location.description,
+        read_only.clone(),
+    );
+    if let Some(reason) = read_only {
+        app.error(reason);
+    }
+    Some(opened)
+}
+
 fn reader(cli: &Cli, config: &Config) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         return fail(
@@ -93,8 +152,10 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
         [one] => app.error(one.clone()),
         [first, rest @ ..] => app.error(format!("{first} (and {} more problems)", rest.len())),
     }
+    let opened = open_notes(cli, &mut app);
+    let store = opened.as_ref().and_then(|o| o.store.writable());
     let theme = Theme::new(&config.theme, paths::no_color());
-    match tui::run(app, &theme, &options) {
+    match tui::run(app, &theme, &options, store) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(128 + u8::try_from(signal).unwrap_or(0)),
         Err(e) => fail(1, &e.to_string()),

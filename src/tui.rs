@@ -17,6 +17,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
+use crate::annotation::{Notes, WritableStore};
 use crate::app::update::{handle_key, handle_mouse};
 use crate::app::view::prepare;
 use crate::app::{App, Effect};
@@ -100,6 +101,14 @@ fn spawn_signals(tx: Sender<Wake>) -> io::Result<()> {
     Ok(())
 }
 
+/// Writes the notes now. On failure the change stays in memory and the next save retries.
+fn save_notes(app: &mut App, store: Option<&WritableStore<Notes>>) {
+    let Some(store) = store else { return };
+    if let Err(e) = store.save(&app.notes.notes) {
+        app.error(format!("notes NOT saved, kept in memory, will retry: {e}"));
+    }
+}
+
 /// Finds entities on a worker thread, so the first frame never waits for them.
 fn spawn_analysis(effect: Effect, tx: Sender<Wake>) {
     let Effect::Analyze { docs, decisions } = effect else {
@@ -114,14 +123,19 @@ fn spawn_analysis(effect: Effect, tx: Sender<Wake>) {
 }
 
 /// Runs the reader until the user quits or a signal arrives. Restores the terminal either way.
-pub fn run(mut app: App, theme: &Theme, load: &LoadOptions) -> io::Result<Exit> {
+pub fn run(
+    mut app: App,
+    theme: &Theme,
+    load: &LoadOptions,
+    store: Option<&WritableStore<Notes>>,
+) -> io::Result<Exit> {
     let (tx, rx) = mpsc::channel();
     spawn_signals(tx.clone())?;
     let mouse = app.settings.mouse;
     let result = setup_terminal(mouse).and_then(|mut terminal| {
         spawn_input(tx.clone());
         spawn_analysis(app.analyze(), tx.clone());
-        event_loop(&mut terminal, app, theme, load, &rx, &tx)
+        event_loop(&mut terminal, app, theme, load, store, &rx, &tx)
     });
     restore_terminal();
     result
@@ -132,6 +146,7 @@ fn event_loop(
     mut app: App,
     theme: &Theme,
     load: &LoadOptions,
+    store: Option<&WritableStore<Notes>>,
     rx: &Receiver<Wake>,
     tx: &Sender<Wake>,
 ) -> io::Result<Exit> {
@@ -170,6 +185,7 @@ fn event_loop(
                         Err(e) => app.error(e.to_string()),
                     },
                     analyze @ Effect::Analyze { .. } => spawn_analysis(analyze, tx.clone()),
+                    Effect::SaveNotes => save_notes(&mut app, store),
                 }
             }
             // Page sizes and the mouse use the layout: refresh it between events.

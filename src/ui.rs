@@ -1,6 +1,7 @@
 //! Drawing: `render(frame, &App, &Theme)` reads the state and the layout prepared for this
 //! frame, and writes cells. No IO, no wrapping, nothing proportional to article size.
 
+pub mod annotations;
 pub mod entities;
 pub mod help;
 pub mod pane;
@@ -51,7 +52,15 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     if let crate::app::Mode::Help { scroll } = app.mode {
         help::render(app, scroll, area, theme, buf);
     }
-    if let Some(cursor) = status::cursor(app) {
+    let mut cursor = status::cursor(app);
+    match &app.mode {
+        crate::app::Mode::Annotations { cursor: row } => {
+            annotations::render_panel(app, *row, area, theme, buf)
+        }
+        crate::app::Mode::Editor(editor) => cursor = annotations::render_editor(editor, area, theme, buf),
+        _ => annotations::render_picker(app, area, theme, buf),
+    }
+    if let Some(cursor) = cursor {
         frame.set_cursor_position(cursor);
     }
 }

@@ -149,6 +149,56 @@ actions! {
     Split(String) = "split",
     /// Rename the selected entity
     Rename(String) = "rename",
+    /// Show or hide the sentence cursor in the focused pane
+    Cursor = "cursor",
+    /// Move the sentence cursor to the next sentence
+    SentenceNext = "sentence-next",
+    /// Move the sentence cursor to the previous sentence
+    SentencePrev = "sentence-prev",
+    /// Start or stop a selection that extends by sentence
+    Visual = "visual",
+    /// Extend the selection's end by a word
+    WordForward = "word-forward",
+    /// Shrink the selection's end by a word
+    WordBack = "word-back",
+    /// Tag the selection or sentence: the next key picks the tag
+    TagPicker = "tag-picker",
+    /// Tag the selection or sentence with this tag
+    Tag(String) = "tag",
+    /// Remove this tag from the annotation under the cursor
+    Untag(String) = "untag",
+    /// Set the note of the annotation under the cursor (\n for a line break)
+    Note(String) = "note",
+    /// Edit the note of the annotation under the cursor
+    EditNote = "edit-note",
+    /// Set the focused article's note
+    ArticleNote(String) = "article-note",
+    /// Edit the focused article's note
+    EditArticleNote = "edit-article-note",
+    /// Delete the annotation under the cursor
+    Delete = "delete",
+    /// Undo the last annotation change
+    Undo = "undo",
+    /// Redo the last undone annotation change
+    Redo = "redo",
+    /// Jump to the next annotation in the focused pane
+    NextAnnotation = "next-annotation",
+    /// Jump to the previous annotation in the focused pane
+    PrevAnnotation = "prev-annotation",
+    /// Start a claim link here, or complete it (then pick the stance)
+    Link = "link",
+    /// Complete a claim link with a stance: same, contradicts or adds-detail
+    LinkAs(String) = "link-as",
+    /// Pick the focused source's bias and reliability
+    BiasPicker = "bias-picker",
+    /// Set the focused source's bias: VALUE or AXIS=VALUE
+    Bias(String) = "bias",
+    /// Set the focused source's reliability, 1 to 5
+    Reliability(u8) = "reliability",
+    /// Add or remove a label of the focused source (e.g. state media)
+    Label(String) = "label",
+    /// List all annotations
+    Annotations = "annotations",
 }
 
 /// What the help overlay and command completion know about an action.
@@ -163,7 +213,7 @@ pub struct ActionInfo {
 impl ActionInfo {
     /// The argument hint shown in help (`N`, `TEXT`).
     pub fn argument_hint(&self) -> Option<&'static str> {
-        self.argument.map(|ty| if ty == "usize" { "N" } else { "TEXT" })
+        self.argument.map(|ty| if ty == "String" { "TEXT" } else { "N" })
     }
 }
 
@@ -246,7 +296,7 @@ mod tests {
     fn every_action_name_round_trips_through_parse_and_display() {
         for info in ACTIONS {
             let text = match info.argument {
-                Some("usize") => format!("{} 3", info.name),
+                Some("usize" | "u8") => format!("{} 3", info.name),
                 Some(_) => format!("{} some text", info.name),
                 None => info.name.to_owned(),
             };

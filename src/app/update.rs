@@ -2,7 +2,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
-use super::{Action, App, DEFAULT_WEIGHT, Effect, MAX_WEIGHT, Mode, Prompt, entities};
+use super::editor::EditorOutcome;
+use super::{Action, App, DEFAULT_WEIGHT, Effect, MAX_WEIGHT, Mode, Prompt, annotate, entities};
 use crate::config::Key;
 
 /// Rows one mouse-wheel notch scrolls.
@@ -81,9 +82,9 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                 });
             }
         }
-        Action::Title(text) => set_override(app, |m| m.title = Some(text)),
-        Action::Outlet(text) => set_override(app, |m| m.outlet = Some(text)),
-        Action::Date(text) => set_override(app, |m| m.date = Some(text)),
+        Action::Title(text) => return set_override(app, |m| m.title = Some(text)),
+        Action::Outlet(text) => return set_override(app, |m| m.outlet = Some(text)),
+        Action::Date(text) => return set_override(app, |m| m.date = Some(text)),
         Action::Entities => {
             if app.entities.index.is_none() {
                 app.info("entities are still being found…");
@@ -98,8 +99,14 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             None => app.error(format!("no entity labelled `{label}`")),
         },
         action @ (Action::Merge(_) | Action::Split(_) | Action::Rename(_)) => {
-            return entities::decide(app, &action);
+            let mut effects = entities::decide(app, &action);
+            if !effects.is_empty() {
+                app.sync_overrides();
+                effects.push(Effect::SaveNotes);
+            }
+            return effects;
         }
+        action => return annotate::apply(app, action),
     }
     Vec::new()
 }
@@ -164,11 +171,25 @@ fn move_focused(app: &mut App, delta: isize) {
     }
 }
 
-fn set_override(app: &mut App, set: impl FnOnce(&mut crate::article::Meta)) {
-    match app.panes.get_mut(app.focus) {
-        Some(pane) => set(&mut pane.overrides),
-        None => app.error("no article open"),
-    }
+fn set_override(app: &mut App, set: impl FnOnce(&mut crate::annotation::Overrides)) -> Vec<Effect> {
+    let Some(key) = annotate::focused_key(app) else {
+        app.error("no article open");
+        return Vec::new();
+    };
+    let mut overrides = app
+        .notes
+        .notes
+        .article(&key.path)
+        .map(|a| a.overrides.clone())
+        .unwrap_or_default();
+    set(&mut overrides);
+    annotate::edit(
+        app,
+        &crate::annotation::Edit::SetOverrides {
+            article: key,
+            overrides,
+        },
+    )
 }
 
 /// Handles a key press in the current mode.
@@ -184,8 +205,51 @@ pub fn handle_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
         let prompt = prompt.clone();
         return command_key(app, event, prompt);
     }
-    if app.mode == Mode::Entities {
-        return entities::panel_key(app, event);
+    let annotation_rows = if matches!(app.mode, Mode::Annotations { .. }) {
+        crate::ui::annotations::rows(app).len()
+    } else {
+        0
+    };
+    match &mut app.mode {
+        Mode::Entities => return entities::panel_key(app, event),
+        Mode::TagPick | Mode::StancePick { .. } | Mode::BiasPick { .. } => {
+            return annotate::picker_key(app, event);
+        }
+        Mode::Editor(editor) => {
+            return match editor.key(event) {
+                EditorOutcome::Continue => {
+                    if editor.confirm_discard {
+                        app.info("unsaved note: Esc again discards it, Ctrl-s saves");
+                    }
+                    Vec::new()
+                }
+                EditorOutcome::Cancel => {
+                    app.mode = Mode::Normal;
+                    app.info("note not changed");
+                    Vec::new()
+                }
+                EditorOutcome::Save => {
+                    let (target, text) = (editor.target.clone(), editor.text.clone());
+                    annotate::save_editor(app, target, text)
+                }
+            };
+        }
+        Mode::Annotations { cursor } => {
+            let count = annotation_rows;
+            match event.code {
+                KeyCode::Down | KeyCode::Char('j') => *cursor = (*cursor + 1).min(count.saturating_sub(1)),
+                KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
+                KeyCode::Enter => {
+                    let cursor = *cursor;
+                    app.mode = Mode::Normal;
+                    go_to_annotation(app, cursor);
+                }
+                KeyCode::Esc | KeyCode::Char('q' | 'm') => app.mode = Mode::Normal,
+                _ => {}
+            }
+            return Vec::new();
+        }
+        _ => {}
     }
     if let Mode::Help { scroll } = &mut app.mode {
         {
@@ -248,6 +312,33 @@ pub fn run_command(app: &mut App, line: &str) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+/// Focuses the article of the `row`th annotation of the panel and puts the cursor on it.
+fn go_to_annotation(app: &mut App, row: usize) {
+    let Some((path, start)) = crate::ui::annotations::rows(app)
+        .get(row)
+        .map(|r| (r.path.clone(), r.start))
+    else {
+        return;
+    };
+    let Some(index) = app.panes.iter().position(|p| p.key.path == path) else {
+        app.error(format!("{path} is not open"));
+        return;
+    };
+    app.focus = index;
+    let pane = &mut app.panes[index];
+    let sentences = pane.sentences();
+    let sentence = sentences
+        .partition_point(|s| s.end <= start)
+        .min(sentences.len().saturating_sub(1));
+    if !sentences.is_empty() {
+        pane.cursor = Some(annotate::Cursor {
+            sentence,
+            selection: None,
+        });
+    }
+    pane.show_offset(start);
 }
 
 /// Handles a mouse event: a click focuses the pane under the pointer, the wheel scrolls it.

@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 use unicode_segmentation::UnicodeSegmentation;
@@ -44,6 +44,9 @@ pub fn render(app: &App, index: usize, rect: Rect, theme: &Theme, entity_styles:
     if let Some(date) = pane.date() {
         block = block.title_top(Line::from(Span::styled(format!(" {date} "), theme.date)).right_aligned());
     }
+    if let Some(bias) = bias_label(app, pane) {
+        block = block.title_bottom(Line::from(Span::styled(format!(" {bias} "), theme.date)));
+    }
     let hidden = pane.article.hidden_bytes();
     if hidden > 0 && !pane.layout.reveal() {
         block = block.title_bottom(Line::from(Span::styled(
@@ -64,7 +67,68 @@ pub fn render(app: &App, index: usize, rect: Rect, theme: &Theme, entity_styles:
     };
     let title = pane.title().unwrap_or_else(|| pane.article.file_name());
     Line::from(Span::styled(title, theme.header)).render(title_area, buf);
-    render_body(pane, body, theme, entity_styles, buf);
+    let marks = marks(app, pane, theme);
+    render_body(pane, body, theme, entity_styles, &marks, buf);
+}
+
+/// Ranges drawn over the text of a pane, in drawing order: annotations (by their first tag's
+/// colour), then the cursor's sentence, then the selection.
+fn marks(app: &App, pane: &Pane, theme: &Theme) -> Vec<(std::ops::Range<usize>, Style)> {
+    let mut marks = Vec::new();
+    if let Some(notes) = app.notes.notes.article(&pane.key.path) {
+        for a in notes.annotations.iter().filter(|a| !a.orphan) {
+            let colour = a
+                .tags
+                .first()
+                .and_then(|t| app.tags.iter().find(|c| &c.name == t))
+                .map(|c| c.colour.as_str());
+            let style = match (
+                theme.colour,
+                colour.and_then(|c| c.parse::<ratatui::style::Color>().ok()),
+            ) {
+                (true, Some(colour)) => Style::new().bg(colour).fg(ratatui::style::Color::Black),
+                _ => Style::new().add_modifier(Modifier::UNDERLINED | Modifier::ITALIC),
+            };
+            marks.push((a.anchor.range(), style));
+        }
+    }
+    if let (Some(cursor), Some(sentences)) = (&pane.cursor, pane.cached_sentences()) {
+        if let Some(sentence) = sentences.get(cursor.sentence) {
+            let style = if theme.colour {
+                Style::new().bg(ratatui::style::Color::DarkGray)
+            } else {
+                Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+            };
+            marks.push((sentence.clone(), style));
+        }
+        if let Some(selection) = &cursor.selection {
+            marks.push((
+                selection.range.clone(),
+                Style::new().add_modifier(Modifier::REVERSED),
+            ));
+        }
+    }
+    marks
+}
+
+/// The source's bias tags for the header: position, reliability, labels.
+fn bias_label(app: &App, pane: &Pane) -> Option<String> {
+    let notes = app.notes.notes.article(&pane.key.path)?;
+    let bias = &notes.bias;
+    let mut parts: Vec<String> = bias
+        .scale
+        .iter()
+        .map(|(axis, value)| format!("{axis}: {value}"))
+        .collect();
+    if let Some(r) = bias.reliability {
+        parts.push(format!("reliability {}/5", r.get()));
+    }
+    parts.extend(bias.labels.iter().cloned());
+    let count = notes.annotations.len();
+    if count > 0 {
+        parts.push(format!("{count} notes"));
+    }
+    (!parts.is_empty()).then(|| crate::article::sanitize::sanitize_line(&parts.join(" · ")))
 }
 
 /// "42%", "Top", "End" or "All" in the bottom border.
@@ -127,12 +191,36 @@ fn human_bytes(n: usize) -> String {
     }
 }
 
-fn render_body(pane: &Pane, body: Rect, theme: &Theme, entity_styles: &[Style], buf: &mut Buffer) {
+type Marks = [(std::ops::Range<usize>, Style)];
+
+fn render_body(
+    pane: &Pane,
+    body: Rect,
+    theme: &Theme,
+    entity_styles: &[Style],
+    marks: &Marks,
+    buf: &mut Buffer,
+) {
     let mut pos = pane.top;
     for y in body.y..body.bottom() {
         match pane.layout.row(pos) {
             Some(Row::Text(line)) => {
-                render_line(pane, line, body.x, y, body.right(), theme, entity_styles, buf);
+                let on_line: Vec<_> = marks
+                    .iter()
+                    .filter(|(r, _)| r.start < line.end.max(line.start + 1) && line.start < r.end)
+                    .cloned()
+                    .collect();
+                render_line(
+                    pane,
+                    line,
+                    body.x,
+                    y,
+                    body.right(),
+                    theme,
+                    entity_styles,
+                    &on_line,
+                    buf,
+                );
             }
             Some(Row::Spacer) => {}
             None => break,
@@ -154,6 +242,7 @@ fn render_line(
     right: u16,
     theme: &Theme,
     entity_styles: &[Style],
+    marks: &Marks,
     buf: &mut Buffer,
 ) {
     let article = &pane.article;
@@ -192,6 +281,11 @@ fn render_line(
             }
             if let Some(h) = highlights.get(next_highlight).filter(|h| h.range.start <= at) {
                 style = style.patch(entity_styles.get(h.entity).copied().unwrap_or_default());
+            }
+            for (range, mark) in marks {
+                if range.start <= at && at < range.end {
+                    style = style.patch(*mark);
+                }
             }
             if shown != g {
                 style = style.patch(theme.placeholder);

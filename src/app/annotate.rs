@@ -1,0 +1,683 @@
+//! Annotating in the reader: the sentence cursor and selection, tags, notes, claim links, bias
+//! tags, undo and redo. Every change is an [`Edit`] applied through the [`History`], followed
+//! by [`Effect::SaveNotes`]; the event loop does the writing.
+
+use std::ops::Range;
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::{Action, App, Effect, Mode};
+use crate::annotation::{Anchor, ArticleKey, Edit, History, Notes, Reliability, Stance};
+use crate::article::sentences;
+
+/// The analyst's notes as the reader holds them.
+#[derive(Debug, Clone)]
+pub struct NotesState {
+    pub notes: Notes,
+    pub history: History,
+    /// Why the notes cannot be saved (unreadable file, locked, no location); None when they can.
+    pub read_only: Option<String>,
+    /// Where the notes are, for the status bar.
+    pub location: String,
+    /// An annotation waiting for the other end of a claim link.
+    pub link_from: Option<String>,
+    /// The clock: RFC 3339 "now". Injected so that tests are deterministic.
+    pub clock: fn() -> String,
+}
+
+impl Default for NotesState {
+    fn default() -> Self {
+        Self {
+            notes: Notes::default(),
+            history: History::default(),
+            read_only: None,
+            location: "notes: not saved".into(),
+            link_from: None,
+            clock: crate::annotation::clock::now_rfc3339,
+        }
+    }
+}
+
+/// The sentence cursor of a pane, and the selection when `v` started one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    /// Index into the pane's sentences.
+    pub sentence: usize,
+    /// The selected byte range, when selecting.
+    pub selection: Option<Selection>,
+}
+
+/// A selection: the sentence it started at and its current byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    pub anchor: usize,
+    pub range: Range<usize>,
+}
+
+/// What `:`/key actions the annotation part handles.
+pub fn handles(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Cursor
+            | Action::SentenceNext
+            | Action::SentencePrev
+            | Action::Visual
+            | Action::WordForward
+            | Action::WordBack
+            | Action::TagPicker
+            | Action::Tag(_)
+            | Action::Untag(_)
+            | Action::Note(_)
+            | Action::EditNote
+            | Action::ArticleNote(_)
+            | Action::EditArticleNote
+            | Action::Delete
+            | Action::Undo
+            | Action::Redo
+            | Action::NextAnnotation
+            | Action::PrevAnnotation
+            | Action::Link
+            | Action::LinkAs(_)
+            | Action::BiasPicker
+            | Action::Bias(_)
+            | Action::Reliability(_)
+            | Action::Label(_)
+            | Action::Annotations
+    )
+}
+
+/// Applies an annotation action.
+pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Cursor => toggle_cursor(app),
+        Action::SentenceNext => move_sentence(app, 1),
+        Action::SentencePrev => move_sentence(app, -1),
+        Action::Visual => start_selection(app),
+        Action::WordForward => adjust_by_word(app, true),
+        Action::WordBack => adjust_by_word(app, false),
+        Action::TagPicker => {
+            if target_range(app).is_some() {
+                app.mode = Mode::TagPick;
+            }
+        }
+        Action::Tag(name) => return tag(app, &name),
+        Action::Untag(name) => {
+            let Some(id) = annotation_at_target(app) else {
+                app.error("no annotation under the cursor");
+                return Vec::new();
+            };
+            return edit(app, &Edit::Untag { id, tag: name });
+        }
+        Action::Note(text) => return set_note(app, text.replace("\\n", "\n")),
+        Action::EditNote => open_note_editor(app),
+        Action::ArticleNote(text) => {
+            let Some(key) = focused_key(app) else {
+                return Vec::new();
+            };
+            return edit(
+                app,
+                &Edit::SetArticleNote {
+                    article: key,
+                    note: text.replace("\\n", "\n"),
+                },
+            );
+        }
+        Action::EditArticleNote => {
+            if let Some(key) = focused_key(app) {
+                let note = app
+                    .notes
+                    .notes
+                    .article(&key.path)
+                    .map(|a| a.note.clone())
+                    .unwrap_or_default();
+                app.mode = Mode::Editor(super::editor::Editor::new(
+                    super::editor::Target::Article(key),
+                    &note,
+                ));
+            }
+        }
+        Action::Delete => {
+            let Some(id) = annotation_at_target(app) else {
+                app.error("no annotation under the cursor");
+                return Vec::new();
+            };
+            return edit(app, &Edit::DeleteAnnotation { id });
+        }
+        Action::Undo => {
+            let done = app.notes.history.undo(&mut app.notes.notes);
+            return after_history(app, done, "undid");
+        }
+        Action::Redo => {
+            let done = app.notes.history.redo(&mut app.notes.notes);
+            return after_history(app, done, "redid");
+        }
+        Action::NextAnnotation => jump_annotation(app, true),
+        Action::PrevAnnotation => jump_annotation(app, false),
+        Action::Link => return link(app, None),
+        Action::LinkAs(stance) => match parse_stance(&stance) {
+            Some(stance) => return link(app, Some(stance)),
+            None => app.error(format!(
+                "unknown stance `{stance}`: same, contradicts or adds-detail"
+            )),
+        },
+        Action::BiasPicker => {
+            if app.focused().is_some() {
+                app.mode = Mode::BiasPick { reliability: false };
+            }
+        }
+        Action::Bias(value) => return set_bias(app, &value),
+        Action::Reliability(n) => return set_reliability(app, n),
+        Action::Label(text) => {
+            let Some(key) = focused_key(app) else {
+                return Vec::new();
+            };
+            let mut labels = app
+                .notes
+                .notes
+                .article(&key.path)
+                .map(|a| a.bias.labels.clone())
+                .unwrap_or_default();
+            let text = text.trim().to_owned();
+            if let Some(i) = labels.iter().position(|l| *l == text) {
+                labels.remove(i);
+            } else {
+                labels.push(text);
+            }
+            return edit(app, &Edit::SetBiasLabels { article: key, labels });
+        }
+        Action::Annotations => app.mode = Mode::Annotations { cursor: 0 },
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn parse_stance(text: &str) -> Option<Stance> {
+    match text.trim() {
+        "same" | "s" => Some(Stance::Same),
+        "contradicts" | "c" => Some(Stance::Contradicts),
+        "adds-detail" | "d" => Some(Stance::AddsDetail),
+        _ => None,
+    }
+}
+
+/// The notes key of the focused pane's article.
+pub fn focused_key(app: &App) -> Option<ArticleKey> {
+    app.focused().map(|p| p.key.clone())
+}
+
+/// Applies an edit through the history, refreshes what panes show, and asks for a save.
+pub fn edit(app: &mut App, edit: &Edit) -> Vec<Effect> {
+    if let Some(reason) = &app.notes.read_only {
+        app.error(format!("notes are read-only ({reason}); nothing was changed"));
+        return Vec::new();
+    }
+    let now = (app.notes.clock)();
+    match app.notes.history.apply(&mut app.notes.notes, edit, &now) {
+        Ok(()) => {
+            app.info(edit.label());
+            app.sync_overrides();
+            vec![Effect::SaveNotes]
+        }
+        Err(e) => {
+            app.error(e.to_string());
+            Vec::new()
+        }
+    }
+}
+
+fn after_history(app: &mut App, done: Option<&'static str>, verb: &str) -> Vec<Effect> {
+    match done {
+        Some(label) => {
+            app.info(format!("{verb}: {label}"));
+            app.sync_overrides();
+            vec![Effect::SaveNotes]
+        }
+        None => {
+            app.info(format!(
+                "nothing to {}",
+                if verb == "undid" { "undo" } else { "redo" }
+            ));
+            Vec::new()
+        }
+    }
+}
+
+fn toggle_cursor(app: &mut App) {
+    let Some(pane) = app.panes.get_mut(app.focus) else {
+        return;
+    };
+    if pane.cursor.take().is_some() {
+        return;
+    }
+    let top = pane.top_offset();
+    let sentences = pane.sentences();
+    if sentences.is_empty() {
+        app.error("no sentences in this article");
+        return;
+    }
+    let sentence = sentences
+        .partition_point(|s| s.end <= top)
+        .min(sentences.len() - 1);
+    pane.cursor = Some(Cursor {
+        sentence,
+        selection: None,
+    });
+}
+
+/// Makes sure the focused pane shows a cursor; true when it does.
+fn ensure_cursor(app: &mut App) -> bool {
+    if app.focused().is_some_and(|p| p.cursor.is_none()) {
+        toggle_cursor(app);
+    }
+    app.focused().is_some_and(|p| p.cursor.is_some())
+}
+
+fn move_sentence(app: &mut App, delta: isize) {
+    if !ensure_cursor(app) {
+        return;
+    }
+    let Some(pane) = app.panes.get_mut(app.focus) else {
+        return;
+    };
+    let count = pane.sentences().len();
+    let Some(cursor) = pane.cursor.as_mut() else {
+        return;
+    };
+    cursor.sentence = (cursor.sentence as isize + delta).clamp(0, count as isize - 1) as usize;
+    let sentence = cursor.sentence;
+    let anchor = cursor.selection.as_ref().map(|s| s.anchor);
+    let sentences = pane.sentences();
+    let current = sentences[sentence].clone();
+    let anchor = anchor.map(|a| sentences[a].clone());
+    if let (Some(anchor), Some(selection)) = (anchor, pane.cursor.as_mut().and_then(|c| c.selection.as_mut()))
+    {
+        selection.range = anchor.start.min(current.start)..anchor.end.max(current.end);
+    }
+    pane.reveal_offset(current.start, current.end);
+}
+
+fn start_selection(app: &mut App) {
+    if !ensure_cursor(app) {
+        return;
+    }
+    let Some(pane) = app.panes.get_mut(app.focus) else {
+        return;
+    };
+    let Some(sentence) = pane.cursor.as_ref().map(|c| c.sentence) else {
+        return;
+    };
+    let range = pane.sentences()[sentence].clone();
+    if let Some(cursor) = pane.cursor.as_mut() {
+        cursor.selection = if cursor.selection.is_some() {
+            None
+        } else {
+            Some(Selection {
+                anchor: sentence,
+                range,
+            })
+        };
+    }
+}
+
+/// Moves the selection's end one word forward or back (a selection of the sentence starts).
+fn adjust_by_word(app: &mut App, forward: bool) {
+    if app
+        .focused()
+        .is_some_and(|p| p.cursor.as_ref().is_none_or(|c| c.selection.is_none()))
+    {
+        start_selection(app);
+    }
+    let Some(pane) = app.panes.get_mut(app.focus) else {
+        return;
+    };
+    let text = &pane.article.text;
+    let Some(selection) = pane.cursor.as_mut().and_then(|c| c.selection.as_mut()) else {
+        return;
+    };
+    let end = selection.range.end;
+    let new_end = if forward {
+        let rest = &text[end..];
+        let skip_space = rest.len() - rest.trim_start().len();
+        let word = rest[skip_space..]
+            .find(char::is_whitespace)
+            .unwrap_or(rest.len() - skip_space);
+        end + skip_space + word
+    } else {
+        let before = text[selection.range.start..end].trim_end();
+        before
+            .rfind(char::is_whitespace)
+            .map_or(end, |i| selection.range.start + i)
+    };
+    if new_end > selection.range.start && !text[selection.range.start..new_end].contains('\n') {
+        selection.range.end = new_end;
+    }
+}
+
+/// The range the next tag or note applies to: the selection, else the cursor's sentence.
+pub fn target_range(app: &App) -> Option<Range<usize>> {
+    let pane = app.focused()?;
+    let cursor = pane.cursor.as_ref()?;
+    match &cursor.selection {
+        Some(selection) => Some(selection.range.clone()),
+        None => pane.cached_sentences()?.get(cursor.sentence).cloned(),
+    }
+}
+
+/// The annotation of the focused article that overlaps the cursor's target.
+pub fn annotation_at_target(app: &App) -> Option<String> {
+    let range = target_range(app)?;
+    let key = focused_key(app)?;
+    let article = app.notes.notes.article(&key.path)?;
+    article
+        .annotations
+        .iter()
+        .find(|a| !a.orphan && a.anchor.start < range.end && range.start < a.anchor.end)
+        .map(|a| a.id.clone())
+}
+
+fn tag(app: &mut App, name: &str) -> Vec<Effect> {
+    if !app.tags.iter().any(|t| t.name == name) {
+        app.error(format!("unknown tag `{name}` (see [[tags]] in the config)"));
+        return Vec::new();
+    }
+    if target_range(app).is_none() && !ensure_cursor(app) {
+        return Vec::new();
+    }
+    if let Some(id) = annotation_at_target(app) {
+        return edit(
+            app,
+            &Edit::Tag {
+                id,
+                tag: name.to_owned(),
+            },
+        );
+    }
+    create_annotation(app, vec![name.to_owned()], String::new())
+}
+
+fn create_annotation(app: &mut App, tags: Vec<String>, note: String) -> Vec<Effect> {
+    let (Some(range), Some(key)) = (target_range(app), focused_key(app)) else {
+        app.error("move the cursor to a sentence first (c shows it)");
+        return Vec::new();
+    };
+    let Some(anchor) = app.focused().and_then(|p| Anchor::new(&p.article.text, range)) else {
+        app.error("cannot annotate an empty range");
+        return Vec::new();
+    };
+    let id = app.notes.notes.next_annotation_id();
+    let effects = edit(
+        app,
+        &Edit::AddAnnotation {
+            article: key,
+            id,
+            anchor,
+            tags,
+            note,
+        },
+    );
+    if let Some(cursor) = app.panes.get_mut(app.focus).and_then(|p| p.cursor.as_mut()) {
+        cursor.selection = None;
+    }
+    effects
+}
+
+fn set_note(app: &mut App, note: String) -> Vec<Effect> {
+    if target_range(app).is_none() && !ensure_cursor(app) {
+        return Vec::new();
+    }
+    match annotation_at_target(app) {
+        Some(id) => edit(app, &Edit::SetAnnotationNote { id, note }),
+        None => create_annotation(app, Vec::new(), note),
+    }
+}
+
+fn open_note_editor(app: &mut App) {
+    if target_range(app).is_none() && !ensure_cursor(app) {
+        return;
+    }
+    let existing = annotation_at_target(app);
+    let note = existing
+        .as_ref()
+        .and_then(|id| app.notes.notes.annotation(id))
+        .map(|(_, a)| a.note.clone())
+        .unwrap_or_default();
+    app.mode = Mode::Editor(super::editor::Editor::new(
+        super::editor::Target::Annotation(existing),
+        &note,
+    ));
+}
+
+/// Saves what the note editor holds.
+pub fn save_editor(app: &mut App, target: super::editor::Target, text: String) -> Vec<Effect> {
+    app.mode = Mode::Normal;
+    match target {
+        super::editor::Target::Annotation(Some(id)) => edit(app, &Edit::SetAnnotationNote { id, note: text }),
+        super::editor::Target::Annotation(None) => create_annotation(app, Vec::new(), text),
+        super::editor::Target::Article(key) => edit(
+            app,
+            &Edit::SetArticleNote {
+                article: key,
+                note: text,
+            },
+        ),
+    }
+}
+
+fn link(app: &mut App, stance: Option<Stance>) -> Vec<Effect> {
+    let Some(id) = annotation_at_target(app) else {
+        app.error("put the cursor on an annotation to link it (tag it first)");
+        return Vec::new();
+    };
+    match app.notes.link_from.take() {
+        None => {
+            app.notes.link_from = Some(id.clone());
+            app.info(format!(
+                "linking {id}: go to the same claim in another pane and press L"
+            ));
+            Vec::new()
+        }
+        Some(from) if from == id => {
+            app.info("link cancelled");
+            Vec::new()
+        }
+        Some(from) => match stance {
+            Some(stance) => edit(
+                app,
+                &Edit::Link {
+                    claim: from,
+                    other: id,
+                    stance,
+                },
+            ),
+            None => {
+                app.mode = Mode::StancePick { from, to: id };
+                Vec::new()
+            }
+        },
+    }
+}
+
+/// Keys of the one-key pickers: a tag's key, a stance, a bias step.
+pub fn picker_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
+    let mode = std::mem::take(&mut app.mode);
+    let KeyCode::Char(c) = event.code else {
+        if event.code != KeyCode::Esc {
+            app.mode = mode;
+        }
+        return Vec::new();
+    };
+    match mode {
+        Mode::TagPick => match app
+            .tags
+            .iter()
+            .find(|t| t.key.starts_with(c))
+            .map(|t| t.name.clone())
+        {
+            Some(name) => tag(app, &name),
+            None => {
+                app.error(format!("no tag on key {c}"));
+                Vec::new()
+            }
+        },
+        Mode::StancePick { from, to } => match parse_stance(&c.to_string()) {
+            Some(stance) => edit(
+                app,
+                &Edit::Link {
+                    claim: from,
+                    other: to,
+                    stance,
+                },
+            ),
+            None => {
+                app.mode = Mode::StancePick { from, to };
+                Vec::new()
+            }
+        },
+        Mode::BiasPick { reliability: true } => match c.to_digit(10) {
+            Some(n @ 1..=5) => set_reliability(app, n as u8),
+            _ => {
+                app.mode = Mode::BiasPick { reliability: true };
+                Vec::new()
+            }
+        },
+        Mode::BiasPick { reliability: false } => {
+            let steps = app.bias_axes.first().map(|a| a.steps.clone()).unwrap_or_default();
+            match c {
+                'r' => {
+                    app.mode = Mode::BiasPick { reliability: true };
+                    Vec::new()
+                }
+                '0' => set_bias(app, crate::annotation::bias::UNKNOWN),
+                _ => match c
+                    .to_digit(10)
+                    .and_then(|d| steps.get((d as usize).checked_sub(1)?))
+                {
+                    Some(step) => set_bias(app, &step.clone()),
+                    None => {
+                        app.mode = Mode::BiasPick { reliability: false };
+                        Vec::new()
+                    }
+                },
+            }
+        }
+        other => {
+            app.mode = other;
+            Vec::new()
+        }
+    }
+}
+
+fn set_bias(app: &mut App, value: &str) -> Vec<Effect> {
+    let Some(key) = focused_key(app) else {
+        return Vec::new();
+    };
+    let (axis, value) = match value.split_once('=') {
+        Some((axis, value)) => (axis.trim().to_owned(), value.trim().to_owned()),
+        None => (
+            app.bias_axes
+                .first()
+                .map_or_else(|| "left-right".to_owned(), |a| a.name.clone()),
+            value.trim().to_owned(),
+        ),
+    };
+    let Some(steps) = app
+        .bias_axes
+        .iter()
+        .find(|a| a.name == axis)
+        .map(|a| a.steps.clone())
+    else {
+        app.error(format!(
+            "unknown bias axis `{axis}` (see [[bias_axes]] in the config)"
+        ));
+        return Vec::new();
+    };
+    if value != crate::annotation::bias::UNKNOWN && !steps.contains(&value) {
+        app.error(format!(
+            "`{value}` is not a step of {axis}: {} or unknown",
+            steps.join(", ")
+        ));
+        return Vec::new();
+    }
+    edit(
+        app,
+        &Edit::SetBiasPosition {
+            article: key,
+            axis,
+            value: Some(value),
+        },
+    )
+}
+
+fn set_reliability(app: &mut App, n: u8) -> Vec<Effect> {
+    let Some(key) = focused_key(app) else {
+        return Vec::new();
+    };
+    match Reliability::try_from(n) {
+        Ok(r) => edit(
+            app,
+            &Edit::SetReliability {
+                article: key,
+                reliability: Some(r),
+            },
+        ),
+        Err(_) => {
+            app.error("reliability is a number from 1 to 5");
+            Vec::new()
+        }
+    }
+}
+
+fn jump_annotation(app: &mut App, forward: bool) {
+    let Some(key) = focused_key(app) else { return };
+    let starts: Vec<usize> = app
+        .notes
+        .notes
+        .article(&key.path)
+        .map(|a| {
+            a.annotations
+                .iter()
+                .filter(|a| !a.orphan)
+                .map(|a| a.anchor.start)
+                .collect()
+        })
+        .unwrap_or_default();
+    let Some(pane) = app.panes.get_mut(app.focus) else {
+        return;
+    };
+    let here = match (&pane.cursor, pane.cached_sentences()) {
+        (Some(c), Some(s)) => s[c.sentence].start,
+        _ => pane.top_offset(),
+    };
+    let target = if forward {
+        starts.iter().copied().find(|&s| s > here)
+    } else {
+        starts.iter().rev().copied().find(|&s| s < here)
+    };
+    let Some(target) = target else {
+        app.info(if forward {
+            "no annotation below"
+        } else {
+            "no annotation above"
+        });
+        return;
+    };
+    let sentences = pane.sentences();
+    let sentence = sentences
+        .partition_point(|s| s.end <= target)
+        .min(sentences.len().saturating_sub(1));
+    pane.cursor = Some(Cursor {
+        sentence,
+        selection: None,
+    });
+    pane.show_offset(target);
+}
+
+/// Sentence ranges of an article's visible text.
+pub fn split_sentences(article: &crate::article::Article, reveal: bool) -> Vec<Range<usize>> {
+    let visible = if reveal {
+        vec![0..article.text.len()]
+    } else {
+        article.visible_ranges()
+    };
+    sentences::split(&article.text, &visible)
+}
