@@ -88,9 +88,9 @@ fn iso_date(word: &str) -> Option<String> {
     if bytes.len() < 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return None;
     }
-    let year = year(&digits[0..4])?;
-    let month = number(&digits[5..7], 12)?;
-    let day = number(&digits[8..10], 31)?;
+    let year = year(digits.get(0..4)?)?;
+    let month = number(digits.get(5..7)?, 12)?;
+    let day = number(digits.get(8..10)?, 31)?;
     Some(format!("{year:04}-{month:02}-{day:02}"))
 }
 
@@ -227,6 +227,7 @@ mod tests {
         assert_eq!(&line[len..], "The heads of Iran");
         assert_eq!(leading("The heads of Iran"), None);
         assert_eq!(leading("2024-05-23"), None);
+        assert_eq!(leading("date 2024-05-\u{20ac}1 x"), None);
     }
 
     #[test]
