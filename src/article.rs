@@ -6,8 +6,11 @@
 //! records [`Hidden`] ranges that the reader skips unless the user reveals them.
 
 pub mod clean;
+pub mod html;
 pub mod load;
+pub mod markdown;
 pub mod meta;
+pub mod ranges;
 pub mod sanitize;
 pub mod sentences;
 

@@ -329,7 +329,10 @@ fn entities_panel_lists_coverage_and_enter_then_n_jumps_across_panes() {
     let effects = run_command(&mut app, "rename Esmail Qaani");
     assert!(matches!(
         effects.as_slice(),
-        [parallax::app::Effect::Analyze { .. }]
+        [
+            parallax::app::Effect::Analyze { .. },
+            parallax::app::Effect::SaveNotes
+        ]
     ));
     assert_eq!(app.entities.decisions.renames.len(), 1);
     key(&mut app, KeyCode::Esc);

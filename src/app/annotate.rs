@@ -95,11 +95,7 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Visual => start_selection(app),
         Action::WordForward => adjust_by_word(app, true),
         Action::WordBack => adjust_by_word(app, false),
-        Action::TagPicker => {
-            if target_range(app).is_some() {
-                app.mode = Mode::TagPick;
-            }
-        }
+        Action::TagPicker if target_range(app).is_some() || ensure_cursor(app) => app.mode = Mode::TagPick,
         Action::Tag(name) => return tag(app, &name),
         Action::Untag(name) => {
             let Some(id) = annotation_at_target(app) else {
@@ -160,11 +156,7 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                 "unknown stance `{stance}`: same, contradicts or adds-detail"
             )),
         },
-        Action::BiasPicker => {
-            if app.focused().is_some() {
-                app.mode = Mode::BiasPick { reliability: false };
-            }
-        }
+        Action::BiasPicker if app.focused().is_some() => app.mode = Mode::BiasPick { reliability: false },
         Action::Bias(value) => return set_bias(app, &value),
         Action::Reliability(n) => return set_reliability(app, n),
         Action::Label(text) => {

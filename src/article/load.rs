@@ -1,9 +1,12 @@
-//! Reading articles from disk: the only IO in the article module.
+//! Reading articles from disk: the only IO in the article module. [`from_bytes`] is the pure
+//! rest: decoding, format detection, cleaning and metadata.
 
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::{Article, Format};
+use super::html::{self, HtmlError};
+use super::{Article, Format, Hidden, HideReason, markdown, ranges};
 
 /// Limits applied while loading.
 #[derive(Debug, Clone)]
@@ -23,9 +26,32 @@ impl Default for LoadOptions {
 /// Why an article could not be opened. The other articles still open.
 #[derive(Debug)]
 pub enum LoadError {
-    Io { path: PathBuf, message: String },
-    Binary { path: PathBuf },
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    Io {
+        path: PathBuf,
+        message: String,
+    },
+    Binary {
+        path: PathBuf,
+    },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    /// Not a regular file: a directory, FIFO, socket or device.
+    NotAFile {
+        path: PathBuf,
+    },
+    /// A web page declares a character encoding we cannot decode.
+    UnknownEncoding {
+        path: PathBuf,
+        label: String,
+    },
+    /// A web page in which reader mode found no article.
+    NoArticle {
+        path: PathBuf,
+        message: String,
+    },
 }
 
 impl fmt::Display for LoadError {
@@ -40,6 +66,21 @@ impl fmt::Display for LoadError {
             Self::TooLarge { path, size, limit } => write!(
                 f,
                 "{}: {size} bytes is over the size limit of {limit} bytes (see `max_file_size` in the config)",
+                path.display()
+            ),
+            Self::NotAFile { path } => write!(
+                f,
+                "{}: not a regular file (directory, pipe or device); not opened",
+                path.display()
+            ),
+            Self::UnknownEncoding { path, label } => write!(
+                f,
+                "{}: declares the character encoding \"{label}\", which Parallax cannot decode; not opened",
+                path.display()
+            ),
+            Self::NoArticle { path, message } => write!(
+                f,
+                "{}: no article text found in the page ({message})",
                 path.display()
             ),
         }
@@ -87,34 +128,229 @@ pub fn is_supported(path: &Path) -> bool {
     }
 }
 
-/// Reads and cleans one article.
+/// Reads and cleans one article. Refuses what is not a regular file before opening it (a FIFO
+/// would block), checks the size first and reads at most `max_bytes + 1` bytes in case the file
+/// grows meanwhile.
 pub fn load_path(path: &Path, options: &LoadOptions) -> Result<Article, LoadError> {
     let io = |e: std::io::Error| LoadError::Io {
         path: path.to_path_buf(),
         message: e.to_string(),
     };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > options.max_bytes {
-        return Err(LoadError::TooLarge {
+    let metadata = std::fs::metadata(path).map_err(io)?;
+    if !metadata.is_file() {
+        return Err(LoadError::NotAFile {
             path: path.to_path_buf(),
-            size,
-            limit: options.max_bytes,
         });
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let too_large = |size| LoadError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit: options.max_bytes,
+    };
+    if metadata.len() > options.max_bytes {
+        return Err(too_large(metadata.len()));
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    file.take(options.max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > options.max_bytes {
+        return Err(too_large(bytes.len() as u64));
+    }
     from_bytes(path, &bytes)
+}
+
+/// The format a file is read as: by extension, else by a look at the start of the content.
+pub fn detect_format(path: &Path, bytes: &[u8]) -> Format {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("md" | "markdown") => Format::Markdown,
+        Some("html" | "htm") => Format::Html,
+        Some(_) => Format::Text,
+        None => {
+            let start = &bytes[..bytes.len().min(256)];
+            let start = String::from_utf8_lossy(start).trim_start().to_ascii_lowercase();
+            if start.starts_with("<!doctype html") || start.starts_with("<html") {
+                Format::Html
+            } else {
+                Format::Text
+            }
+        }
+    }
 }
 
 /// Builds an article from a file's bytes: decoding, format, cleaning and metadata. Pure.
 pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
-    if bytes.contains(&0) {
+    let utf16 = matches!(bytes, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]);
+    if !utf16 && bytes.contains(&0) {
         return Err(LoadError::Binary {
             path: path.to_path_buf(),
         });
     }
-    let mut article = Article::plain(path, String::from_utf8_lossy(bytes).into_owned());
-    article.format = Format::Text;
-    article.hidden = super::clean::clean(&article.text, article.format);
-    article.meta = super::meta::extract(&article.text, &mut article.hidden);
+    let format = detect_format(path, bytes);
+    let mut article = match format {
+        Format::Html => from_html(path, bytes)?,
+        Format::Text | Format::Markdown => from_text(path, bytes, format),
+    };
+    if bytes.is_empty() {
+        article.warnings.push("the file is empty".to_string());
+    }
     Ok(article)
+}
+
+fn from_text(path: &Path, bytes: &[u8], format: Format) -> Article {
+    let (text, warnings) = decode_text(bytes);
+    let mut hidden = super::clean::clean(&text, format);
+    let mut markdown_title = None;
+    if format == Format::Markdown {
+        let markup = markdown::parse(&text);
+        // Line rules win over markup: a hidden menu stays one range with one reason.
+        hidden = ranges::overlay(&markup.hidden, &hidden);
+        markdown_title = markup.title;
+    }
+    let mut meta = super::meta::extract(&text, &mut hidden);
+    if markdown_title.is_some() {
+        meta.title = markdown_title;
+    }
+    Article {
+        path: path.to_path_buf(),
+        format,
+        text,
+        hidden,
+        meta,
+        warnings,
+    }
+}
+
+/// UTF-8 as is (byte for byte); a UTF-16 BOM decoded; invalid UTF-8 replaced, with a warning
+/// that says how much.
+fn decode_text(bytes: &[u8]) -> (String, Vec<String>) {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        let mut warnings = vec![format!(
+            "decoded from {}; offsets refer to the decoded text",
+            encoding.name()
+        )];
+        if had_errors {
+            warnings.push(format!("some bytes were not valid {}", encoding.name()));
+        }
+        return (text.into_owned(), warnings);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (text.to_string(), Vec::new());
+    }
+    let replaced: usize = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
+    let warning = format!(
+        "invalid UTF-8: {replaced} byte{} replaced with \u{FFFD}",
+        if replaced == 1 { "" } else { "s" }
+    );
+    (String::from_utf8_lossy(bytes).into_owned(), vec![warning])
+}
+
+fn from_html(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
+    let html_error = |e: HtmlError| match e {
+        HtmlError::UnknownEncoding(label) => LoadError::UnknownEncoding {
+            path: path.to_path_buf(),
+            label,
+        },
+        HtmlError::NoArticle(message) => LoadError::NoArticle {
+            path: path.to_path_buf(),
+            message,
+        },
+    };
+    let decoded = html::decode(bytes).map_err(html_error)?;
+    let mut warnings = decoded.warnings;
+    let (text, mut meta) = if decoded.html.trim().is_empty() {
+        (String::new(), super::Meta::default())
+    } else {
+        let extracted = html::extract(&decoded.html).map_err(html_error)?;
+        (extracted.text, extracted.meta)
+    };
+    if text.is_empty() && !bytes.is_empty() {
+        warnings.push("reader mode found no article text in the page".to_string());
+    }
+    let mut hidden = super::clean::clean(&text, Format::Html);
+    let from_text = super::meta::extract(&text, &mut hidden);
+    meta.title = meta.title.or(from_text.title);
+    meta.outlet = meta.outlet.or(from_text.outlet);
+    meta.date = meta.date.or(from_text.date);
+    meta.byline = meta.byline.or(from_text.byline);
+    if let Some(title) = &meta.title {
+        hide_leading_title(&text, title, &mut hidden);
+    }
+    Ok(Article {
+        path: path.to_path_buf(),
+        format: Format::Html,
+        text,
+        hidden,
+        meta,
+        warnings,
+    })
+}
+
+/// Reader mode often repeats the title as the first paragraph; the header shows it already.
+fn hide_leading_title(text: &str, title: &str, hidden: &mut Vec<Hidden>) {
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_line_end].trim() == title.trim() {
+        let end = text[first_line_end..]
+            .find(|c: char| !c.is_whitespace())
+            .map_or(text.len(), |i| first_line_end + i);
+        ranges::set(hidden, 0..end, HideReason::Metadata);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_is_replaced_with_a_count() {
+        let article = from_bytes(Path::new("a.txt"), b"caf\xe9 ok\xff").expect("loads");
+        assert_eq!(article.text, "caf\u{FFFD} ok\u{FFFD}");
+        assert_eq!(
+            article.warnings,
+            vec!["invalid UTF-8: 2 bytes replaced with \u{FFFD}"]
+        );
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        let err = from_bytes(Path::new("a.txt"), b"ab\0cd").expect_err("binary");
+        assert!(matches!(err, LoadError::Binary { .. }));
+        assert!(err.to_string().starts_with("a.txt: "));
+    }
+
+    #[test]
+    fn empty_file_is_an_empty_article_with_a_warning() {
+        let article = from_bytes(Path::new("e.txt"), b"").expect("loads");
+        assert!(article.text.is_empty() && article.hidden.is_empty());
+        assert_eq!(article.warnings, vec!["the file is empty"]);
+    }
+
+    #[test]
+    fn formats_by_extension_and_sniffing() {
+        assert_eq!(detect_format(Path::new("a.MD"), b""), Format::Markdown);
+        assert_eq!(detect_format(Path::new("a.htm"), b""), Format::Html);
+        assert_eq!(
+            detect_format(Path::new("a"), b"  <!DOCTYPE html><p>"),
+            Format::Html
+        );
+        assert_eq!(detect_format(Path::new("a"), b"plain"), Format::Text);
+        assert_eq!(detect_format(Path::new("a.txt"), b"<html>"), Format::Text);
+    }
+
+    #[test]
+    fn utf8_text_is_kept_byte_for_byte() {
+        let bytes = "\u{feff}Title\r\n\r\nBody text.\r".as_bytes();
+        let article = from_bytes(Path::new("a.txt"), bytes).expect("loads");
+        assert_eq!(article.text.as_bytes(), bytes);
+        assert!(article.is_hidden(0));
+    }
 }

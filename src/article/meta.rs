@@ -1,8 +1,236 @@
 //! Metadata the text shows about itself: title, outlet, date, byline.
+//!
+//! Read from the header (the hidden lines before the first visible paragraph) and the trailer
+//! (the hidden lines after the last one), plus a date that opens the first paragraph. Every line
+//! that fed the pane header is re-labelled [`HideReason::Metadata`].
 
-use super::{Hidden, Meta};
+mod byline;
+pub mod date;
+
+use std::ops::Range;
+
+use super::clean::units::{self, Unit, strip_bullets};
+use super::{Format, Hidden, HideReason, Meta, ranges};
+
+/// How far before the body the header is searched; titles sit right above the body.
+const MAX_HEADER_UNITS: usize = 400;
+/// How far after the body the trailer is searched for a source line.
+const MAX_TRAILER_UNITS: usize = 60;
 
 /// Reads metadata from the text; hides the lines it came from when the header shows them.
-pub fn extract(_text: &str, _hidden: &mut Vec<Hidden>) -> Meta {
-    Meta::default()
+pub fn extract(text: &str, hidden: &mut Vec<Hidden>) -> Meta {
+    let units = units::split(text, Format::Text);
+    let visible = |u: &Unit| !ranges::covers(hidden, &u.content);
+    let first_visible = units.iter().position(visible).unwrap_or(units.len());
+    let last_visible = units.iter().rposition(visible);
+    let header = first_visible.saturating_sub(MAX_HEADER_UNITS)..first_visible;
+    let trailer = last_visible.map_or(units.len(), |i| i + 1)..units.len();
+    let trailer = trailer.start..trailer.end.min(trailer.start + MAX_TRAILER_UNITS);
+
+    let mut meta = Meta::default();
+    let mut consumed: Vec<Range<usize>> = Vec::new();
+    let mut source_outlet = None;
+    let mut first_header_line = None;
+    for i in header.clone().chain(trailer) {
+        let unit = &units[i];
+        if matches!(
+            ranges::reason_at(hidden, unit.content.start),
+            Some(HideReason::Ticker | HideReason::Related | HideReason::Social)
+        ) {
+            continue;
+        }
+        let (_, line) = strip_bullets(&text[unit.content.clone()]);
+        let in_header = i < first_visible;
+        // "*By Jane Doe* · 2 June 2024": each part on its own, emphasis marks aside.
+        let mut found = false;
+        for part in line.split(" · ") {
+            let part = part.trim_matches(|c: char| matches!(c, '*' | '_') || c.is_whitespace());
+            found |= read_header_part(part, in_header, &mut meta, &mut source_outlet);
+        }
+        if found {
+            consumed.push(unit.hide_range());
+            if in_header {
+                first_header_line.get_or_insert(i);
+            }
+        }
+    }
+    meta.outlet = meta.outlet.or(source_outlet);
+
+    if let Some(unit) = units.get(first_visible)
+        && let Some((iso, len)) = date::leading(&text[unit.content.clone()])
+    {
+        meta.date.get_or_insert(iso);
+        consumed.push(unit.span.start..unit.content.start + len);
+    }
+
+    if let Some(t) = find_title(text, &units, header.clone(), first_header_line, hidden) {
+        let title = title_text(&text[units[t].content.clone()]);
+        // The title again (as a first paragraph or a second heading) is shown once, in the header.
+        let repeats = header
+            .clone()
+            .chain(first_visible..(first_visible + 1).min(units.len()));
+        for i in repeats {
+            if title_text(&text[units[i].content.clone()]) == title {
+                consumed.push(units[i].hide_range());
+            }
+        }
+        meta.title = Some(title);
+    }
+
+    consumed.sort_by_key(|r| r.start);
+    let top: Vec<Hidden> = consumed
+        .into_iter()
+        .map(|range| Hidden {
+            range,
+            reason: HideReason::Metadata,
+        })
+        .collect();
+    *hidden = ranges::overlay(hidden, &top);
+    meta
+}
+
+/// Reads one byline, source, read-time or date line into `meta`; says whether it was one.
+fn read_header_part(
+    line: &str,
+    in_header: bool,
+    meta: &mut Meta,
+    source_outlet: &mut Option<String>,
+) -> bool {
+    if let Some(credit) = byline::byline(line) {
+        meta.byline = meta.byline.take().or(credit.byline);
+        meta.outlet = meta.outlet.take().or(credit.outlet);
+        true
+    } else if let Some(outlet) = byline::source(line) {
+        source_outlet.get_or_insert(outlet);
+        true
+    } else if in_header && is_read_time(line) {
+        true
+    } else if let Some(iso) = date::dateline(line).filter(|_| in_header) {
+        meta.date.get_or_insert(iso);
+        true
+    } else {
+        false
+    }
+}
+
+/// The title: a standalone short line without a final full stop in the header — the one right
+/// above the byline/date block if there is one, else the first.
+fn find_title(
+    text: &str,
+    units: &[Unit],
+    header: Range<usize>,
+    first_header_line: Option<usize>,
+    hidden: &[Hidden],
+) -> Option<usize> {
+    let is_candidate = |i: &usize| {
+        let unit = &units[*i];
+        let line = &text[unit.content.clone()];
+        !unit.bullet
+            && unit.blank_before
+            && (unit.blank_after || first_header_line == Some(i + 1))
+            && (2..=30).contains(&unit.words)
+            && !line.ends_with('.')
+            && ranges::reason_at(hidden, unit.content.start) == Some(HideReason::Boilerplate)
+            && byline::byline(line).is_none()
+            && byline::source(line).is_none()
+            && date::dateline(line).is_none()
+    };
+    match first_header_line {
+        Some(h) => (header.start..h)
+            .rev()
+            .find(is_candidate)
+            .or_else(|| header.clone().find(is_candidate)),
+        None => header.clone().find(is_candidate),
+    }
+}
+
+/// A title as shown: without Markdown heading marks or surrounding whitespace.
+fn title_text(line: &str) -> String {
+    line.trim_start_matches('#')
+        .trim_end_matches('#')
+        .trim_matches(units::is_frame_char)
+        .to_string()
+}
+
+/// "5 Min Read", "3 minute read".
+fn is_read_time(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.len() <= 4
+        && words
+            .first()
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        && words.last() == Some(&"read")
+        && words.iter().any(|w| w.starts_with("min"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::clean::clean;
+
+    fn run(text: &str) -> (Meta, Vec<Hidden>) {
+        let mut hidden = clean(text, Format::Text);
+        let meta = extract(text, &mut hidden);
+        ranges::check(text, &hidden).expect("valid ranges");
+        (meta, hidden)
+    }
+
+    fn visible(text: &str, hidden: &[Hidden]) -> String {
+        let mut out = String::new();
+        let mut cursor = 0;
+        for h in hidden {
+            out.push_str(&text[cursor..h.range.start]);
+            cursor = h.range.end;
+        }
+        out + &text[cursor..]
+    }
+
+    const P1: &str = "The council voted on Tuesday to approve the new budget for the coming year.";
+    const P2: &str = "Members said the plan would raise spending on schools and roads by a tenth.";
+
+    #[test]
+    fn header_lines_feed_the_meta_and_are_hidden_as_metadata() {
+        let text = format!(
+            "Council passes budget\n\nBy Jane Doe\nPublished: May 23, 2024\n3 min read\n\n{P1}\n\n{P2}\n"
+        );
+        let (meta, hidden) = run(&text);
+        assert_eq!(meta.title.as_deref(), Some("Council passes budget"));
+        assert_eq!(meta.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(meta.date.as_deref(), Some("2024-05-23"));
+        assert_eq!(meta.outlet, None);
+        assert!(hidden.iter().all(|h| h.reason == HideReason::Metadata));
+        assert_eq!(visible(&text, &hidden), format!("{P1}\n\n{P2}\n"));
+    }
+
+    #[test]
+    fn repeated_title_is_hidden_once_more() {
+        let text = format!("Council passes budget\n\nCouncil passes budget\n\n{P1}\n\n{P2}");
+        let (meta, hidden) = run(&text);
+        assert_eq!(meta.title.as_deref(), Some("Council passes budget"));
+        assert_eq!(visible(&text, &hidden), format!("{P1}\n\n{P2}"));
+    }
+
+    #[test]
+    fn trailing_source_names_the_outlet() {
+        let text = format!("{P1}\n\n{P2}\n\nSource: The Daily Post");
+        let (meta, hidden) = run(&text);
+        assert_eq!(meta.outlet.as_deref(), Some("The Daily Post"));
+        assert_eq!(hidden.last().map(|h| h.reason), Some(HideReason::Metadata));
+    }
+
+    #[test]
+    fn leading_date_prefix_is_hidden() {
+        let text = format!(" date 2024-05-23 {P1}\n\n{P2}");
+        let (meta, hidden) = run(&text);
+        assert_eq!(meta.date.as_deref(), Some("2024-05-23"));
+        assert_eq!(visible(&text, &hidden), format!("{P1}\n\n{P2}"));
+    }
+
+    #[test]
+    fn read_time() {
+        assert!(is_read_time("5 Min Read"));
+        assert!(is_read_time("12 minute read"));
+        assert!(!is_read_time("Read the 5 minutes"));
+    }
 }

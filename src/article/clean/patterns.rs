@@ -1,0 +1,384 @@
+//! The words that mark page furniture: section headings of teaser blocks, tickers, share and
+//! footer lines, photo credits. Matching works on a short normalised key, so it costs nothing on
+//! long paragraphs.
+
+use super::units::{is_frame_char, strip_bullets};
+
+/// Lines longer than this are never furniture.
+const MAX_KEY_BYTES: usize = 80;
+
+/// A short line lower-cased, without bullets, Markdown heading marks, emphasis and trailing
+/// punctuation such as `:` or `»`. `None` for long lines.
+pub fn key(content: &str) -> Option<String> {
+    if content.len() > MAX_KEY_BYTES {
+        return None;
+    }
+    let (_, rest) = strip_bullets(content);
+    let rest = rest
+        .trim_start_matches(|c: char| matches!(c, '#' | '*' | '_') || is_frame_char(c))
+        .trim_end_matches(|c: char| {
+            matches!(c, ':' | '»' | '›' | '>' | '→' | '*' | '_' | '|' | '-' | '.') || is_frame_char(c)
+        })
+        .trim_matches(is_frame_char);
+    Some(rest.to_lowercase())
+}
+
+/// Headings after which a block of teasers follows (hidden up to the next real paragraph).
+const TEASER_HEADINGS: &[&str] = &[
+    "related",
+    "related news",
+    "related post",
+    "related posts",
+    "related articles",
+    "related stories",
+    "related content",
+    "related coverage",
+    "related topics",
+    "related reading",
+    "most read",
+    "most popular",
+    "most viewed",
+    "most shared",
+    "popular",
+    "popular now",
+    "trending",
+    "trending now",
+    "read next",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "up next",
+    "what to read next",
+    "more stories",
+    "more news",
+    "top stories",
+    "latest",
+    "latest news",
+    "latest stories",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "recommended articles",
+    "you may also like",
+    "you might also like",
+    "you may be interested in",
+    "editor's picks",
+    "editors' picks",
+    "more on this story",
+    "more on this",
+    "coverage",
+    "in case you missed it",
+];
+
+/// Prefixes of teaser headings that go on with a name ("More from Reuters").
+const TEASER_HEADING_PREFIXES: &[&str] = &["more from ", "more in ", "more on ", "more about "];
+
+/// Whether a line heads a teaser block.
+pub fn is_teaser_heading(key: &str) -> bool {
+    TEASER_HEADINGS.contains(&key) || TEASER_HEADING_PREFIXES.iter().any(|p| key.starts_with(p))
+}
+
+/// One-line teasers: "Read more: Headline", "Also read - Headline".
+pub fn is_teaser_line(content: &str) -> bool {
+    let (_, rest) = strip_bullets(content);
+    let head: String = rest.chars().take(16).collect::<String>().to_lowercase();
+    [
+        "read more",
+        "read also",
+        "also read",
+        "related",
+        "see also",
+        "read next",
+        "recommended",
+        "more:",
+        "watch:",
+        "read:",
+        "listen:",
+    ]
+    .iter()
+    .any(|p| {
+        head.strip_prefix(p).is_some_and(|after| {
+            p.ends_with(':') || after.trim_start().starts_with([':', '-', '–', '—', '»', '|'])
+        })
+    })
+}
+
+/// Headings of "breaking news" tickers; the lines right after them are the ticker.
+const TICKER_HEADINGS: &[&str] = &[
+    "breaking",
+    "breaking news",
+    "live",
+    "live updates",
+    "live news",
+    "just in",
+    "news ticker",
+    "ticker",
+    "news feed",
+    "newsfeed",
+];
+
+pub fn is_ticker_heading(key: &str) -> bool {
+    TICKER_HEADINGS.contains(&key)
+}
+
+/// Headings of tag lists at the end of a page.
+const TAG_HEADINGS: &[&str] = &[
+    "tags",
+    "topics",
+    "tagged",
+    "filed under",
+    "categories",
+    "keywords",
+];
+
+pub fn is_tag_heading(key: &str) -> bool {
+    TAG_HEADINGS.contains(&key)
+}
+
+/// Share buttons and social links: whole-line matches.
+const SOCIAL_LINES: &[&str] = &[
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share this post",
+    "share article",
+    "share story",
+    "tweet",
+    "email",
+    "e-mail",
+    "print",
+    "copy link",
+    "copy url",
+    "link copied",
+    "whatsapp",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "telegram",
+    "reddit",
+    "pinterest",
+    "messenger",
+    "comments",
+    "comment",
+    "save",
+    "save article",
+    "listen to this article",
+    "follow",
+    "follow us",
+];
+
+/// Share and follow lines that go on with a place ("Share on Facebook", "Follow us on X").
+const SOCIAL_PREFIXES: &[&str] = &[
+    "share on ",
+    "share via ",
+    "share this ",
+    "click to share",
+    "follow us",
+    "follow @",
+    "follow on ",
+    "join our telegram",
+    "join us on ",
+];
+
+pub fn is_social_line(key: &str) -> bool {
+    SOCIAL_LINES.contains(&key) || SOCIAL_PREFIXES.iter().any(|p| key.starts_with(p))
+}
+
+/// Footer lines: whole-line matches.
+const FOOTER_LINES: &[&str] = &[
+    "privacy policy",
+    "privacy",
+    "privacy notice",
+    "about us",
+    "about",
+    "contact us",
+    "contact",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "terms & conditions",
+    "cookie policy",
+    "cookie settings",
+    "cookies",
+    "advertise",
+    "advertise with us",
+    "careers",
+    "sitemap",
+    "site map",
+    "authors",
+    "newsletter",
+    "newsletters",
+    "subscribe",
+    "sign in",
+    "log in",
+    "register",
+    "android",
+    "ios",
+    "app store",
+    "google play",
+    "rss",
+    "back to top",
+];
+
+const FOOTER_PREFIXES: &[&str] = &[
+    "copyright",
+    "©",
+    "(c) ",
+    "download our app",
+    "download the app",
+    "get the app",
+    "get our app",
+    "download on the app store",
+    "get it on google play",
+    "sign up for our",
+    "subscribe to our",
+    "all content ©",
+];
+
+pub fn is_footer_line(key: &str) -> bool {
+    FOOTER_LINES.contains(&key)
+        || FOOTER_PREFIXES.iter().any(|p| key.starts_with(p))
+        || key.contains("all rights reserved")
+}
+
+/// A line that is only a link: `https://…`, `www.…`, `pic.twitter.com/…`.
+pub fn is_bare_url(content: &str) -> bool {
+    let (_, rest) = strip_bullets(content);
+    !rest.contains(char::is_whitespace) && looks_like_url(rest)
+}
+
+fn looks_like_url(word: &str) -> bool {
+    word.starts_with("http://")
+        || word.starts_with("https://")
+        || word.starts_with("www.")
+        || word.starts_with("pic.twitter.com/")
+}
+
+/// The text of an embedded post: it ends with a short link that embeds leave behind.
+pub fn ends_with_embed_link(content: &str) -> bool {
+    content.rsplit(char::is_whitespace).next().is_some_and(|last| {
+        last.contains("t.co/") || last.contains("pic.twitter.com/") || last.contains("instagram.com/p/")
+    })
+}
+
+/// The attribution line of an embedded post: `— Name (@handle) May 23, 2024`.
+pub fn is_embed_attribution(content: &str) -> bool {
+    let starts_with_dash = content.starts_with(['—', '–']) || content.starts_with("- ");
+    starts_with_dash && content.contains("(@") && content.split_whitespace().count() <= 16
+}
+
+/// Words in a parenthesised credit that say it is a photo or source credit.
+const CREDIT_WORDS: &[&str] = &[
+    "photo",
+    "ap",
+    "afp",
+    "reuters",
+    "getty",
+    "file",
+    "credit",
+    "image",
+    "images",
+    "illustrat",
+    "courtesy",
+    "epa",
+    "xinhua",
+    "anadolu",
+    "shutterstock",
+    "screenshot",
+    "screengrab",
+    "video",
+];
+
+/// A caption or credit line: a line wholly in parentheses, a line ending with a parenthesised
+/// credit ("… 2022. (AP/Vahid Salemi, File)"), or a "Photo: …" line.
+pub fn is_caption(content: &str, words: usize) -> bool {
+    let (_, rest) = strip_bullets(content);
+    let lower_head: String = rest.chars().take(14).collect::<String>().to_lowercase();
+    if [
+        "photo:",
+        "image:",
+        "credit:",
+        "photograph:",
+        "picture:",
+        "illustration:",
+        "file photo",
+    ]
+    .iter()
+    .any(|p| lower_head.starts_with(p))
+    {
+        return words <= 60;
+    }
+    let Some(body) = rest.strip_suffix(')') else {
+        return false;
+    };
+    let Some(open) = body.rfind('(') else {
+        return false;
+    };
+    let inner = &body[open + 1..];
+    let before = body[..open].trim_end();
+    let inner_words = inner.split_whitespace().count();
+    if inner.is_empty() || inner_words > 8 || inner.trim_end().ends_with(['.', '!', '?']) || words > 80 {
+        return false;
+    }
+    let lower = inner.to_lowercase();
+    before.is_empty()
+        || before.ends_with(['.', '!', '?'])
+        || inner.contains('/')
+        || lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            CREDIT_WORDS
+                .iter()
+                .any(|c| w.starts_with(c) && (c.len() > 2 || w == *c))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_normalise_short_lines_only() {
+        assert_eq!(key("  • Related News:").as_deref(), Some("related news"));
+        assert_eq!(key("## **Most Read**").as_deref(), Some("most read"));
+        assert_eq!(key(&"x".repeat(200)), None);
+    }
+
+    #[test]
+    fn furniture_lines() {
+        assert!(is_teaser_heading("more from reuters"));
+        assert!(is_teaser_line("Read more: Markets slide as oil jumps"));
+        assert!(is_teaser_line("READ MORE - Markets slide"));
+        assert!(!is_teaser_line(
+            "Readers wrote in to complain about the decision."
+        ));
+        assert!(is_social_line("share on facebook"));
+        assert!(!is_social_line("shares of apple fell"));
+        assert!(is_footer_line("© 2024 the daily post. all rights reserved"));
+        assert!(is_bare_url("https://t.co/abc"));
+        assert!(is_embed_attribution(
+            "— Al Mayadeen English (@MayadeenEnglish) May 23, 2024"
+        ));
+        assert!(ends_with_embed_link(
+            "Footage of the arrival #Iran https://t.co/VIEVh4vCKJ"
+        ));
+    }
+
+    #[test]
+    fn captions_and_credits() {
+        assert!(is_caption(
+            "Iran's negotiator in Tehran, June 23, 2022. (AP/Vahid Salemi, File)",
+            10
+        ));
+        assert!(is_caption("(PC, AJA)", 2));
+        assert!(is_caption(
+            "  • Leaders meet in Tehran on May 23, 2024. (Al Mayadeen)",
+            10
+        ));
+        assert!(is_caption("Protesters gather in the square (Reuters)", 6));
+        assert!(!is_caption("The group included the Popular Front (PFLP)", 7));
+        assert!(!is_caption("He said so (in private.)", 5));
+        assert!(!is_caption("A sentence with no parenthesis.", 5));
+    }
+}
