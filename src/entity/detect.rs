@@ -30,6 +30,10 @@ pub struct Candidate {
     pub evidence: Evidence,
     /// Its first word starts a sentence (or a quotation), so its capital proves nothing.
     pub sentence_initial: bool,
+    /// Set for the overlapping options of a run in a title-case headline, where capitals prove
+    /// nothing: the options form one group, and only those naming something known elsewhere in
+    /// the case (or in the gazetteer) are kept.
+    pub headline: Option<usize>,
     /// Where its next name word starts, if it has one (connectors skipped).
     pub second_word: Option<usize>,
 }
@@ -43,6 +47,8 @@ pub struct Detection<'t> {
     /// Words seen in lower case anywhere in the case: evidence that a capitalised
     /// sentence-initial word is a common word.
     pub lowercase: HashSet<&'t str>,
+    /// How many headline groups were handed out.
+    pub headline_groups: usize,
 }
 
 /// Adds the candidates of the visible text of `article` (index `doc`) to `out`.
@@ -52,10 +58,12 @@ pub fn detect_article<'t>(doc: usize, article: &'t Article, gazetteer: &Gazettee
     for part in article.visible_parts(0..text.len()) {
         tokens.clear();
         tokenize(text, part, &mut tokens);
+        let headline = headline_flags(text, &tokens);
         Scanner {
             doc,
             text,
             tokens: &tokens,
+            headline: &headline,
             gazetteer,
             out: &mut *out,
         }
@@ -67,6 +75,8 @@ struct Scanner<'a, 't> {
     doc: usize,
     text: &'t str,
     tokens: &'a [Token],
+    /// Per token: whether its line is a title-case headline.
+    headline: &'a [bool],
     gazetteer: &'a Gazetteer,
     out: &'a mut Detection<'t>,
 }
@@ -238,6 +248,10 @@ impl<'t> Scanner<'_, 't> {
         let place_preposition = self
             .preceding_word(start)
             .is_some_and(lexicon::is_place_preposition);
+        if self.headline[start] {
+            self.headline_options(&words);
+            return j;
+        }
         let mut last_candidate = None;
         for piece in split_at_titles(&words) {
             for piece in split_at_common(&words, &piece) {
@@ -253,6 +267,26 @@ impl<'t> Scanner<'_, 't> {
             }
         }
         self.definition_after(j, last_candidate)
+    }
+
+    /// Emits every stretch of up to four words of a headline run as one group of options.
+    fn headline_options(&mut self, words: &[RunWord]) {
+        let group = self.out.headline_groups;
+        self.out.headline_groups += 1;
+        for piece in split_at_titles(words) {
+            for piece in split_at_common(words, &piece) {
+                for start in piece.words.clone() {
+                    for end in start + 1..=(start + 4).min(piece.words.end) {
+                        if words[start].is_connector() || words[end - 1].is_connector() {
+                            continue;
+                        }
+                        if let Some(id) = self.emit(words, start..end, Evidence::default(), false) {
+                            self.out.candidates[id].headline = Some(group);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// "Palestinian Islamic Jihad (PIJ)": the acronym in brackets right after a name defines it.
@@ -273,6 +307,7 @@ impl<'t> Scanner<'_, 't> {
             range,
             evidence: Evidence::default(),
             sentence_initial: false,
+            headline: None,
             second_word: None,
         });
         self.out.definitions.push((long, self.out.candidates.len() - 1));
@@ -347,6 +382,7 @@ impl<'t> Scanner<'_, 't> {
             range: self.tokens[first.token].range.start..self.tokens[last.token].range.end,
             evidence,
             sentence_initial,
+            headline: None,
             second_word: words[range.start + 1..range.end]
                 .iter()
                 .find(|w| !w.is_connector())
@@ -354,6 +390,39 @@ impl<'t> Scanner<'_, 't> {
         });
         Some(self.out.candidates.len() - 1)
     }
+}
+
+/// Marks the tokens of title-case lines: at least three capitalised words and no lower-case
+/// word but short function words ("Obama Reverses Bush on Endangered Species", "RED SOX MAKE
+/// HUGE OFFER TO TEIXEIRA").
+fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
+    const FUNCTION_WORDS: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on", "or", "over",
+        "the", "to", "with", "vs", "after",
+    ];
+    let mut flags = vec![false; tokens.len()];
+    let mut line_start = 0;
+    for end in 0..=tokens.len() {
+        if end < tokens.len() && tokens[end].kind != TokenKind::Break {
+            continue;
+        }
+        let line = &tokens[line_start..end];
+        let (mut capitalised, mut lower) = (0, 0);
+        for token in line {
+            match token.kind {
+                TokenKind::Word(Shape::Capital | Shape::Upper) => capitalised += 1,
+                TokenKind::Word(Shape::Lower) if !FUNCTION_WORDS.contains(&&text[token.range.clone()]) => {
+                    lower += 1;
+                }
+                _ => {}
+            }
+        }
+        if capitalised >= 3 && lower == 0 {
+            flags[line_start..end].fill(true);
+        }
+        line_start = end + 1;
+    }
+    flags
 }
 
 /// A word after which a full stop does not end the sentence: an initial or an abbreviated title.
@@ -510,7 +579,7 @@ mod tests {
             vec!["Bashar al-Assad"]
         );
         assert_eq!(
-            names("the Commander of the Quds Force in the Revolutionary Guard"),
+            names("he met the Commander of the Quds Force in the Revolutionary Guard"),
             vec!["Quds Force", "Revolutionary Guard"]
         );
     }
@@ -532,7 +601,7 @@ mod tests {
         );
         assert_eq!(names("The Iranian regime"), Vec::<String>::new());
         assert_eq!(
-            names("the Lebanese Hezbollah and Yemeni Houthis"),
+            names("they met the Lebanese Hezbollah and Yemeni Houthis"),
             vec!["Hezbollah", "Houthis"]
         );
     }
@@ -560,6 +629,15 @@ mod tests {
         let mut out = Detection::default();
         detect_article(0, &article, &Gazetteer::builtin(), &mut out);
         assert_eq!(out.definitions, vec![(0, 1)]);
+    }
+
+    #[test]
+    fn title_case_headlines_give_grouped_options() {
+        let article = Article::plain("t.txt", "Obama Reverses Bush Rules\nObama said so.");
+        let mut out = Detection::default();
+        detect_article(0, &article, &Gazetteer::builtin(), &mut out);
+        assert!(out.candidates.iter().filter(|c| c.headline == Some(0)).count() > 3);
+        assert_eq!(out.candidates.last().map(|c| c.headline), Some(None));
     }
 
     #[test]

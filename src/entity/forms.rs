@@ -36,6 +36,9 @@ pub fn build(
     let mut by_surface: HashMap<&str, usize> = HashMap::new();
     let mut form_of = vec![None; detection.candidates.len()];
     for (index, candidate) in detection.candidates.iter().enumerate() {
+        if candidate.headline.is_some() {
+            continue;
+        }
         let text = texts[candidate.doc];
         let Some(range) = keep(text, candidate, detection, gazetteer) else {
             continue;
@@ -72,6 +75,7 @@ pub fn build(
         });
         form_of[index] = Some(id);
     }
+    add_headline_mentions(texts, detection, gazetteer, &mut forms, &mut by_key, &mut form_of);
     for form in &mut forms {
         form.kind = kind::decide(
             &form.words,
@@ -80,6 +84,66 @@ pub fn build(
         );
     }
     (forms, form_of)
+}
+
+/// Keeps, in each headline group, the longest options that name something the body text or
+/// the gazetteer knows, without overlaps.
+fn add_headline_mentions(
+    texts: &[&str],
+    detection: &Detection<'_>,
+    gazetteer: &Gazetteer,
+    forms: &mut Vec<Form>,
+    by_key: &mut HashMap<String, usize>,
+    form_of: &mut [Option<usize>],
+) {
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); detection.headline_groups];
+    for (index, candidate) in detection.candidates.iter().enumerate() {
+        if let Some(group) = candidate.headline {
+            groups[group].push(index);
+        }
+    }
+    for mut options in groups {
+        options.sort_by_key(|&i| {
+            let range = &detection.candidates[i].range;
+            (std::cmp::Reverse(range.len()), range.start)
+        });
+        let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+        for index in options {
+            let candidate = &detection.candidates[index];
+            if taken
+                .iter()
+                .any(|t| t.start < candidate.range.end && candidate.range.start < t.end)
+            {
+                continue;
+            }
+            let words = fold_words(&texts[candidate.doc][candidate.range.clone()]);
+            let key = exact_key(&words);
+            let id = match (by_key.get(&key), gazetteer.entry_for(&key)) {
+                (Some(&id), _) => id,
+                (None, Some(entry)) => {
+                    forms.push(Form {
+                        known: Some(entry),
+                        key: key.clone(),
+                        words,
+                        mentions: Vec::new(),
+                        votes: Votes::default(),
+                        acronym: false,
+                        kind: Kind::Other,
+                    });
+                    by_key.insert(key, forms.len() - 1);
+                    forms.len() - 1
+                }
+                (None, None) => continue,
+            };
+            taken.push(candidate.range.clone());
+            forms[id].mentions.push((candidate.doc, candidate.range.clone()));
+            forms[id].votes.mentions += 1;
+            form_of[index] = Some(id);
+        }
+    }
+    for form in forms.iter_mut() {
+        form.mentions.sort_by_key(|(doc, range)| (*doc, range.start));
+    }
 }
 
 /// The range to keep of a candidate: a sentence-initial word that the case also writes in
