@@ -3,13 +3,24 @@
 //! The reader runs [`analyze`] on a worker thread and draws each [`Entity`]'s mentions in one
 //! colour in every pane.
 
+pub mod cluster;
+pub mod decisions;
+pub mod detect;
+pub mod forms;
+pub mod gazetteer;
+pub mod kind;
+pub mod label;
+pub mod lexicon;
+pub mod normalize;
 pub mod report;
+pub mod tokens;
 
 use std::ops::Range;
 
 use serde::Serialize;
 
 use crate::article::Article;
+pub use gazetteer::Gazetteer;
 
 /// What kind of thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -60,9 +71,52 @@ pub struct EntityIndex {
     pub entities: Vec<Entity>,
 }
 
-/// Finds the entities in the visible text of `articles`.
-pub fn analyze(_articles: &[&Article]) -> EntityIndex {
-    EntityIndex::default()
+/// Finds the entities in the visible text of `articles`, links their mentions across articles
+/// and applies the analyst's `decisions`. Pure and deterministic: the same input gives the same
+/// output. Entities are sorted by number of articles, then mentions (both descending), then label.
+///
+/// Steps: [`detect`] (one pass over the words) → [`forms`] (group by folded key) →
+/// [`cluster`] (gazetteer, transliteration, typo, acronym and partial-name links) →
+/// [`label`] → [`decisions`].
+pub fn analyze(articles: &[&Article], gazetteer: &Gazetteer, decisions: &Decisions) -> EntityIndex {
+    let mut detection = detect::Detection::default();
+    for (doc, article) in articles.iter().enumerate() {
+        detect::detect_article(doc, article, gazetteer, &mut detection);
+    }
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    let (forms, form_of) = forms::build(&texts, &detection, gazetteer);
+    let definitions: Vec<(usize, usize)> = detection
+        .definitions
+        .iter()
+        .filter_map(|&(long, short)| Some((form_of[long]?, form_of[short]?)))
+        .collect();
+    let mut entities: Vec<Entity> = cluster::cluster(&forms, &definitions)
+        .iter()
+        .map(|(members, reason)| label::entity(&texts, &forms, members, *reason))
+        .collect();
+    decisions::apply(&mut entities, &texts, decisions);
+    entities.sort_by(|a, b| {
+        b.doc_count()
+            .cmp(&a.doc_count())
+            .then(b.mentions.len().cmp(&a.mentions.len()))
+            .then_with(|| a.label.cmp(&b.label))
+            .then_with(|| {
+                a.mentions
+                    .first()
+                    .map(|m| (m.doc, m.range.start))
+                    .cmp(&b.mentions.first().map(|m| (m.doc, m.range.start)))
+            })
+    });
+    EntityIndex { entities }
+}
+
+impl Entity {
+    /// In how many articles it is mentioned.
+    pub fn doc_count(&self) -> usize {
+        let mut docs: Vec<usize> = self.mentions.iter().map(|m| m.doc).collect();
+        docs.dedup();
+        docs.len()
+    }
 }
 
 /// The analyst's corrections to clustering, saved with the case's notes and applied after

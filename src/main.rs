@@ -154,8 +154,17 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
     }
     let opened = open_notes(cli, &mut app);
     let store = opened.as_ref().and_then(|o| o.store.writable());
-    let theme = Theme::new(&config.theme, paths::no_color());
-    match tui::run(app, &theme, &options, store) {
+    let gazetteer = match parallax::entity::report::load_gazetteer(&config.entities.gazetteer) {
+        Ok(g) => std::sync::Arc::new(g),
+        Err(e) => return fail(2, &e),
+    };
+    let shell = tui::Shell {
+        theme: Theme::new(&config.theme, paths::no_color()),
+        load: options,
+        store,
+        gazetteer,
+    };
+    match tui::run(app, &shell) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(128 + u8::try_from(signal).unwrap_or(0)),
         Err(e) => fail(1, &e.to_string()),

@@ -24,7 +24,7 @@ use crate::app::{App, Effect};
 use crate::article::Article;
 use crate::article::load::{LoadOptions, load_path};
 use crate::config::Theme;
-use crate::entity::EntityIndex;
+use crate::entity::{EntityIndex, Gazetteer};
 
 /// Something that wakes the event loop.
 enum Wake {
@@ -110,32 +110,35 @@ fn save_notes(app: &mut App, store: Option<&WritableStore<Notes>>) {
 }
 
 /// Finds entities on a worker thread, so the first frame never waits for them.
-fn spawn_analysis(effect: Effect, tx: Sender<Wake>) {
+fn spawn_analysis(effect: Effect, gazetteer: &Arc<Gazetteer>, tx: Sender<Wake>) {
     let Effect::Analyze { docs, decisions } = effect else {
         return;
     };
+    let gazetteer = Arc::clone(gazetteer);
     thread::spawn(move || {
         let refs: Vec<&Article> = docs.iter().map(AsRef::as_ref).collect();
-        let index = crate::entity::analyze(&refs);
-        let _ = decisions;
+        let index = crate::entity::analyze(&refs, &gazetteer, &decisions);
         let _ = tx.send(Wake::Entities(docs, index));
     });
 }
 
+/// What the event loop needs besides the app: how to load, where to save, the gazetteer.
+pub struct Shell<'a> {
+    pub theme: Theme,
+    pub load: LoadOptions,
+    pub store: Option<&'a WritableStore<Notes>>,
+    pub gazetteer: Arc<Gazetteer>,
+}
+
 /// Runs the reader until the user quits or a signal arrives. Restores the terminal either way.
-pub fn run(
-    mut app: App,
-    theme: &Theme,
-    load: &LoadOptions,
-    store: Option<&WritableStore<Notes>>,
-) -> io::Result<Exit> {
+pub fn run(mut app: App, shell: &Shell<'_>) -> io::Result<Exit> {
     let (tx, rx) = mpsc::channel();
     spawn_signals(tx.clone())?;
     let mouse = app.settings.mouse;
     let result = setup_terminal(mouse).and_then(|mut terminal| {
         spawn_input(tx.clone());
-        spawn_analysis(app.analyze(), tx.clone());
-        event_loop(&mut terminal, app, theme, load, store, &rx, &tx)
+        spawn_analysis(app.analyze(), &shell.gazetteer, tx.clone());
+        event_loop(&mut terminal, app, shell, &rx, &tx)
     });
     restore_terminal();
     result
@@ -144,9 +147,7 @@ pub fn run(
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     mut app: App,
-    theme: &Theme,
-    load: &LoadOptions,
-    store: Option<&WritableStore<Notes>>,
+    shell: &Shell<'_>,
     rx: &Receiver<Wake>,
     tx: &Sender<Wake>,
 ) -> io::Result<Exit> {
@@ -154,7 +155,7 @@ fn event_loop(
         let size = terminal.size()?;
         let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
         prepare(&mut app, area);
-        terminal.draw(|frame| crate::ui::render(frame, &app, theme))?;
+        terminal.draw(|frame| crate::ui::render(frame, &app, &shell.theme))?;
 
         let Ok(first) = rx.recv() else {
             return Ok(Exit::Quit);
@@ -176,16 +177,16 @@ fn event_loop(
             for effect in effects {
                 match effect {
                     Effect::Quit => return Ok(Exit::Quit),
-                    Effect::Open(path) => match load_path(&path, load) {
+                    Effect::Open(path) => match load_path(&path, &shell.load) {
                         Ok(article) => {
                             let analyze = app.add_article(article);
                             app.info(format!("opened {}", path.display()));
-                            spawn_analysis(analyze, tx.clone());
+                            spawn_analysis(analyze, &shell.gazetteer, tx.clone());
                         }
                         Err(e) => app.error(e.to_string()),
                     },
-                    analyze @ Effect::Analyze { .. } => spawn_analysis(analyze, tx.clone()),
-                    Effect::SaveNotes => save_notes(&mut app, store),
+                    analyze @ Effect::Analyze { .. } => spawn_analysis(analyze, &shell.gazetteer, tx.clone()),
+                    Effect::SaveNotes => save_notes(&mut app, shell.store),
                 }
             }
             // Page sizes and the mouse use the layout: refresh it between events.

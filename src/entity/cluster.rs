@@ -1,0 +1,444 @@
+//! Linking forms into entities. Each rule looks up candidates through an index built from keys
+//! (skeletons, initials, word spans), so the work grows with the number of distinct names, not
+//! with the square of the number of mentions. Two forms the gazetteer gives to different entries
+//! are never linked.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::forms::Form;
+use super::normalize::{same_stem, skeleton, within_edits};
+use super::{Kind, Reason, lexicon};
+
+/// Shorter keys get no typo or transliteration tolerance: Iran/Iraq, Oman/Amman.
+const MIN_FUZZY_LEN: usize = 7;
+
+/// Union-find over forms, remembering the gazetteer entry and the first non-exact reason of
+/// each set.
+struct Sets {
+    parent: Vec<usize>,
+    known: Vec<Option<usize>>,
+    reason: Vec<Reason>,
+}
+
+impl Sets {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    /// Joins the sets of `a` and `b` unless the gazetteer says they differ. The smaller index
+    /// stays root, which keeps the result independent of hash order.
+    fn join(&mut self, a: usize, b: usize, reason: Reason) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return false;
+        }
+        if let (Some(ka), Some(kb)) = (self.known[ra], self.known[rb])
+            && ka != kb
+        {
+            return false;
+        }
+        let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        self.parent[child] = root;
+        self.known[root] = self.known[root].or(self.known[child]);
+        let first_link = [self.reason[root], self.reason[child]]
+            .into_iter()
+            .find(|r| *r != Reason::Exact);
+        self.reason[root] = first_link.unwrap_or(reason);
+        true
+    }
+}
+
+/// Groups forms into entities: lists of form indices with the reason each group was formed.
+/// `definitions` are pairs (long form, acronym) the text defined ("Palestinian Islamic Jihad (PIJ)").
+pub fn cluster(forms: &[Form], definitions: &[(usize, usize)]) -> Vec<(Vec<usize>, Reason)> {
+    let mut sets = Sets {
+        parent: (0..forms.len()).collect(),
+        known: forms.iter().map(|f| f.known).collect(),
+        reason: vec![Reason::Exact; forms.len()],
+    };
+    link_gazetteer(forms, &mut sets);
+    link_variants(forms, &mut sets);
+    link_typos(forms, &mut sets);
+    link_acronyms(forms, definitions, &mut sets);
+    link_partials(forms, &mut sets);
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for id in 0..forms.len() {
+        let root = sets.find(id);
+        groups.entry(root).or_default().push(id);
+    }
+    groups
+        .into_iter()
+        .map(|(root, members)| (members, sets.reason[root]))
+        .collect()
+}
+
+fn link_gazetteer(forms: &[Form], sets: &mut Sets) {
+    let mut first_of: HashMap<usize, usize> = HashMap::new();
+    for (id, form) in forms.iter().enumerate() {
+        if let Some(entry) = form.known {
+            let first = *first_of.entry(entry).or_insert(id);
+            sets.join(first, id, Reason::Gazetteer);
+        }
+    }
+}
+
+/// Persons and organisations with strong evidence are not one entity.
+fn kinds_compatible(a: Kind, b: Kind) -> bool {
+    a == b || a == Kind::Other || b == Kind::Other
+}
+
+/// Transliterations (same skeleton) and word-ending variants ("Islamic Revolution Guard Corps").
+fn link_variants(forms: &[Form], sets: &mut Sets) {
+    let mut by_skeleton: HashMap<String, usize> = HashMap::new();
+    for (id, form) in forms.iter().enumerate() {
+        if form.key.chars().count() < MIN_FUZZY_LEN || form.acronym {
+            continue;
+        }
+        let first = *by_skeleton.entry(skeleton(&form.key)).or_insert(id);
+        if first != id && kinds_compatible(forms[first].kind, form.kind) {
+            sets.join(first, id, Reason::Variant);
+        }
+    }
+    let mut by_shape: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    for (id, form) in forms.iter().enumerate() {
+        if form.words.len() >= 2 {
+            let head: String = form.words[0].chars().take(4).collect();
+            by_shape.entry((form.words.len(), head)).or_default().push(id);
+        }
+    }
+    for ids in by_shape.values() {
+        for (i, &a) in ids.iter().enumerate() {
+            for &b in &ids[i + 1..] {
+                let words = forms[a].words.iter().zip(&forms[b].words);
+                if words.clone().all(|(x, y)| same_stem(x, y)) && words.filter(|(x, y)| x == y).count() >= 1 {
+                    sets.join(a, b, Reason::Variant);
+                }
+            }
+        }
+    }
+}
+
+/// One-letter typos in long names (Hezbolla, Khamanei). A typo is rare: the rarer spelling must
+/// be at most half as frequent as the other, or seen once or twice.
+fn link_typos(forms: &[Form], sets: &mut Sets) {
+    let mut buckets: HashMap<(bool, String), Vec<usize>> = HashMap::new();
+    for (id, form) in forms.iter().enumerate() {
+        let chars: Vec<char> = form.key.chars().collect();
+        if chars.len() < MIN_FUZZY_LEN || form.acronym {
+            continue;
+        }
+        // One edit cannot change both the first three and the last three letters of a long key.
+        buckets
+            .entry((true, chars[..3].iter().collect()))
+            .or_default()
+            .push(id);
+        buckets
+            .entry((false, chars[chars.len() - 3..].iter().collect()))
+            .or_default()
+            .push(id);
+    }
+    let mut keys: Vec<&(bool, String)> = buckets.keys().collect();
+    keys.sort();
+    for key in keys {
+        let ids = &buckets[key];
+        for (i, &a) in ids.iter().enumerate() {
+            for &b in &ids[i + 1..] {
+                let (fa, fb) = (&forms[a], &forms[b]);
+                let (na, nb) = (fa.mentions.len(), fb.mentions.len());
+                let rare = na.min(nb) <= 2 || na.min(nb) * 2 <= na.max(nb);
+                if rare && kinds_compatible(fa.kind, fb.kind) && within_edits(&fa.key, &fb.key, 1) {
+                    sets.join(a, b, Reason::Variant);
+                }
+            }
+        }
+    }
+}
+
+/// The initials of a name's words, skipping connectors ("Popular Front for the Liberation of
+/// Palestine" → "pflp").
+fn initials(words: &[String]) -> String {
+    words
+        .iter()
+        .filter(|w| !lexicon::is_connector(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Whether an acronym fits a name loosely: same first letter and its letters in order in the
+/// name. Used only where the text itself pairs them.
+fn loosely_fits(acronym: &str, words: &[String]) -> bool {
+    let joined: String = words.concat();
+    let mut letters = joined.chars();
+    acronym.chars().next() == joined.chars().next() && acronym.chars().all(|a| letters.any(|c| c == a))
+}
+
+fn link_acronyms(forms: &[Form], definitions: &[(usize, usize)], sets: &mut Sets) {
+    for &(long, short) in definitions {
+        if forms[short].acronym && loosely_fits(&forms[short].key, &forms[long].words) {
+            sets.join(long, short, Reason::Acronym);
+        }
+    }
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (id, form) in forms.iter().enumerate() {
+        // People are rarely named by initials in news text; "FM" is a foreign minister.
+        if form.words.len() >= 2 && !form.acronym && form.kind != Kind::Person {
+            by_initials.entry(initials(&form.words)).or_default().push(id);
+        }
+    }
+    for (id, form) in forms.iter().enumerate() {
+        // A known acronym (AP) expands only to what the gazetteer says.
+        if !form.acronym || form.known.is_some() {
+            continue;
+        }
+        let Some(expansions) = by_initials.get(&form.key) else {
+            continue;
+        };
+        let mut roots: Vec<usize> = expansions.iter().map(|&e| sets.find(e)).collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if let [root] = roots[..] {
+            sets.join(root, id, Reason::Acronym);
+        }
+    }
+}
+
+/// How a shorter name sits inside a longer one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// The last words: a surname, or "Red Sox" of "Boston Red Sox".
+    Suffix,
+    /// Other contiguous words: "Revolutionary Guard" of "Islamic Revolutionary Guard Corps".
+    Inside,
+    /// First and last words without a middle name: "Mark Heller" of "Mark Jay Heller".
+    NoMiddle,
+}
+
+/// Every shorter key a form can be referred to by, with where it sits.
+fn spans(form: &Form) -> Vec<(String, Place)> {
+    let words = &form.words;
+    let n = words.len();
+    let mut out = Vec::new();
+    for start in 0..n {
+        for end in start + 1..=n {
+            if end - start == n {
+                continue;
+            }
+            let place = if end == n { Place::Suffix } else { Place::Inside };
+            out.push((words[start..end].concat(), place));
+        }
+    }
+    if n >= 3 {
+        out.push((format!("{}{}", words[0], words[n - 1]), Place::NoMiddle));
+    }
+    out
+}
+
+/// Surnames and partial names to the one full name they can stand for in this case.
+fn link_partials(forms: &[Form], sets: &mut Sets) {
+    let mut index: HashMap<String, Vec<(usize, Place)>> = HashMap::new();
+    for (id, form) in forms.iter().enumerate() {
+        for (key, place) in spans(form) {
+            if key.chars().count() >= MIN_FUZZY_LEN {
+                index.entry(skeleton(&key)).or_default().push((id, place));
+            }
+            index.entry(key).or_default().push((id, place));
+        }
+    }
+    let mut order: Vec<usize> = (0..forms.len()).collect();
+    order.sort_by(|&a, &b| forms[b].words.len().cmp(&forms[a].words.len()).then(a.cmp(&b)));
+    for id in order {
+        let form = &forms[id];
+        if form.key.chars().count() < 3 || (form.words.len() == 1 && lexicon::is_generic(&form.words[0])) {
+            continue;
+        }
+        let mut found: Vec<(usize, Place)> = lookup(&index, &form.key);
+        // "Islamic Jihad Movement" may stand for "Palestinian Islamic Jihad": the name without its
+        // organisation word, when at least two words remain.
+        let core = core_words(&form.words);
+        if core.len() >= 2 && core.len() < form.words.len() {
+            let core_key = core.concat();
+            found.extend(lookup(&index, &core_key));
+            found.extend(
+                forms
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.key == core_key)
+                    .map(|(i, _)| (i, Place::Inside)),
+            );
+        }
+        let mut roots: Vec<usize> = found
+            .into_iter()
+            .filter(|&(long, place)| long != id && accepts(forms, id, long, place))
+            .map(|(long, _)| sets.find(long))
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        let own = sets.find(id);
+        roots.retain(|&r| r != own);
+        if let [root] = roots[..] {
+            sets.join(root, id, Reason::Partial);
+        }
+    }
+}
+
+fn lookup(index: &HashMap<String, Vec<(usize, Place)>>, key: &str) -> Vec<(usize, Place)> {
+    let mut found = index.get(key).cloned().unwrap_or_default();
+    if key.chars().count() >= MIN_FUZZY_LEN {
+        found.extend(index.get(&skeleton(key)).into_iter().flatten().copied());
+    }
+    found
+}
+
+/// A name without its last word when that is an organisation word ("Movement", "Group").
+fn core_words(words: &[String]) -> &[String] {
+    match words.split_last() {
+        Some((last, rest)) if lexicon::is_organisation_cue(last) => rest,
+        _ => words,
+    }
+}
+
+/// Whether the short form may stand for the long one, given where it sits in it.
+fn accepts(forms: &[Form], short: usize, long: usize, place: Place) -> bool {
+    let (s, l) = (&forms[short], &forms[long]);
+    // A name the gazetteer knows is its own entity: Hezbollah is not Kataib Hezbollah, Gaza is
+    // not Gaza City.
+    if s.known.is_some() && s.known != l.known {
+        return false;
+    }
+    if !kinds_compatible(s.kind, l.kind) {
+        return false;
+    }
+    match place {
+        Place::Suffix => true,
+        // A first name never stands for a person: Ismail is not Ismail Haniyeh.
+        Place::Inside => l.kind != Kind::Person,
+        Place::NoMiddle => l.kind == Kind::Person,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::kind::Votes;
+    use crate::entity::normalize::{exact_key, fold_words};
+
+    fn form(name: &str, kind: Kind, mentions: usize) -> Form {
+        let words = fold_words(name);
+        Form {
+            key: exact_key(&words),
+            words,
+            mentions: vec![(0, 0..1); mentions],
+            votes: Votes {
+                mentions,
+                ..Votes::default()
+            },
+            known: None,
+            acronym: super::super::forms::is_acronym(name),
+            kind,
+        }
+    }
+
+    fn groups(forms: &[Form]) -> Vec<Vec<usize>> {
+        cluster(forms, &[]).into_iter().map(|(m, _)| m).collect()
+    }
+
+    #[test]
+    fn transliterations_and_typos_link() {
+        let forms = [
+            form("Ismail Qaani", Kind::Person, 2),
+            form("Esmayeel Qaani", Kind::Person, 1),
+            form("Esmail Qaani", Kind::Person, 1),
+            form("Qassem Suleimani", Kind::Person, 1),
+            form("Qasem Soleimani", Kind::Person, 1),
+            form("Hezbollah", Kind::Organisation, 5),
+            form("Hezbolla", Kind::Other, 1),
+            form("Khamenei", Kind::Person, 5),
+            form("Khamanei", Kind::Person, 1),
+        ];
+        assert_eq!(
+            groups(&forms),
+            vec![vec![0, 1, 2], vec![3, 4], vec![5, 6], vec![7, 8]]
+        );
+    }
+
+    #[test]
+    fn short_names_need_exact_matches() {
+        let forms = [
+            form("Iran", Kind::Place, 3),
+            form("Iraq", Kind::Place, 1),
+            form("Oman", Kind::Place, 1),
+            form("Amman", Kind::Place, 1),
+        ];
+        assert_eq!(groups(&forms).len(), 4);
+    }
+
+    #[test]
+    fn surnames_link_to_the_one_full_name_and_first_names_never() {
+        let forms = [
+            form("Ismail Haniyeh", Kind::Person, 3),
+            form("Ismail Qaani", Kind::Person, 2),
+            form("Haniyeh", Kind::Person, 5),
+            form("Ismail", Kind::Other, 1),
+            form("Qaani", Kind::Person, 1),
+        ];
+        assert_eq!(groups(&forms), vec![vec![0, 2], vec![1, 4], vec![3]]);
+    }
+
+    #[test]
+    fn ambiguous_partials_stay_apart() {
+        let forms = [
+            form("Quds Force", Kind::Organisation, 2),
+            form("Al-Quds Brigades", Kind::Organisation, 2),
+            form("Quds", Kind::Other, 1),
+        ];
+        assert_eq!(groups(&forms).len(), 3);
+    }
+
+    #[test]
+    fn partial_organisation_names_and_cores_link() {
+        let forms = [
+            form("Islamic Revolutionary Guard Corps", Kind::Organisation, 2),
+            form("Revolutionary Guard", Kind::Organisation, 1),
+            form("Palestinian Islamic Jihad", Kind::Organisation, 2),
+            form("Islamic Jihad Movement", Kind::Organisation, 1),
+            form("Islamic Revolution Guard Corps", Kind::Organisation, 1),
+        ];
+        assert_eq!(groups(&forms), vec![vec![0, 1, 4], vec![2, 3]]);
+    }
+
+    #[test]
+    fn acronyms_link_to_fitting_expansions() {
+        let forms = [
+            form("Islamic Revolutionary Guard Corps", Kind::Organisation, 2),
+            form("IRGC", Kind::Other, 3),
+            form(
+                "Popular Front for the Liberation of Palestine",
+                Kind::Organisation,
+                1,
+            ),
+            form("PFLP", Kind::Other, 1),
+            form("UNSC", Kind::Other, 1),
+        ];
+        assert_eq!(groups(&forms), vec![vec![0, 1], vec![2, 3], vec![4]]);
+        let defined = [
+            form("Palestinian Islamic Jihad", Kind::Organisation, 1),
+            form("PIJ", Kind::Other, 1),
+        ];
+        assert_eq!(cluster(&defined, &[(0, 1)]), vec![(vec![0, 1], Reason::Acronym)]);
+    }
+
+    #[test]
+    fn gazetteer_entries_are_never_merged() {
+        let mut hezbollah = form("Hezbollah", Kind::Organisation, 5);
+        hezbollah.known = Some(1);
+        let mut kataib = form("Kataib Hezbollah", Kind::Organisation, 1);
+        kataib.known = Some(2);
+        assert_eq!(groups(&[hezbollah.clone(), kataib]).len(), 2);
+        let unknown_kataib = form("Kataib Hezbollah", Kind::Organisation, 1);
+        assert_eq!(groups(&[hezbollah, unknown_kataib]).len(), 2);
+    }
+}

@@ -1,0 +1,655 @@
+//! Mention detection: one pass over the visible words of an article, finding runs of capitalised
+//! words (with their connectors and particles), taking titles off, and cutting runs where the
+//! gazetteer knows both halves ("Lebanese Hezbollah" → Hezbollah, "IRGC Quds Force").
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::gazetteer::Gazetteer;
+use super::lexicon;
+use super::normalize::{exact_key, fold_words};
+use super::tokens::{Shape, Token, TokenKind, tokenize};
+use crate::article::Article;
+
+/// What the words around a mention say about its kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Evidence {
+    /// A title or rank stood right before it ("President", "Brig Gen").
+    pub title: bool,
+    /// "in", "near", "from" stood before it.
+    pub place_preposition: bool,
+    /// "Operation X" or "X operation".
+    pub event: bool,
+}
+
+/// A span of text that looks like a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub doc: usize,
+    pub range: Range<usize>,
+    pub evidence: Evidence,
+    /// Its first word starts a sentence (or a quotation), so its capital proves nothing.
+    pub sentence_initial: bool,
+    /// Set for the overlapping options of a run in a title-case headline, where capitals prove
+    /// nothing: the options form one group, and only those naming something known elsewhere in
+    /// the case (or in the gazetteer) are kept.
+    pub headline: Option<usize>,
+    /// Where its next name word starts, if it has one (connectors skipped).
+    pub second_word: Option<usize>,
+}
+
+/// Everything detection found in a case.
+#[derive(Debug, Default)]
+pub struct Detection<'t> {
+    pub candidates: Vec<Candidate>,
+    /// Pairs of candidate indices (long form, acronym) from "Long Form (LF)".
+    pub definitions: Vec<(usize, usize)>,
+    /// Words seen in lower case anywhere in the case: evidence that a capitalised
+    /// sentence-initial word is a common word.
+    pub lowercase: HashSet<&'t str>,
+    /// How many headline groups were handed out.
+    pub headline_groups: usize,
+}
+
+/// Adds the candidates of the visible text of `article` (index `doc`) to `out`.
+pub fn detect_article<'t>(doc: usize, article: &'t Article, gazetteer: &Gazetteer, out: &mut Detection<'t>) {
+    let text = article.text.as_str();
+    let mut tokens = Vec::new();
+    for part in article.visible_parts(0..text.len()) {
+        tokens.clear();
+        tokenize(text, part, &mut tokens);
+        let headline = headline_flags(text, &tokens);
+        Scanner {
+            doc,
+            text,
+            tokens: &tokens,
+            headline: &headline,
+            gazetteer,
+            out: &mut *out,
+        }
+        .scan();
+    }
+}
+
+struct Scanner<'a, 't> {
+    doc: usize,
+    text: &'t str,
+    tokens: &'a [Token],
+    /// Per token: whether its line is a title-case headline.
+    headline: &'a [bool],
+    gazetteer: &'a Gazetteer,
+    out: &'a mut Detection<'t>,
+}
+
+/// One word of a run, with what the rules need to know about it.
+struct RunWord {
+    token: usize,
+    shape: Shape,
+    lower: String,
+    key: String,
+}
+
+impl RunWord {
+    fn is_title(&self) -> bool {
+        self.shape != Shape::Lower && lexicon::is_title(&self.lower)
+    }
+
+    fn is_connector(&self) -> bool {
+        self.shape == Shape::Lower
+    }
+
+    /// A capitalised common word ("The", "While", "May") or a calendar word: never in a name.
+    fn is_common(&self) -> bool {
+        match self.shape {
+            Shape::Capital => lexicon::is_common(&self.lower),
+            Shape::Upper => self.lower.len() > 2 && lexicon::is_common(&self.lower),
+            _ => false,
+        }
+    }
+}
+
+/// A stretch of a run that may be one name.
+struct Piece {
+    words: Range<usize>,
+    after_title: bool,
+    event: bool,
+}
+
+impl<'t> Scanner<'_, 't> {
+    fn word(&self, i: usize) -> Option<(&'t str, Shape)> {
+        match self.tokens.get(i) {
+            Some(Token {
+                range,
+                kind: TokenKind::Word(shape),
+            }) => Some((&self.text[range.clone()], *shape)),
+            _ => None,
+        }
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        match self.tokens.get(i) {
+            Some(Token {
+                kind: TokenKind::Punct(c),
+                ..
+            }) => Some(*c),
+            _ => None,
+        }
+    }
+
+    fn is_name_word(&self, i: usize) -> bool {
+        matches!(self.word(i), Some((_, Shape::Capital | Shape::Upper)))
+    }
+
+    /// The word touches the token before it with no space: a handle ("@x") or a URL part.
+    fn glued_to(&self, i: usize, marks: &[char]) -> bool {
+        i > 0
+            && self.punct(i - 1).is_some_and(|c| marks.contains(&c))
+            && self.tokens[i - 1].range.end == self.tokens[i].range.start
+    }
+
+    fn scan(&mut self) {
+        let mut sentence_start = true;
+        let mut i = 0;
+        while i < self.tokens.len() {
+            match self.tokens[i].kind {
+                TokenKind::Break => {
+                    sentence_start = true;
+                    i += 1;
+                }
+                TokenKind::Punct(c) => {
+                    let after_abbreviation =
+                        c == '.' && i > 0 && self.word(i - 1).is_some_and(|(w, _)| is_abbreviation(w));
+                    if matches!(c, '.' | '!' | '?' | ':' | '“' | '"' | '‘' | '«' | '•' | '|' | '—')
+                        && !after_abbreviation
+                    {
+                        sentence_start = true;
+                    }
+                    i += 1;
+                }
+                TokenKind::Word(shape) => {
+                    if shape == Shape::Lower {
+                        self.out
+                            .lowercase
+                            .insert(&self.text[self.tokens[i].range.clone()]);
+                        i += 1;
+                    } else if self.is_name_word(i) && !self.glued_to(i, &['@', '/', '\\']) {
+                        i = self.run(i, sentence_start);
+                    } else {
+                        i += 1;
+                    }
+                    sentence_start = false;
+                }
+            }
+        }
+    }
+
+    /// Collects the run starting at token `start`, emits its candidates, and returns the index
+    /// of the first token after it.
+    fn run(&mut self, start: usize, sentence_initial: bool) -> usize {
+        let mut items = vec![start];
+        let mut j = start + 1;
+        loop {
+            match self.tokens.get(j).map(|t| t.kind) {
+                Some(TokenKind::Word(Shape::Capital | Shape::Upper)) => {
+                    items.push(j);
+                    j += 1;
+                }
+                Some(TokenKind::Word(Shape::Number))
+                    if self
+                        .word(j)
+                        .is_some_and(|(w, _)| w.chars().any(char::is_alphabetic)) =>
+                {
+                    items.push(j);
+                    j += 1;
+                }
+                Some(TokenKind::Punct('.'))
+                    if self.word(j - 1).is_some_and(|(w, _)| is_abbreviation(w))
+                        && self.is_name_word(j + 1) =>
+                {
+                    j += 1;
+                }
+                Some(TokenKind::Punct('&')) if self.is_name_word(j + 1) => j += 1,
+                Some(TokenKind::Word(Shape::Lower)) => {
+                    let mut k = j;
+                    while k < j + 3
+                        && self
+                            .word(k)
+                            .is_some_and(|(w, s)| s == Shape::Lower && lexicon::is_connector(w))
+                    {
+                        k += 1;
+                    }
+                    if k == j || !self.is_name_word(k) {
+                        break;
+                    }
+                    for c in j..k {
+                        self.out
+                            .lowercase
+                            .insert(&self.text[self.tokens[c].range.clone()]);
+                    }
+                    items.extend(j..=k);
+                    j = k + 1;
+                }
+                _ => break,
+            }
+        }
+        let words: Vec<RunWord> = items
+            .iter()
+            .map(|&token| {
+                let (text, shape) = self.word(token).unwrap_or(("", Shape::Lower));
+                let lower = text.to_lowercase();
+                RunWord {
+                    token,
+                    shape,
+                    key: exact_key(&fold_words(text)),
+                    lower,
+                }
+            })
+            .collect();
+        let place_preposition = self
+            .preceding_word(start)
+            .is_some_and(lexicon::is_place_preposition);
+        if self.headline[start] {
+            self.headline_options(&words);
+            return j;
+        }
+        let mut last_candidate = None;
+        for piece in split_at_titles(&words) {
+            for piece in split_at_common(&words, &piece) {
+                for words_range in self.split_by_gazetteer(&words, piece.words.clone()) {
+                    let first = piece.words.start == 0 && words_range.start == 0;
+                    let evidence = Evidence {
+                        title: piece.after_title && words_range.start == piece.words.start,
+                        place_preposition: place_preposition && first,
+                        event: piece.event,
+                    };
+                    last_candidate = self.emit(&words, words_range, evidence, sentence_initial && first);
+                }
+            }
+        }
+        self.definition_after(j, last_candidate)
+    }
+
+    /// Emits every stretch of up to four words of a headline run as one group of options.
+    fn headline_options(&mut self, words: &[RunWord]) {
+        let group = self.out.headline_groups;
+        self.out.headline_groups += 1;
+        for piece in split_at_titles(words) {
+            for piece in split_at_common(words, &piece) {
+                for start in piece.words.clone() {
+                    for end in start + 1..=(start + 4).min(piece.words.end) {
+                        if words[start].is_connector() || words[end - 1].is_connector() {
+                            continue;
+                        }
+                        if let Some(id) = self.emit(words, start..end, Evidence::default(), false) {
+                            self.out.candidates[id].headline = Some(group);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// "Palestinian Islamic Jihad (PIJ)": the acronym in brackets right after a name defines it.
+    fn definition_after(&mut self, j: usize, long: Option<usize>) -> usize {
+        let Some(long) = long else { return j };
+        let Some((acronym, Shape::Upper)) = self.word(j + 1) else {
+            return j;
+        };
+        if self.punct(j) != Some('(') || self.punct(j + 2) != Some(')') || acronym.len() > 8 {
+            return j;
+        }
+        if self.out.candidates[long].range.end != self.tokens[j - 1].range.end {
+            return j;
+        }
+        let range = self.tokens[j + 1].range.clone();
+        self.out.candidates.push(Candidate {
+            doc: self.doc,
+            range,
+            evidence: Evidence::default(),
+            sentence_initial: false,
+            headline: None,
+            second_word: None,
+        });
+        self.out.definitions.push((long, self.out.candidates.len() - 1));
+        j + 3
+    }
+
+    fn preceding_word(&self, i: usize) -> Option<&'t str> {
+        let before = self.tokens.get(i.checked_sub(1)?)?;
+        match before.kind {
+            TokenKind::Word(Shape::Lower) => Some(&self.text[before.range.clone()]),
+            _ => None,
+        }
+    }
+
+    /// Cuts where the gazetteer knows the parts but not the whole: a demonym before a known
+    /// name, two known names side by side, or a known name after an organisation word
+    /// ("Palestinian Resistance Movement Hamas").
+    fn split_by_gazetteer(&self, words: &[RunWord], range: Range<usize>) -> Vec<Range<usize>> {
+        let known = |r: Range<usize>| self.gazetteer.entry_for(&join_keys(words, r)).is_some();
+        if range.len() < 2 || known(range.clone()) {
+            return vec![range];
+        }
+        if self.gazetteer.is_demonym(&words[range.start].key) && known(range.start + 1..range.end) {
+            return std::iter::once(range.start + 1..range.end).collect();
+        }
+        for cut in range.start + 1..range.end {
+            let right_known = known(cut..range.end);
+            let left_named = known(range.start..cut) || lexicon::is_organisation_cue(&words[cut - 1].lower);
+            if right_known && left_named && !words[cut].is_connector() {
+                let left = trim(words, range.start..cut);
+                return [left, cut..range.end]
+                    .into_iter()
+                    .filter(|r| !r.is_empty())
+                    .collect();
+            }
+        }
+        vec![range]
+    }
+
+    /// Records the words as a candidate unless they cannot be a name alone. Returns its index.
+    fn emit(
+        &mut self,
+        words: &[RunWord],
+        range: Range<usize>,
+        evidence: Evidence,
+        sentence_initial: bool,
+    ) -> Option<usize> {
+        if range.is_empty() {
+            return None;
+        }
+        let first = &words[range.start];
+        if range.len() == 1 {
+            let letters = first.lower.chars().filter(|c| c.is_alphabetic()).count();
+            if letters < 2
+                || first.is_common()
+                || lexicon::is_generic(&first.lower)
+                || self.gazetteer.is_demonym(&first.key)
+                || first.lower.chars().any(char::is_numeric)
+            {
+                return None;
+            }
+        }
+        if words[range.clone()]
+            .iter()
+            .all(|w| w.is_connector() || w.is_title() || lexicon::is_generic(&w.lower))
+        {
+            return None;
+        }
+        let last = &words[range.end - 1];
+        self.out.candidates.push(Candidate {
+            doc: self.doc,
+            range: self.tokens[first.token].range.start..self.tokens[last.token].range.end,
+            evidence,
+            sentence_initial,
+            headline: None,
+            second_word: words[range.start + 1..range.end]
+                .iter()
+                .find(|w| !w.is_connector())
+                .map(|w| self.tokens[w.token].range.start),
+        });
+        Some(self.out.candidates.len() - 1)
+    }
+}
+
+/// Marks the tokens of title-case lines: at least three capitalised words and no lower-case
+/// word but short function words ("Obama Reverses Bush on Endangered Species", "RED SOX MAKE
+/// HUGE OFFER TO TEIXEIRA").
+fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
+    const FUNCTION_WORDS: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on", "or", "over",
+        "the", "to", "with", "vs", "after",
+    ];
+    let mut flags = vec![false; tokens.len()];
+    let mut line_start = 0;
+    for end in 0..=tokens.len() {
+        if end < tokens.len() && tokens[end].kind != TokenKind::Break {
+            continue;
+        }
+        let line = &tokens[line_start..end];
+        let (mut capitalised, mut lower) = (0, 0);
+        for token in line {
+            match token.kind {
+                TokenKind::Word(Shape::Capital | Shape::Upper) => capitalised += 1,
+                TokenKind::Word(Shape::Lower) if !FUNCTION_WORDS.contains(&&text[token.range.clone()]) => {
+                    lower += 1;
+                }
+                _ => {}
+            }
+        }
+        if capitalised >= 3 && lower == 0 {
+            flags[line_start..end].fill(true);
+        }
+        line_start = end + 1;
+    }
+    flags
+}
+
+/// A word after which a full stop does not end the sentence: an initial or an abbreviated title.
+fn is_abbreviation(word: &str) -> bool {
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || lexicon::is_title(&word.to_lowercase())
+}
+
+fn join_keys(words: &[RunWord], range: Range<usize>) -> String {
+    words[range].iter().map(|w| w.key.as_str()).collect()
+}
+
+/// Splits a run at title blocks. A block is a title when a name follows it (directly: that name
+/// is a person; after "of": an organisation or a place); before a generic word it is part of the
+/// name ("Supreme Court", "Foreign Ministry"); at the end it is dropped.
+fn split_at_titles(words: &[RunWord]) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut after_title = false;
+    let mut p = 0;
+    while p < words.len() {
+        if !words[p].is_title() {
+            p += 1;
+            continue;
+        }
+        let mut q = p;
+        while q < words.len() && words[q].is_title() {
+            q += 1;
+        }
+        let is_title = match words.get(q) {
+            None => true,
+            Some(next) => next.is_connector() || !lexicon::is_generic(&next.lower),
+        };
+        if is_title {
+            if p > start {
+                pieces.push(Piece {
+                    words: start..p,
+                    after_title,
+                    event: false,
+                });
+            }
+            after_title = words.get(q).is_some_and(|next| !next.is_connector());
+            start = q;
+        }
+        p = q;
+    }
+    if start < words.len() {
+        pieces.push(Piece {
+            words: start..words.len(),
+            after_title,
+            event: false,
+        });
+    }
+    pieces
+}
+
+/// Splits a piece at capitalised common and calendar words ("In February", headline words)
+/// and takes "Operation" off an operation's name, noting that it names an event.
+fn split_at_common(words: &[RunWord], piece: &Piece) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut start = piece.words.start;
+    let mut after_title = piece.after_title;
+    for p in piece.words.clone() {
+        if words[p].is_common() {
+            if p > start {
+                out.push(Piece {
+                    words: start..p,
+                    after_title,
+                    event: false,
+                });
+            }
+            start = p + 1;
+            after_title = false;
+        }
+    }
+    if start < piece.words.end {
+        out.push(Piece {
+            words: start..piece.words.end,
+            after_title,
+            event: false,
+        });
+    }
+    for piece in &mut out {
+        piece.words = trim(words, piece.words.clone());
+        let is_operation = |w: &RunWord| matches!(w.lower.as_str(), "operation" | "operations");
+        if piece.words.len() > 1 && is_operation(&words[piece.words.start]) {
+            piece.words.start += 1;
+            piece.event = true;
+        }
+        if piece.words.len() > 1 && is_operation(&words[piece.words.end - 1]) {
+            piece.words.end -= 1;
+            piece.event = true;
+        }
+    }
+    out.retain(|p| !p.words.is_empty());
+    out
+}
+
+/// Drops connectors at either end ("of the Quds Force" → "Quds Force").
+fn trim(words: &[RunWord], mut range: Range<usize>) -> Range<usize> {
+    while range.start < range.end && words[range.start].is_connector() {
+        range.start += 1;
+    }
+    while range.start < range.end && words[range.end - 1].is_connector() {
+        range.end -= 1;
+    }
+    range
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let article = Article::plain("t.txt", text);
+        let gazetteer = Gazetteer::builtin();
+        let mut out = Detection::default();
+        detect_article(0, &article, &gazetteer, &mut out);
+        out.candidates
+            .iter()
+            .map(|c| text[c.range.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn titles_are_not_part_of_names_but_mark_persons() {
+        let text = "The commander of the IRGC’s Quds Force, Brig Gen Ismail Qaani, was present.";
+        assert_eq!(names(text), vec!["IRGC", "Quds Force", "Ismail Qaani"]);
+        let text = "Iranian Foreign Minister Hossein Amir-Abdollahian and Maj. Gen. Hossein Salami met Sheikh Naim Qassem.";
+        assert_eq!(
+            names(text),
+            vec!["Hossein Amir-Abdollahian", "Hossein Salami", "Naim Qassem"]
+        );
+        let article = Article::plain("t.txt", "President Ebrahim Raisi died.");
+        let mut out = Detection::default();
+        detect_article(0, &article, &Gazetteer::builtin(), &mut out);
+        assert!(out.candidates[0].evidence.title);
+    }
+
+    #[test]
+    fn connectors_and_particles_join_names() {
+        assert_eq!(
+            names(
+                "a Popular Front for the Liberation of Palestine envoy and Muhammad al-Hindi and Abu Mahdi Al Muhandis"
+            ),
+            vec![
+                "Popular Front for the Liberation of Palestine",
+                "Muhammad al-Hindi",
+                "Abu Mahdi Al Muhandis"
+            ]
+        );
+        assert_eq!(
+            names("Syrian President Bashar al-Assad met"),
+            vec!["Bashar al-Assad"]
+        );
+        assert_eq!(
+            names("he met the Commander of the Quds Force in the Revolutionary Guard"),
+            vec!["Quds Force", "Revolutionary Guard"]
+        );
+    }
+
+    #[test]
+    fn possessives_hyphens_and_acronyms() {
+        assert_eq!(names("Iran’s allies and Hamas’ fighters"), vec!["Iran", "Hamas"]);
+        assert_eq!(
+            names("Iran-backed groups and U.S.-designated PIJ"),
+            vec!["Iran", "U.S.", "PIJ"]
+        );
+    }
+
+    #[test]
+    fn common_words_months_weekdays_and_demonyms_are_not_names() {
+        assert_eq!(
+            names("While commanders meet. Thursday’s mass event. In February, Mr Smith left."),
+            vec!["Smith"]
+        );
+        assert_eq!(names("The Iranian regime"), Vec::<String>::new());
+        assert_eq!(
+            names("they met the Lebanese Hezbollah and Yemeni Houthis"),
+            vec!["Hezbollah", "Houthis"]
+        );
+    }
+
+    #[test]
+    fn operations_are_events() {
+        let article = Article::plain(
+            "t.txt",
+            "during Operation Al-Aqsa Flood, and the Al-Aqsa Flood Operation",
+        );
+        let mut out = Detection::default();
+        detect_article(0, &article, &Gazetteer::builtin(), &mut out);
+        let texts: Vec<&str> = out
+            .candidates
+            .iter()
+            .map(|c| &article.text[c.range.clone()])
+            .collect();
+        assert_eq!(texts, vec!["Al-Aqsa Flood", "Al-Aqsa Flood"]);
+        assert!(out.candidates.iter().all(|c| c.evidence.event));
+    }
+
+    #[test]
+    fn bracketed_acronyms_define_the_name_before_them() {
+        let article = Article::plain("t.txt", "leaders of Palestinian Islamic Jihad (PIJ) met");
+        let mut out = Detection::default();
+        detect_article(0, &article, &Gazetteer::builtin(), &mut out);
+        assert_eq!(out.definitions, vec![(0, 1)]);
+    }
+
+    #[test]
+    fn title_case_headlines_give_grouped_options() {
+        let article = Article::plain("t.txt", "Obama Reverses Bush Rules\nObama said so.");
+        let mut out = Detection::default();
+        detect_article(0, &article, &Gazetteer::builtin(), &mut out);
+        assert!(out.candidates.iter().filter(|c| c.headline == Some(0)).count() > 3);
+        assert_eq!(out.candidates.last().map(|c| c.headline), Some(None));
+    }
+
+    #[test]
+    fn hidden_text_is_skipped() {
+        let mut article = Article::plain("t.txt", "Tehran. Baghdad.");
+        article.hidden.push(crate::article::Hidden {
+            range: 0..7,
+            reason: crate::article::HideReason::Boilerplate,
+        });
+        let mut out = Detection::default();
+        detect_article(0, &article, &Gazetteer::builtin(), &mut out);
+        assert_eq!(out.candidates.len(), 1);
+        assert_eq!(out.candidates[0].range, 8..15);
+    }
+}

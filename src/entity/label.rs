@@ -1,0 +1,92 @@
+//! Turning a group of forms into an [`Entity`]: its mentions in order, its display label (the
+//! fullest common spelling) and its kind.
+
+use std::collections::BTreeMap;
+
+use super::forms::Form;
+use super::{Entity, Kind, Mention, Reason};
+
+/// Builds the entity for the forms `members` of one group.
+pub fn entity(texts: &[&str], forms: &[Form], members: &[usize], reason: Reason) -> Entity {
+    let mut mentions: Vec<Mention> = members
+        .iter()
+        .flat_map(|&id| {
+            forms[id].mentions.iter().map(|(doc, range)| Mention {
+                doc: *doc,
+                range: range.clone(),
+            })
+        })
+        .collect();
+    mentions.sort_by_key(|m| (m.doc, m.range.start, m.range.end));
+    mentions.dedup();
+    let mut spellings: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in &mentions {
+        *spellings.entry(&texts[m.doc][m.range.clone()]).or_default() += 1;
+    }
+    Entity {
+        label: choose_label(&spellings),
+        kind: choose_kind(forms, members),
+        reason: if members.len() == 1 { Reason::Exact } else { reason },
+        mentions,
+    }
+}
+
+/// The fullest common spelling: among spellings seen twice or at least a fifth as often as the
+/// most frequent one, the one with most words, then the most frequent, preferring capitalised over all-capitals forms.
+pub fn choose_label(spellings: &BTreeMap<&str, usize>) -> String {
+    let most = spellings.values().copied().max().unwrap_or(0);
+    let rank = |(s, n): (&&str, &usize)| {
+        let words = s.split([' ', '-']).count();
+        let capitalised =
+            s.chars().any(char::is_lowercase) && s.chars().next().is_some_and(char::is_uppercase);
+        // Common enough: seen twice, or at least a fifth as often as the most frequent.
+        let common = *n >= 2 || n * 5 >= most;
+        (usize::from(common), usize::from(capitalised), words, *n)
+    };
+    let mut best: Option<(&&str, &usize)> = None;
+    for entry in spellings {
+        // BTreeMap order makes ties go to the alphabetically first spelling.
+        if best.is_none_or(|b| rank(entry) > rank(b)) {
+            best = Some(entry);
+        }
+    }
+    best.map(|(s, _)| (*s).to_string()).unwrap_or_default()
+}
+
+/// The kind of the form with the strongest evidence: a gazetteer kind, else a vote weighted by
+/// mentions, where a decided kind beats `Other`.
+fn choose_kind(forms: &[Form], members: &[usize]) -> Kind {
+    if let Some(form) = members.iter().map(|&id| &forms[id]).find(|f| f.known.is_some()) {
+        return form.kind;
+    }
+    let mut votes: BTreeMap<Kind, usize> = BTreeMap::new();
+    for &id in members {
+        let form = &forms[id];
+        let weight = form.mentions.len() + 4 * form.votes.titles + 2 * form.words.len();
+        *votes.entry(form.kind).or_default() += weight;
+    }
+    votes.remove(&Kind::Other);
+    votes
+        .into_iter()
+        .max_by_key(|&(kind, n)| (n, std::cmp::Reverse(kind)))
+        .map_or(Kind::Other, |(kind, _)| kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_is_the_fullest_common_spelling() {
+        let spellings = BTreeMap::from([
+            ("IRGC", 10),
+            ("Islamic Revolutionary Guard Corps", 4),
+            ("Islamic Revolution Guard Corps", 1),
+        ]);
+        assert_eq!(choose_label(&spellings), "Islamic Revolutionary Guard Corps");
+        let spellings = BTreeMap::from([("Haniyeh", 10), ("Ismail Haniyeh", 4)]);
+        assert_eq!(choose_label(&spellings), "Ismail Haniyeh");
+        let spellings = BTreeMap::from([("Qaani", 1), ("Esmail Qaani", 1)]);
+        assert_eq!(choose_label(&spellings), "Esmail Qaani");
+    }
+}
