@@ -111,26 +111,24 @@ pub fn run_to_string(
     notes_path: Option<&Path>,
     config: &Config,
 ) -> Result<String, ExportError> {
-    let articles = load_articles(paths, config)?;
-    let notes_path = match notes_path {
-        Some(path) => path.to_path_buf(),
-        None => default_notes_path(&articles[0].path)?,
-    };
-    let notes: Notes = store::load(&notes_path).map_err(|error| ExportError::Input(error.to_string()))?;
-    let notes_dir = notes_path.parent().unwrap_or_else(|| Path::new(""));
-    Ok(export_loaded(&articles, &notes, notes_dir, format))
+    let case = load_case(paths, notes_path, config)?;
+    Ok(case.export(format))
 }
 
 /// `parallax export`: writes the export to `--out` (atomically replaced) or to `stdout`.
 pub fn run(
     args: &ExportArgs,
-    notes: Option<&Path>,
+    notes_path: Option<&Path>,
     config: &Config,
     stdout: &mut dyn Write,
 ) -> Result<(), ExportError> {
-    let text = run_to_string(args.format, &args.paths, notes, config)?;
+    let case = load_case(&args.paths, notes_path, config)?;
+    let text = case.export(args.format);
     match &args.out {
-        Some(out) => write_file(out, &text),
+        Some(out) => {
+            case.refuse_to_overwrite_inputs(out)?;
+            write_file(out, &text)
+        }
         None => stdout
             .write_all(text.as_bytes())
             .and_then(|()| stdout.flush())
@@ -138,10 +136,61 @@ pub fn run(
     }
 }
 
+/// The inputs of an export, read from disk.
+struct Case {
+    articles: Vec<Article>,
+    notes: Notes,
+    notes_path: PathBuf,
+}
+
+impl Case {
+    fn export(&self, format: Format) -> String {
+        let notes_dir = self.notes_path.parent().unwrap_or_else(|| Path::new(""));
+        export_loaded(&self.articles, &self.notes, notes_dir, format)
+    }
+
+    /// `--out` naming the notes file or an article would destroy the analyst's work.
+    fn refuse_to_overwrite_inputs(&self, out: &Path) -> Result<(), ExportError> {
+        let Ok(out_real) = out.canonicalize() else {
+            return Ok(()); // Does not exist yet, so it is none of the inputs.
+        };
+        let inputs =
+            std::iter::once(self.notes_path.as_path()).chain(self.articles.iter().map(|a| a.path.as_path()));
+        for input in inputs {
+            if input.canonicalize().is_ok_and(|real| real == out_real) {
+                return Err(ExportError::Input(format!(
+                    "--out {} is one of the export's inputs; choose another file",
+                    crate::article::sanitize::sanitize_line(&out.display().to_string())
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn load_case(paths: &[PathBuf], notes_path: Option<&Path>, config: &Config) -> Result<Case, ExportError> {
+    let articles = load_articles(paths, config)?;
+    let notes_path = match notes_path {
+        Some(path) => path.to_path_buf(),
+        None => default_notes_path(&articles[0].path)?,
+    };
+    let notes: Notes = store::load(&notes_path).map_err(|error| ExportError::Input(error.to_string()))?;
+    Ok(Case {
+        articles,
+        notes,
+        notes_path,
+    })
+}
+
 /// Writes `text` to `path`, replacing any old file atomically (never a half-written report).
 pub fn write_file(path: &Path, text: &str) -> Result<(), ExportError> {
     crate::annotation::atomic::replace_file(path, text.as_bytes(), &crate::annotation::atomic::DirectWriter)
-        .map_err(|error| ExportError::Write(format!("cannot write {}: {error}", path.display())))
+        .map_err(|error| {
+            ExportError::Write(format!(
+                "cannot write {}: {error}",
+                crate::article::sanitize::sanitize_line(&path.display().to_string())
+            ))
+        })
 }
 
 /// Every article, in the order given; any that cannot be loaded fails the export (a report

@@ -110,3 +110,16 @@ fn notes_beside_the_first_article_are_found_without_notes_option() {
     let text = String::from_utf8(output.stdout).expect("UTF-8");
     assert!(text.contains("Found beside the article."), "{text}");
 }
+
+#[test]
+fn out_naming_the_notes_file_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let notes = dir.path().join("notes.toml");
+    std::fs::copy(fixture_dir().join("notes.toml"), &notes).expect("copy");
+    let before = std::fs::read(&notes).expect("notes");
+    let notes_arg = notes.display().to_string();
+    let output = export(&["--notes", &notes_arg, "--out", &notes_arg], &article_args());
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("inputs"), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&notes).expect("notes"), before, "notes untouched");
+}

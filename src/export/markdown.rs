@@ -243,11 +243,7 @@ fn entity_matrix(report: &Report) -> String {
     }
     out.push_str("\n\nMention counts of entities named in two or more sources.\n\n| Entity | Kind |");
     for source in &report.sources {
-        let _ = write!(
-            out,
-            " {} |",
-            source_name(report, source.number).replace('|', r"\|")
-        );
+        let _ = write!(out, " {} |", source_name(report, source.number));
     }
     out.push_str("\n|---|---|");
     out.push_str(&"---:|".repeat(report.sources.len()));
@@ -328,4 +324,72 @@ fn capitalise(text: &str) -> String {
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::annotation::Notes;
+    use crate::article::Article;
+    use crate::entity::{Entity, EntityIndex, Mention, Reason};
+    use crate::export::build_report;
+
+    fn entity(label: String, docs: &[usize]) -> Entity {
+        Entity {
+            label,
+            kind: Kind::Organisation,
+            reason: Reason::Exact,
+            mentions: docs.iter().map(|&doc| Mention { doc, range: 0..1 }).collect(),
+        }
+    }
+
+    #[test]
+    fn entity_matrix_caps_rows_and_says_what_it_left_out() {
+        let mut a = Article::plain("a.txt", "text");
+        a.meta.outlet = Some("Pipe | News".into());
+        let articles = [a, Article::plain("b.txt", "text")];
+        let mut entities: Vec<Entity> = (0..45)
+            .map(|i| entity(format!("Org {i:02}"), &[0, 1, 1]))
+            .collect();
+        entities.push(entity("Lonely".into(), &[0]));
+        let report = build_report(
+            &articles,
+            &Notes::default(),
+            &EntityIndex { entities },
+            Path::new(""),
+        );
+        let text = render(&report);
+        let matrix = &text[text.find("## Entity coverage").expect("section")..];
+        assert!(
+            matrix.contains(r"| Entity | Kind | 1. Pipe \| News | 2. b.txt |"),
+            "{matrix}"
+        );
+        assert!(matrix.contains("| Org 00 | organisation | 1 | 2 |"), "{matrix}");
+        assert_eq!(matrix.matches("| organisation |").count(), MAX_ENTITY_ROWS);
+        assert!(matrix.contains("5 more shared entities left out"), "{matrix}");
+        assert!(
+            matrix.contains("1 entity mentioned in one source only not shown"),
+            "{matrix}"
+        );
+    }
+
+    #[test]
+    fn a_case_without_notes_still_lists_its_sources() {
+        let articles = [Article::plain("a.txt", "text")];
+        let report = build_report(
+            &articles,
+            &Notes::default(),
+            &EntityIndex::default(),
+            Path::new(""),
+        );
+        let text = render(&report);
+        assert!(
+            text.starts_with("# Case report\n\n1 source.\n\n1. **a.txt** · a.txt\n"),
+            "{text}"
+        );
+        assert!(text.contains("No claim groups."));
+        assert!(text.ends_with("every annotated passage was found in its article.\n"));
+    }
 }
