@@ -97,6 +97,7 @@ pub fn export_loaded(articles: &[Article], notes: &Notes, notes_dir: &Path, form
 }
 
 /// The one call into the entity engine, so a change of its signature is a one-line change here.
+/// `notes` carries the analyst's entity decisions (`notes.entities`), for when `analyze` takes them.
 fn analyze_entities(articles: &[Article], _notes: &Notes) -> EntityIndex {
     let refs: Vec<&Article> = articles.iter().collect();
     crate::entity::analyze(&refs)

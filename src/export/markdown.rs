@@ -146,11 +146,13 @@ fn claims(report: &Report) -> String {
 }
 
 fn claim_group(report: &Report, claim: &Claim) -> String {
-    let reporting = {
-        let mut numbers: Vec<usize> = claim.members.iter().map(|m| m.source).collect();
-        numbers.dedup();
-        numbers.len()
-    };
+    // One source may hold several members of a group; count it once.
+    let reporting = claim
+        .members
+        .iter()
+        .map(|m| m.source)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
     let total = report.sources.len();
     let mut out = format!(
         "### Claim {} — reported by {reporting} of {total} {}",
@@ -391,5 +393,48 @@ mod tests {
         );
         assert!(text.contains("No claim groups."));
         assert!(text.ends_with("every annotated passage was found in its article.\n"));
+    }
+
+    #[test]
+    fn a_source_with_two_members_of_a_claim_counts_once() {
+        let text = "Alpha said yes. Beta said yes.";
+        let notes: Notes = toml::from_str(
+            r#"
+            schema_version = 1
+            [[claim]]
+            id = "c1"
+            members = [
+                { annotation = "a1", stance = "same" },
+                { annotation = "a3", stance = "contradicts" },
+                { annotation = "a2", stance = "same" },
+            ]
+            [[article]]
+            path = "a.txt"
+            text_hash = "x"
+            annotation = [
+                { id = "a1", created = "", modified = "", anchor = { start = 0, end = 5, quote = "Alpha" } },
+                { id = "a2", created = "", modified = "", anchor = { start = 16, end = 20, quote = "Beta" } },
+            ]
+            [[article]]
+            path = "b.txt"
+            text_hash = "x"
+            annotation = [
+                { id = "a3", created = "", modified = "", anchor = { start = 0, end = 5, quote = "Alpha" } },
+            ]
+            "#,
+        )
+        .expect("notes parse");
+        let articles = [
+            Article::plain("a.txt", text),
+            Article::plain("b.txt", text),
+            Article::plain("c.txt", ""),
+        ];
+        let report = build_report(&articles, &notes, &EntityIndex::default(), Path::new(""));
+        let rendered = render(&report);
+        assert!(
+            rendered.contains("### Claim c1 — reported by 2 of 3 sources"),
+            "{rendered}"
+        );
+        assert!(rendered.contains("Omitted by: 3. c.txt."), "{rendered}");
     }
 }
