@@ -37,6 +37,24 @@ pub struct Cli {
 pub enum Command {
     /// Print the entities found across the articles
     Entities(EntitiesArgs),
+    /// Write the case's notes as a report (Markdown, JSON or CSV)
+    Export(ExportArgs),
+}
+
+/// `parallax export`
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = crate::export::Format::Markdown)]
+    pub format: crate::export::Format,
+
+    /// Write to FILE (replaced atomically) instead of stdout
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Articles or directories, in the order the report lists them
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
 }
 
 /// `parallax entities`
@@ -79,6 +97,29 @@ mod tests {
             cli.command,
             Some(Command::Entities(EntitiesArgs {
                 format: EntitiesFormat::Json,
+                ..
+            }))
+        ));
+    }
+
+    #[test]
+    fn export_takes_the_global_notes_option_after_the_subcommand() {
+        let cli = Cli::try_parse_from([
+            "parallax", "export", "--format", "csv", "--notes", "n.toml", "--out", "r.csv", "a.txt", "b.txt",
+        ])
+        .expect("parses");
+        assert_eq!(cli.notes.as_deref(), Some(std::path::Path::new("n.toml")));
+        let Some(Command::Export(args)) = cli.command else {
+            panic!("expected export, got {:?}", cli.command);
+        };
+        assert_eq!(args.format, crate::export::Format::Csv);
+        assert_eq!(args.paths.len(), 2);
+        let cli = Cli::try_parse_from(["parallax", "export", "a.txt"]).expect("parses");
+        assert!(matches!(
+            cli.command,
+            Some(Command::Export(ExportArgs {
+                format: crate::export::Format::Markdown,
+                out: None,
                 ..
             }))
         ));

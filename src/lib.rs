@@ -12,8 +12,9 @@
 //! ```
 //!
 //! Pure modules: `article` (but `article::load`), `layout`, `entity`, `annotation` (but its
-//! store), `app`, `config` (but `config::paths`), `ui`. IO lives in `article::load`,
-//! `config::paths`, the notes store and `tui`, the event loop that performs effects.
+//! store), `export` (but `export::run`), `app`, `config` (but `config::paths`), `ui`. IO lives in
+//! `article::load`, `config::paths`, the notes store, `export::run` and `tui`, the event loop that
+//! performs effects.
 
 pub mod annotation;
 pub mod app;
@@ -21,6 +22,7 @@ pub mod article;
 pub mod cli;
 pub mod config;
 pub mod entity;
+pub mod export;
 pub mod layout;
 pub mod tui;
 pub mod ui;

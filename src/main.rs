@@ -38,6 +38,13 @@ fn main() -> ExitCode {
                 Err(e) => fail(2, &e),
             }
         }
+        Some(Command::Export(args)) => {
+            let mut out = std::io::stdout().lock();
+            match parallax::export::run(args, cli.notes.as_deref(), &config, &mut out) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(e.exit_code(), &e.to_string()),
+            }
+        }
         None => reader(&cli, &config),
     }
 }

@@ -1,0 +1,440 @@
+//! The Markdown report, for people: the case, a sources table, claim groups across sources, the
+//! other annotations by article, an entity coverage matrix and orphaned annotations.
+
+mod escape;
+
+use std::fmt::Write as _;
+
+use super::report::{AnnotationEntry, Claim, Report, Source};
+use crate::annotation::Stance;
+use crate::entity::Kind;
+
+/// The most entity rows the matrix shows; the rest are counted, not listed.
+pub const MAX_ENTITY_ROWS: usize = 40;
+
+/// Renders the report. Ends with exactly one newline.
+pub fn render(report: &Report) -> String {
+    let sections = [
+        case(report),
+        sources(report),
+        claims(report),
+        annotations(report),
+        entity_matrix(report),
+        orphans(report),
+    ];
+    let mut out = sections.join("\n\n");
+    out.push('\n');
+    out
+}
+
+fn source_name(report: &Report, number: usize) -> String {
+    report.sources.get(number.wrapping_sub(1)).map_or_else(
+        || format!("source {number}"),
+        |s| format!("{number}. {}", escape::inline(&s.outlet)),
+    )
+}
+
+fn case(report: &Report) -> String {
+    let mut out = String::from("# Case report\n\n");
+    let count = report.sources.len();
+    let mut dates: Vec<&str> = report.sources.iter().filter_map(|s| s.date.as_deref()).collect();
+    dates.sort_unstable();
+    let _ = write!(out, "{count} {}", plural(count, "source", "sources"));
+    match (dates.first(), dates.last()) {
+        (Some(first), Some(last)) if first == last => {
+            let _ = write!(out, ", dated {}", escape::inline(first));
+        }
+        (Some(first), Some(last)) => {
+            let _ = write!(
+                out,
+                ", dated {} to {}",
+                escape::inline(first),
+                escape::inline(last)
+            );
+        }
+        _ => {}
+    }
+    out.push_str(".\n");
+    for source in &report.sources {
+        let _ = write!(out, "\n{}. **{}**", source.number, escape::inline(&source.outlet));
+        if let Some(title) = &source.title {
+            let _ = write!(out, ": {}", escape::inline(title));
+        }
+        if let Some(date) = &source.date {
+            let _ = write!(out, " ({})", escape::inline(date));
+        }
+        let _ = write!(out, " · {}", escape::inline(&source.path));
+    }
+    if !report.notes_for_other_articles.is_empty() {
+        let others: Vec<String> = report
+            .notes_for_other_articles
+            .iter()
+            .map(|p| escape::inline(p))
+            .collect();
+        let _ = write!(
+            out,
+            "\n\nThe notes also cover articles not in this report: {}.",
+            others.join(", ")
+        );
+    }
+    out
+}
+
+fn sources(report: &Report) -> String {
+    let mut out = String::from(
+        "## Sources\n\n\
+         | # | Outlet | Title | Date | Bias | Reliability | Labels |\n\
+         |---:|---|---|---|---|---|---|",
+    );
+    for source in &report.sources {
+        let bias = &source.bias;
+        let scale: Vec<String> = bias
+            .scale
+            .iter()
+            .map(|(axis, pos)| format!("{axis}: {pos}"))
+            .collect();
+        let _ = write!(
+            out,
+            "\n| {} | {} | {} | {} | {} | {} | {} |",
+            source.number,
+            escape::table_cell(&source.outlet),
+            escape::table_cell(source.title.as_deref().unwrap_or("")),
+            escape::table_cell(source.date.as_deref().unwrap_or("")),
+            escape::table_cell(&scale.join("; ")),
+            bias.reliability.map_or_else(String::new, |r| format!("{r}/5")),
+            escape::table_cell(&bias.labels.join(", ")),
+        );
+    }
+    out.push_str(
+        "\n\nBias is each article's own tag from the case notes; outlet-level defaults are not \
+         applied in exports.",
+    );
+    let noted: Vec<&Source> = report
+        .sources
+        .iter()
+        .filter(|s| !s.bias.note.is_empty())
+        .collect();
+    for source in noted {
+        let _ = write!(
+            out,
+            "\n\nBias note on {}:\n\n{}",
+            source_name(report, source.number),
+            escape::paragraphs(&source.bias.note)
+        );
+    }
+    out
+}
+
+fn stance_word(stance: Stance) -> &'static str {
+    match stance {
+        Stance::Same => "same",
+        Stance::Contradicts => "contradicts",
+        Stance::AddsDetail => "adds detail",
+    }
+}
+
+fn claims(report: &Report) -> String {
+    let mut out = String::from("## Claims");
+    if report.claims.is_empty() {
+        out.push_str("\n\nNo claim groups.");
+    }
+    for claim in &report.claims {
+        out.push_str("\n\n");
+        out.push_str(&claim_group(report, claim));
+    }
+    out
+}
+
+fn claim_group(report: &Report, claim: &Claim) -> String {
+    // One source may hold several members of a group; count it once.
+    let reporting = claim
+        .members
+        .iter()
+        .map(|m| m.source)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let total = report.sources.len();
+    let mut out = format!(
+        "### Claim {} — reported by {reporting} of {total} {}",
+        escape::inline(&claim.id),
+        plural(total, "source", "sources")
+    );
+    for member in &claim.members {
+        let Some(annotation) = report.annotations.iter().find(|a| a.id == member.annotation) else {
+            continue;
+        };
+        let role = if member.reference {
+            "reference claim".to_owned()
+        } else {
+            stance_word(member.stance).to_owned()
+        };
+        let _ = write!(
+            out,
+            "\n\n**{}** — {role} · {}{}",
+            source_name(report, member.source),
+            escape::inline(&annotation.id),
+            annotation_details(annotation)
+        );
+        out.push_str(&quote_and_note(annotation));
+    }
+    let omitted: Vec<String> = claim.omitted_by.iter().map(|&n| source_name(report, n)).collect();
+    if omitted.is_empty() {
+        out.push_str("\n\nReported by every source.");
+    } else {
+        let _ = write!(out, "\n\nOmitted by: {}.", omitted.join(", "));
+    }
+    out
+}
+
+/// ` · bytes 10–39 · tags: x, y` (and orphan status), after an annotation's id.
+fn annotation_details(annotation: &AnnotationEntry) -> String {
+    let mut out = format!(" · bytes {}–{}", annotation.start, annotation.end);
+    if !annotation.tags.is_empty() {
+        let tags: Vec<String> = annotation.tags.iter().map(|t| escape::inline(t)).collect();
+        let _ = write!(out, " · tags: {}", tags.join(", "));
+    }
+    if annotation.orphan {
+        out.push_str(" · orphaned");
+    }
+    out
+}
+
+fn quote_and_note(annotation: &AnnotationEntry) -> String {
+    let mut out = format!("\n\n{}", escape::blockquote(&annotation.quote));
+    if !annotation.note.is_empty() {
+        let _ = write!(out, "\n\n{}", escape::paragraphs(&annotation.note));
+    }
+    out
+}
+
+fn annotations(report: &Report) -> String {
+    let mut out =
+        String::from("## Annotations by article\n\nAnnotations not in a claim group, in text order.");
+    for source in &report.sources {
+        let _ = write!(out, "\n\n### {}", source_name(report, source.number));
+        if !source.note.is_empty() {
+            let _ = write!(out, "\n\nArticle note:\n\n{}", escape::paragraphs(&source.note));
+        }
+        let remaining: Vec<&AnnotationEntry> = report
+            .annotations
+            .iter()
+            .filter(|a| a.source == source.number && a.claim.is_none() && !a.orphan)
+            .collect();
+        if remaining.is_empty() {
+            out.push_str("\n\nNo other annotations.");
+        }
+        for annotation in remaining {
+            let _ = write!(
+                out,
+                "\n\n**{}**{}",
+                escape::inline(&annotation.id),
+                annotation_details(annotation)
+            );
+            out.push_str(&quote_and_note(annotation));
+        }
+    }
+    out
+}
+
+fn entity_matrix(report: &Report) -> String {
+    let mut out = String::from("## Entity coverage");
+    let shared: Vec<_> = report.entities.iter().filter(|e| e.sources >= 2).collect();
+    if shared.is_empty() {
+        out.push_str("\n\nNo entity is mentioned in more than one source.");
+        return out;
+    }
+    out.push_str("\n\nMention counts of entities named in two or more sources.\n\n| Entity | Kind |");
+    for source in &report.sources {
+        let _ = write!(out, " {} |", source_name(report, source.number));
+    }
+    out.push_str("\n|---|---|");
+    out.push_str(&"---:|".repeat(report.sources.len()));
+    for row in shared.iter().take(MAX_ENTITY_ROWS) {
+        let _ = write!(
+            out,
+            "\n| {} | {} |",
+            escape::table_cell(&row.label),
+            kind_name(row.kind)
+        );
+        for count in &row.mentions {
+            let _ = write!(out, " {count} |");
+        }
+    }
+    let left_out = shared.len().saturating_sub(MAX_ENTITY_ROWS);
+    let single = report.entities.len() - shared.len();
+    let mut notes = Vec::new();
+    if left_out > 0 {
+        notes.push(format!(
+            "{left_out} more shared {} left out (the table shows the first {MAX_ENTITY_ROWS})",
+            plural(left_out, "entity", "entities")
+        ));
+    }
+    if single > 0 {
+        notes.push(format!(
+            "{single} {} mentioned in one source only not shown",
+            plural(single, "entity", "entities")
+        ));
+    }
+    if !notes.is_empty() {
+        let _ = write!(out, "\n\n{}.", capitalise(&notes.join("; ")));
+    }
+    out
+}
+
+/// The kind's name as the JSON export spells it (one source of truth: its serde name).
+fn kind_name(kind: Kind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn orphans(report: &Report) -> String {
+    let mut out = String::from("## Orphaned annotations");
+    let orphans: Vec<&AnnotationEntry> = report.annotations.iter().filter(|a| a.orphan).collect();
+    if orphans.is_empty() {
+        out.push_str("\n\nNone: every annotated passage was found in its article.");
+        return out;
+    }
+    out.push_str(
+        "\n\nThese passages were not found in the current text of their article; the quote and \
+         offsets are the last known ones.",
+    );
+    for annotation in orphans {
+        let _ = write!(
+            out,
+            "\n\n**{}** · {}{}",
+            source_name(report, annotation.source),
+            escape::inline(&annotation.id),
+            annotation_details(annotation)
+        );
+        if let Some(claim) = &annotation.claim {
+            let _ = write!(out, " · claim {}", escape::inline(claim));
+        }
+        out.push_str(&quote_and_note(annotation));
+    }
+    out
+}
+
+fn plural(count: usize, one: &'static str, many: &'static str) -> &'static str {
+    if count == 1 { one } else { many }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::annotation::Notes;
+    use crate::article::Article;
+    use crate::entity::{Entity, EntityIndex, Mention, Reason};
+    use crate::export::build_report;
+
+    fn entity(label: String, docs: &[usize]) -> Entity {
+        Entity {
+            label,
+            kind: Kind::Organisation,
+            reason: Reason::Exact,
+            mentions: docs.iter().map(|&doc| Mention { doc, range: 0..1 }).collect(),
+        }
+    }
+
+    #[test]
+    fn entity_matrix_caps_rows_and_says_what_it_left_out() {
+        let mut a = Article::plain("a.txt", "text");
+        a.meta.outlet = Some("Pipe | News".into());
+        let articles = [a, Article::plain("b.txt", "text")];
+        let mut entities: Vec<Entity> = (0..45)
+            .map(|i| entity(format!("Org {i:02}"), &[0, 1, 1]))
+            .collect();
+        entities.push(entity("Lonely".into(), &[0]));
+        let report = build_report(
+            &articles,
+            &Notes::default(),
+            &EntityIndex { entities },
+            Path::new(""),
+        );
+        let text = render(&report);
+        let matrix = &text[text.find("## Entity coverage").expect("section")..];
+        assert!(
+            matrix.contains(r"| Entity | Kind | 1. Pipe \| News | 2. b.txt |"),
+            "{matrix}"
+        );
+        assert!(matrix.contains("| Org 00 | organisation | 1 | 2 |"), "{matrix}");
+        assert_eq!(matrix.matches("| organisation |").count(), MAX_ENTITY_ROWS);
+        assert!(matrix.contains("5 more shared entities left out"), "{matrix}");
+        assert!(
+            matrix.contains("1 entity mentioned in one source only not shown"),
+            "{matrix}"
+        );
+    }
+
+    #[test]
+    fn a_case_without_notes_still_lists_its_sources() {
+        let articles = [Article::plain("a.txt", "text")];
+        let report = build_report(
+            &articles,
+            &Notes::default(),
+            &EntityIndex::default(),
+            Path::new(""),
+        );
+        let text = render(&report);
+        assert!(
+            text.starts_with("# Case report\n\n1 source.\n\n1. **a.txt** · a.txt\n"),
+            "{text}"
+        );
+        assert!(text.contains("No claim groups."));
+        assert!(text.ends_with("every annotated passage was found in its article.\n"));
+    }
+
+    #[test]
+    fn a_source_with_two_members_of_a_claim_counts_once() {
+        let text = "Alpha said yes. Beta said yes.";
+        let notes: Notes = toml::from_str(
+            r#"
+            schema_version = 1
+            [[claim]]
+            id = "c1"
+            members = [
+                { annotation = "a1", stance = "same" },
+                { annotation = "a3", stance = "contradicts" },
+                { annotation = "a2", stance = "same" },
+            ]
+            [[article]]
+            path = "a.txt"
+            text_hash = "x"
+            annotation = [
+                { id = "a1", created = "", modified = "", anchor = { start = 0, end = 5, quote = "Alpha" } },
+                { id = "a2", created = "", modified = "", anchor = { start = 16, end = 20, quote = "Beta" } },
+            ]
+            [[article]]
+            path = "b.txt"
+            text_hash = "x"
+            annotation = [
+                { id = "a3", created = "", modified = "", anchor = { start = 0, end = 5, quote = "Alpha" } },
+            ]
+            "#,
+        )
+        .expect("notes parse");
+        let articles = [
+            Article::plain("a.txt", text),
+            Article::plain("b.txt", text),
+            Article::plain("c.txt", ""),
+        ];
+        let report = build_report(&articles, &notes, &EntityIndex::default(), Path::new(""));
+        let rendered = render(&report);
+        assert!(
+            rendered.contains("### Claim c1 — reported by 2 of 3 sources"),
+            "{rendered}"
+        );
+        assert!(rendered.contains("Omitted by: 3. c.txt."), "{rendered}");
+    }
+}

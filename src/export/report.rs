@@ -1,0 +1,389 @@
+//! The data of an export, gathered once for all formats: sources with their metadata and bias,
+//! claim groups, annotations, entity coverage. Every string that came from an article or the
+//! notes is made terminal-safe here, so the renderers only have to escape for their format.
+//!
+//! Orders are fixed (sources as given, annotations by position, entities by coverage then label)
+//! so the same case always exports to the same bytes.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::annotation::location::article_key;
+use crate::annotation::{ArticleKey, Notes, Stance};
+use crate::article::Article;
+use crate::article::sanitize::{sanitize_line, sanitize_text};
+use crate::entity::{EntityIndex, Kind};
+
+/// Version of the export's JSON schema (see `docs/export-json.md`), independent of the notes
+/// file's schema.
+pub const EXPORT_SCHEMA_VERSION: u32 = 1;
+
+/// Everything an export shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub schema_version: u32,
+    /// The articles, in the order they were given.
+    pub sources: Vec<Source>,
+    /// Claim groups with at least one member in the exported articles, ordered by id.
+    pub claims: Vec<Claim>,
+    /// Every annotation of the exported articles (orphans too), by source then text position.
+    pub annotations: Vec<AnnotationEntry>,
+    /// Every entity, most widely covered first.
+    pub entities: Vec<EntityRow>,
+    /// Articles the notes file has entries for that are not part of this export.
+    pub notes_for_other_articles: Vec<String>,
+}
+
+/// One article and what the analyst said about its source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    /// 1-based position in the export.
+    pub number: usize,
+    /// The article's path as the notes name it (relative to the notes file, `/` separators).
+    pub path: String,
+    /// From the notes' overrides, else the text's metadata, else the file name.
+    pub outlet: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub byline: Option<String>,
+    /// The article's own bias tag (outlet-level defaults are not applied in exports).
+    pub bias: SourceBias,
+    /// The analyst's note on the whole article.
+    pub note: String,
+}
+
+/// A bias tag as exported.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SourceBias {
+    /// Axis → position.
+    pub scale: BTreeMap<String, String>,
+    /// 1 (unreliable) to 5 (very reliable).
+    pub reliability: Option<u8>,
+    pub labels: Vec<String>,
+    pub note: String,
+}
+
+impl SourceBias {
+    pub fn is_empty(&self) -> bool {
+        self.scale.is_empty() && self.reliability.is_none() && self.labels.is_empty() && self.note.is_empty()
+    }
+
+    /// A one-line summary: `left-right: right; reliability 2/5; labels: state media`.
+    pub fn summary(&self) -> String {
+        let mut parts: Vec<String> = self
+            .scale
+            .iter()
+            .map(|(axis, position)| format!("{axis}: {position}"))
+            .collect();
+        if let Some(reliability) = self.reliability {
+            parts.push(format!("reliability {reliability}/5"));
+        }
+        if !self.labels.is_empty() {
+            parts.push(format!("labels: {}", self.labels.join(", ")));
+        }
+        parts.join("; ")
+    }
+}
+
+/// One annotation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnnotationEntry {
+    pub id: String,
+    /// The [`Source::number`] of its article.
+    pub source: usize,
+    /// Byte offsets into the article's canonical text (the last known ones for an orphan).
+    pub start: usize,
+    pub end: usize,
+    /// The annotated passage (line breaks kept).
+    pub quote: String,
+    pub tags: Vec<String>,
+    pub note: String,
+    pub created: String,
+    pub modified: String,
+    /// The passage was not found in the article's current text.
+    pub orphan: bool,
+    /// The claim group it belongs to, and its stance towards the group's reference claim.
+    pub claim: Option<String>,
+    pub stance: Option<Stance>,
+}
+
+/// A claim group, as far as the exported articles go.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    pub id: String,
+    /// Members in the exported articles, reference claim first when it is among them.
+    pub members: Vec<ClaimMemberEntry>,
+    /// Source numbers of the articles with no annotation in the group.
+    pub omitted_by: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimMemberEntry {
+    /// An [`AnnotationEntry::id`].
+    pub annotation: String,
+    pub source: usize,
+    pub stance: Stance,
+    /// Whether this member is the group's reference claim (its first member).
+    pub reference: bool,
+}
+
+/// One entity and how often each source mentions it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityRow {
+    pub label: String,
+    pub kind: Kind,
+    /// Mention counts, one per source, in source order.
+    pub mentions: Vec<usize>,
+    /// How many sources mention it at all.
+    pub sources: usize,
+}
+
+impl EntityRow {
+    pub fn total_mentions(&self) -> usize {
+        self.mentions.iter().sum()
+    }
+}
+
+/// Gathers the report. `notes_dir` is the notes file's directory: article keys are relative to
+/// it. Annotations are re-anchored against the articles' current text first (as the reader
+/// does), so an export shows what the reader shows.
+pub fn build_report(articles: &[Article], notes: &Notes, entities: &EntityIndex, notes_dir: &Path) -> Report {
+    let keys: Vec<String> = articles.iter().map(|a| article_key(notes_dir, &a.path)).collect();
+    let notes = reanchored(notes, articles, &keys);
+    let sources: Vec<Source> = articles
+        .iter()
+        .zip(&keys)
+        .enumerate()
+        .map(|(index, (article, key))| source(index + 1, article, key, &notes))
+        .collect();
+    let annotations = annotations(&notes, &keys);
+    let claims = claims(&notes, &keys, &annotations);
+    let annotations = with_claims(annotations, &claims);
+    let notes_for_other_articles = notes
+        .articles
+        .iter()
+        .filter(|entry| !keys.contains(&entry.path))
+        .map(|entry| sanitize_line(&entry.path))
+        .collect();
+    Report {
+        schema_version: EXPORT_SCHEMA_VERSION,
+        sources,
+        claims,
+        annotations,
+        entities: entity_rows(entities, articles.len()),
+        notes_for_other_articles,
+    }
+}
+
+fn reanchored(notes: &Notes, articles: &[Article], keys: &[String]) -> Notes {
+    let mut notes = notes.clone();
+    for (article, key) in articles.iter().zip(keys) {
+        notes.reanchor_article(&ArticleKey::new(key.clone(), &article.text), &article.text);
+    }
+    notes
+}
+
+fn source(number: usize, article: &Article, key: &str, notes: &Notes) -> Source {
+    let entry = notes.article(key);
+    let overrides = entry.map(|e| &e.overrides);
+    let pick = |overridden: Option<&String>, detected: &Option<String>| {
+        overridden.or(detected.as_ref()).map(|value| sanitize_line(value))
+    };
+    let bias = entry.map(|e| &e.bias);
+    Source {
+        number,
+        path: sanitize_line(key),
+        outlet: sanitize_line(
+            &overrides
+                .and_then(|o| o.outlet.clone())
+                .unwrap_or_else(|| article.outlet_or_file_name()),
+        ),
+        title: pick(overrides.and_then(|o| o.title.as_ref()), &article.meta.title),
+        date: pick(overrides.and_then(|o| o.date.as_ref()), &article.meta.date),
+        byline: article.meta.byline.as_deref().map(sanitize_line),
+        bias: bias.map_or_else(SourceBias::default, |bias| SourceBias {
+            scale: bias
+                .scale
+                .iter()
+                .map(|(axis, position)| (sanitize_line(axis), sanitize_line(position)))
+                .collect(),
+            reliability: bias.reliability.map(crate::annotation::Reliability::get),
+            labels: bias.labels.iter().map(|l| sanitize_line(l)).collect(),
+            note: sanitize_text(&bias.note),
+        }),
+        note: entry.map(|e| sanitize_text(&e.note)).unwrap_or_default(),
+    }
+}
+
+fn annotations(notes: &Notes, keys: &[String]) -> Vec<AnnotationEntry> {
+    let mut entries = Vec::new();
+    for (index, key) in keys.iter().enumerate() {
+        let Some(entry) = notes.article(key) else {
+            continue;
+        };
+        let mut annotations: Vec<_> = entry.annotations.iter().collect();
+        annotations.sort_by(|a, b| {
+            (a.anchor.start, a.anchor.end, &a.id).cmp(&(b.anchor.start, b.anchor.end, &b.id))
+        });
+        entries.extend(annotations.into_iter().map(|a| AnnotationEntry {
+            id: sanitize_line(&a.id),
+            source: index + 1,
+            start: a.anchor.start,
+            end: a.anchor.end,
+            quote: sanitize_text(&a.anchor.quote),
+            tags: a.tags.iter().map(|t| sanitize_line(t)).collect(),
+            note: sanitize_text(&a.note),
+            created: sanitize_line(&a.created),
+            modified: sanitize_line(&a.modified),
+            orphan: a.orphan,
+            claim: None,
+            stance: None,
+        }));
+    }
+    entries
+}
+
+fn claims(notes: &Notes, keys: &[String], annotations: &[AnnotationEntry]) -> Vec<Claim> {
+    let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let source_of = |annotation: &str| {
+        let id = sanitize_line(annotation);
+        annotations.iter().find(|a| a.id == id).map(|a| a.source)
+    };
+    let mut claims: Vec<Claim> = notes
+        .claims
+        .iter()
+        .filter_map(|group| {
+            let members: Vec<ClaimMemberEntry> = group
+                .members
+                .iter()
+                .enumerate()
+                .filter_map(|(position, member)| {
+                    Some(ClaimMemberEntry {
+                        source: source_of(&member.annotation)?,
+                        annotation: sanitize_line(&member.annotation),
+                        stance: member.stance,
+                        reference: position == 0,
+                    })
+                })
+                .collect();
+            if members.is_empty() {
+                return None;
+            }
+            let coverage = notes.claim_coverage(&group.id, &key_refs)?;
+            let omitted_by = coverage
+                .omitting
+                .iter()
+                .filter_map(|path| keys.iter().position(|k| k == path).map(|i| i + 1))
+                .collect();
+            Some(Claim {
+                id: sanitize_line(&group.id),
+                members,
+                omitted_by,
+            })
+        })
+        .collect();
+    claims.sort_by_key(|claim| natural_id(&claim.id));
+    claims
+}
+
+/// Sort key for ids like `c2` < `c10`.
+fn natural_id(id: &str) -> (String, u64, String) {
+    let digits_at = id.find(|c: char| c.is_ascii_digit()).unwrap_or(id.len());
+    let (prefix, rest) = id.split_at(digits_at);
+    (prefix.to_owned(), rest.parse().unwrap_or(u64::MAX), id.to_owned())
+}
+
+fn with_claims(mut annotations: Vec<AnnotationEntry>, claims: &[Claim]) -> Vec<AnnotationEntry> {
+    for annotation in &mut annotations {
+        if let Some((claim, member)) = claims.iter().find_map(|c| {
+            c.members
+                .iter()
+                .find(|m| m.annotation == annotation.id)
+                .map(|m| (c, m))
+        }) {
+            annotation.claim = Some(claim.id.clone());
+            annotation.stance = Some(member.stance);
+        }
+    }
+    annotations
+}
+
+fn entity_rows(index: &EntityIndex, source_count: usize) -> Vec<EntityRow> {
+    let mut rows: Vec<EntityRow> = index
+        .entities
+        .iter()
+        .map(|entity| {
+            let mut mentions = vec![0; source_count];
+            for mention in &entity.mentions {
+                if let Some(count) = mentions.get_mut(mention.doc) {
+                    *count += 1;
+                }
+            }
+            EntityRow {
+                label: sanitize_line(&entity.label),
+                kind: entity.kind,
+                sources: mentions.iter().filter(|&&n| n > 0).count(),
+                mentions,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.sources
+            .cmp(&a.sources)
+            .then(b.total_mentions().cmp(&a.total_mentions()))
+            .then_with(|| a.label.cmp(&b.label))
+            .then(a.kind.cmp(&b.kind))
+    });
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::{Entity, Mention, Reason};
+
+    #[test]
+    fn entities_are_counted_per_source_and_sorted_by_coverage() {
+        let entity = |label: &str, docs: &[usize]| Entity {
+            label: label.into(),
+            kind: Kind::Person,
+            reason: Reason::Exact,
+            mentions: docs.iter().map(|&doc| Mention { doc, range: 0..1 }).collect(),
+        };
+        let index = EntityIndex {
+            entities: vec![
+                entity("Zed", &[0, 1]),
+                entity("Alpha", &[0]),
+                entity("Beta", &[0, 0, 2]),
+            ],
+        };
+        let rows = entity_rows(&index, 3);
+        let labels: Vec<&str> = rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["Beta", "Zed", "Alpha"]);
+        assert_eq!(rows[0].mentions, [2, 0, 1]);
+        assert_eq!(rows[0].sources, 2);
+    }
+
+    #[test]
+    fn claim_ids_sort_numerically() {
+        let mut ids = ["c10", "c2", "c1"];
+        ids.sort_by_key(|id| natural_id(id));
+        assert_eq!(ids, ["c1", "c2", "c10"]);
+    }
+
+    #[test]
+    fn missing_notes_give_sources_without_annotations() {
+        let articles = [Article::plain("dir/a.txt", "Some text.")];
+        let report = build_report(
+            &articles,
+            &Notes::default(),
+            &EntityIndex::default(),
+            Path::new("dir"),
+        );
+        assert_eq!(report.sources[0].path, "a.txt");
+        assert_eq!(report.sources[0].outlet, "a.txt");
+        assert!(report.annotations.is_empty() && report.claims.is_empty());
+    }
+}
