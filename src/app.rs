@@ -36,6 +36,11 @@ pub enum Effect {
     Open(PathBuf),
     /// Write the notes (`App::notes`) to the notes file.
     SaveNotes,
+    /// Write the report of the open case to `path` (`App::export_articles` and the notes).
+    Export {
+        format: crate::export::Format,
+        path: PathBuf,
+    },
     /// Find the entities of these articles off the UI thread, then call `App::set_entities`.
     Analyze {
         docs: Vec<Arc<Article>>,
@@ -111,6 +116,8 @@ pub struct Pane {
     sentences: Option<Vec<std::ops::Range<usize>>>,
     /// The sentence cursor, when shown.
     pub cursor: Option<annotate::Cursor>,
+    /// When the article was opened, relative to the others: the export keeps this order.
+    pub order: usize,
 }
 
 /// Default relative width of a column.
@@ -131,6 +138,7 @@ impl Pane {
             key: ArticleKey::new(article.path.to_string_lossy(), &article.text),
             sentences: None,
             cursor: None,
+            order: 0,
             article,
         }
     }
@@ -304,6 +312,7 @@ impl App {
         read_only: Option<String>,
     ) {
         self.notes.notes = notes;
+        self.notes.dir = notes_dir.to_path_buf();
         self.notes.location = location;
         self.notes.read_only = read_only;
         let mut orphans = 0;
@@ -330,6 +339,13 @@ impl App {
                 "{orphans} annotations could not be found in changed articles: kept as orphans (m lists them)"
             ));
         }
+    }
+
+    /// The open articles in the order they were given (the order the CLI's export uses).
+    pub fn export_articles(&self) -> Vec<Article> {
+        let mut panes: Vec<&Pane> = self.panes.iter().collect();
+        panes.sort_by_key(|p| p.order);
+        panes.iter().map(|p| Article::clone(&p.article)).collect()
     }
 
     /// Copies the notes' title/outlet/date overrides into the panes' headers.
@@ -380,8 +396,15 @@ impl App {
 
     /// Adds an article as a new pane after the others and focuses it.
     pub fn add_article(&mut self, article: Article) -> Effect {
-        let pane = Pane::new(Arc::new(article), self.settings.reveal_hidden);
+        let order = self.panes.iter().map(|p| p.order + 1).max().unwrap_or(0);
+        let mut pane = Pane::new(Arc::new(article), self.settings.reveal_hidden);
+        pane.order = order;
+        pane.key = ArticleKey::new(
+            crate::annotation::location::article_key(&self.notes.dir, &pane.article.path),
+            &pane.article.text,
+        );
         self.panes.push(pane);
+        self.sync_overrides();
         self.focus = self.panes.len() - 1;
         self.analyze()
     }

@@ -50,6 +50,15 @@ impl Format {
             _ => None,
         }
     }
+
+    /// The file extension of the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Json => "json",
+            Self::Csv => "csv",
+        }
+    }
 }
 
 /// Renders a report in `format`.

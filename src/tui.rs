@@ -187,6 +187,19 @@ fn event_loop(
                     },
                     analyze @ Effect::Analyze { .. } => spawn_analysis(analyze, &shell.gazetteer, tx.clone()),
                     Effect::SaveNotes => save_notes(&mut app, shell.store),
+                    Effect::Export { format, path } => {
+                        let text = crate::export::export_loaded(
+                            &app.export_articles(),
+                            &app.notes.notes,
+                            &app.notes.dir,
+                            &shell.gazetteer,
+                            format,
+                        );
+                        match crate::export::write_file(&path, &text) {
+                            Ok(()) => app.info(format!("exported to {}", path.display())),
+                            Err(e) => app.error(e.to_string()),
+                        }
+                    }
                 }
             }
             // Page sizes and the mouse use the layout: refresh it between events.

@@ -199,6 +199,8 @@ actions! {
     Label(String) = "label",
     /// List all annotations
     Annotations = "annotations",
+    /// Export the report: md, json or csv, then an optional file name
+    Export(String) = "export",
 }
 
 /// What the help overlay and command completion know about an action.

@@ -19,6 +19,8 @@ pub struct NotesState {
     pub read_only: Option<String>,
     /// Where the notes are, for the status bar.
     pub location: String,
+    /// The notes file's directory: article keys are relative to it, exports default to it.
+    pub dir: std::path::PathBuf,
     /// An annotation waiting for the other end of a claim link.
     pub link_from: Option<String>,
     /// The clock: RFC 3339 "now". Injected so that tests are deterministic.
@@ -32,6 +34,7 @@ impl Default for NotesState {
             history: History::default(),
             read_only: None,
             location: "notes: not saved".into(),
+            dir: std::path::PathBuf::from("."),
             link_from: None,
             clock: crate::annotation::clock::now_rfc3339,
         }

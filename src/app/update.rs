@@ -106,9 +106,28 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             }
             return effects;
         }
+        Action::Export(args) => return export(app, &args),
         action => return annotate::apply(app, action),
     }
     Vec::new()
+}
+
+/// `:export md|json|csv [FILE]`: the default file is `parallax-report.EXT` beside the notes.
+fn export(app: &mut App, args: &str) -> Vec<Effect> {
+    let mut words = args.splitn(2, char::is_whitespace);
+    let name = words.next().unwrap_or_default();
+    let Some(format) = crate::export::Format::from_name(name) else {
+        app.error(format!("unknown export format `{name}`: md, json or csv"));
+        return Vec::new();
+    };
+    let path = match words.next().map(str::trim).filter(|p| !p.is_empty()) {
+        Some(path) => std::path::PathBuf::from(path),
+        None => app
+            .notes
+            .dir
+            .join(format!("parallax-report.{}", format.extension())),
+    };
+    vec![Effect::Export { format, path }]
 }
 
 fn focus_by(app: &mut App, delta: isize) {
@@ -267,7 +286,15 @@ pub fn handle_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
     let Some(key) = Key::from_event(event) else {
         return Vec::new();
     };
-    if let Some(action) = app.keymap.lookup("normal", key).cloned() {
+    // Layers: a selection's keys, then the sentence cursor's, then the normal ones.
+    let cursor = app.focused().and_then(|p| p.cursor.as_ref());
+    let selecting = cursor.is_some_and(|c| c.selection.is_some());
+    let bound = selecting
+        .then(|| app.keymap.lookup("select", key))
+        .flatten()
+        .or_else(|| cursor.and_then(|_| app.keymap.lookup("cursor", key)))
+        .or_else(|| app.keymap.lookup("normal", key));
+    if let Some(action) = bound.cloned() {
         app.message = None;
         apply(app, action)
     } else {

@@ -19,6 +19,7 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             Style::new().add_modifier(Modifier::BOLD),
         )),
         Line::from("Every action is also a `:` command. Mouse: click focuses a pane, the wheel scrolls it."),
+        Line::from("c shows the sentence cursor (its keys: \"in cursor\"); v selects (\"in select\")."),
         Line::from(""),
     ];
     for info in ACTIONS {
@@ -43,8 +44,8 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             None => format!(":{}", info.name),
         };
         lines.push(Line::from(vec![
-            Span::styled(format!("{keys:>16}  "), theme.help_key),
-            Span::raw(format!("{command:<22} ")),
+            Span::styled(format!("{keys:>18}  "), theme.help_key),
+            Span::raw(format!("{command:<20} ")),
             Span::raw(info.description),
         ]));
     }
@@ -54,7 +55,7 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 /// Draws the overlay centred over `area`, scrolled by `scroll` lines.
 pub fn render(app: &App, scroll: usize, area: Rect, theme: &Theme, buf: &mut Buffer) {
     let lines = lines(app, theme);
-    let width = area.width.saturating_sub(4).min(100);
+    let width = area.width.saturating_sub(4).min(120);
     let height = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
     let rect = Rect {
         x: area.x + (area.width - width) / 2,
