@@ -115,13 +115,21 @@ fn marks(app: &App, pane: &Pane, theme: &Theme) -> Vec<(std::ops::Range<usize>, 
 fn bias_label(app: &App, pane: &Pane) -> Option<String> {
     let notes = app.notes.notes.article(&pane.key.path)?;
     let bias = &notes.bias;
+    // Compact, because the border is narrow: the first axis shows its value alone.
+    let first_axis = app.bias_axes.first().map(|a| a.name.as_str());
     let mut parts: Vec<String> = bias
         .scale
         .iter()
-        .map(|(axis, value)| format!("{axis}: {value}"))
+        .map(|(axis, value)| {
+            if Some(axis.as_str()) == first_axis {
+                value.clone()
+            } else {
+                format!("{axis}: {value}")
+            }
+        })
         .collect();
     if let Some(r) = bias.reliability {
-        parts.push(format!("reliability {}/5", r.get()));
+        parts.push(format!("rel {}/5", r.get()));
     }
     parts.extend(bias.labels.iter().cloned());
     let count = notes.annotations.len();

@@ -1,0 +1,161 @@
+//! End-to-end annotation and export: the real binary in tmux on copies of the seeds.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Tmux, seeds_dir};
+
+fn copy_seeds(dir: &Path) {
+    for entry in std::fs::read_dir(seeds_dir()).expect("seeds") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
+    }
+}
+
+fn notes(dir: &Path) -> String {
+    std::fs::read_to_string(dir.join("parallax-notes.toml")).unwrap_or_default()
+}
+
+/// Sends one key and waits until the screen reflects it (or 150 ms when nothing visible changes).
+fn key(tmux: &Tmux, k: &str) {
+    tmux.keys(&[k]);
+    std::thread::sleep(std::time::Duration::from_millis(150));
+}
+
+#[test]
+fn tag_note_bias_and_link_survive_a_restart_and_export_matches_the_cli() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_seeds(dir.path());
+    let case = dir.path().to_str().expect("utf-8");
+    let Some(tmux) = Tmux::start("annotate", 200, 50, &[case]) else {
+        return;
+    };
+    tmux.wait_for("NORMAL");
+    // Sentence cursor, next sentence, tag it `claim`, write a note.
+    for k in ["c", "j", "t", "c"] {
+        key(&tmux, k);
+    }
+    tmux.wait_for("add annotation");
+    key(&tmux, "a");
+    tmux.wait_for("Ctrl-s save");
+    tmux.keys(&["Officials killed: check the count"]);
+    key(&tmux, "C-s");
+    tmux.wait_for("annotation note");
+    // Bias of this outlet: step 6 of left-right ("right"), reliability 2.
+    for k in ["b", "6"] {
+        key(&tmux, k);
+    }
+    for k in ["b", "r", "2"] {
+        key(&tmux, k);
+    }
+    tmux.wait_for("right · rel 2/5");
+    // Link the claim to a claim in pane 2: start with L, tag there, L, stance "contradicts".
+    key(&tmux, "L");
+    tmux.wait_for("linking a1");
+    for k in ["Escape", "Tab", "c", "t", "c"] {
+        key(&tmux, k);
+    }
+    key(&tmux, "L");
+    key(&tmux, "c");
+    // Export from inside the reader.
+    // Outside the case folder, or the CLI would read the report as an article.
+    let out = tempfile::tempdir().expect("tempdir");
+    let inside = out.path().join("inside.md");
+    tmux.keys(&[&format!(":export md {}", inside.display()), "Enter"]);
+    tmux.wait_for("exported to");
+    key(&tmux, "q");
+    tmux.wait_for("EXIT=0");
+
+    let saved = notes(dir.path());
+    assert!(saved.contains("tags = [\"claim\"]"), "{saved}");
+    assert!(saved.contains("Officials killed: check the count"), "{saved}");
+    assert!(
+        saved.contains("left-right = \"right\"") && saved.contains("reliability = 2"),
+        "{saved}"
+    );
+    assert!(saved.contains("stance = \"contradicts\""), "{saved}");
+
+    // The same report from the command line, byte for byte.
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["export", "--format", "md"])
+        .arg(dir.path())
+        .output()
+        .expect("export runs");
+    assert!(cli.status.success(), "{}", String::from_utf8_lossy(&cli.stderr));
+    let from_reader = std::fs::read(&inside).expect("reader wrote the export");
+    assert_eq!(
+        String::from_utf8_lossy(&from_reader),
+        String::from_utf8_lossy(&cli.stdout)
+    );
+    let report = String::from_utf8_lossy(&cli.stdout);
+    assert!(
+        report.contains("Officials killed: check the count") && report.contains("contradicts"),
+        "{report}"
+    );
+
+    // Reopen: the annotations panel lists both, the header shows the bias.
+    drop(tmux);
+    let Some(tmux) = Tmux::start("annotate-reopen", 200, 50, &[case]) else {
+        return;
+    };
+    tmux.wait_for("right · rel 2/5");
+    key(&tmux, "m");
+    let panel = tmux.wait_for("Annotations (2)");
+    assert!(
+        panel.contains("Officials killed") && panel.contains("[c1]"),
+        "{panel}"
+    );
+}
+
+#[test]
+fn kill_9_after_a_tag_keeps_the_tag() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_seeds(dir.path());
+    let Some(tmux) = Tmux::start("kill9", 160, 40, &[dir.path().to_str().expect("utf-8")]) else {
+        return;
+    };
+    tmux.wait_for("NORMAL");
+    for k in ["c", "t", "f"] {
+        key(&tmux, k);
+    }
+    tmux.wait_for("add annotation");
+    let pid = tmux.child_pid("parallax").expect("pid");
+    std::process::Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .expect("kill");
+    tmux.wait_for("EXIT=137");
+    let saved = notes(dir.path());
+    assert!(
+        saved.contains("tags = [\"fact\"]"),
+        "the tag was not on disk after kill -9:\n{saved}"
+    );
+    assert!(
+        toml::from_str::<toml::Table>(&saved).is_ok(),
+        "the notes file does not parse"
+    );
+}
+
+#[test]
+fn a_corrupt_notes_file_opens_read_only_with_its_line_and_is_left_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_seeds(dir.path());
+    let corrupt =
+        "schema_version = 1\n\n[[article]]\npath = \"000_5b8a859aa158a433.txt\"\ntext_hash = oops\n";
+    let path = dir.path().join("parallax-notes.toml");
+    std::fs::write(&path, corrupt).expect("write");
+    let Some(tmux) = Tmux::start("corrupt", 200, 50, &[dir.path().to_str().expect("utf-8")]) else {
+        return;
+    };
+    let screen = tmux.wait_for("read-only");
+    assert!(screen.contains(":5:"), "no line number in:\n{screen}");
+    // Try to change something: refused, and the file is byte-for-byte the same.
+    for k in ["c", "t", "c"] {
+        key(&tmux, k);
+    }
+    tmux.wait_for("nothing was changed");
+    key(&tmux, "q");
+    tmux.wait_for("EXIT=0");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), corrupt);
+}
