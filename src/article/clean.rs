@@ -139,6 +139,9 @@ fn starts_real_paragraph(text: &str, units: &[Unit], i: usize) -> bool {
     prose(i) && (units[i].words >= 40 || prose(i + 1))
 }
 
+/// Plain lines this close above the body are its header (headline, dateline), not clutter.
+const HEADER_LINES: usize = 3;
+
 /// Pass 2: hides what lies before the body's first paragraph and after its last sentence.
 fn hide_outside_body(units: &[Unit], reasons: &mut [Option<HideReason>]) {
     let free = |i: usize| reasons[i].is_none();
@@ -151,9 +154,14 @@ fn hide_outside_body(units: &[Unit], reasons: &mut [Option<HideReason>]) {
                 && next_paragraph(i).is_some_and(|j| free(j) && units[j].is_prose())
         })
         .or_else(|| (0..units.len()).find(|&i| free(i) && units[i].is_prose()));
-    let Some(start) = start else {
+    let Some(mut start) = start else {
         return;
     };
+    // Prose right above the first paragraph pair is the article's own opening, however short
+    // the paragraph after it: keep it. A standfirst set apart by captions or menus is not.
+    while start > 0 && free(start - 1) && (units[start - 1].is_prose() || units[start - 1].is_sentence()) {
+        start -= 1;
+    }
     let end = (start..units.len())
         .rev()
         .find(|&i| free(i) && (units[i].is_sentence() || units[i].is_prose()))
@@ -167,6 +175,10 @@ fn hide_outside_body(units: &[Unit], reasons: &mut [Option<HideReason>]) {
     for (i, unit) in units.iter().enumerate().take(start) {
         reasons[i].get_or_insert(if unit.bullet {
             HideReason::Navigation
+        } else if start - i <= HEADER_LINES {
+            // Right above the body: headline, dateline, standfirst — the article's header, which
+            // names things as much as the body does.
+            HideReason::Metadata
         } else {
             HideReason::Boilerplate
         });

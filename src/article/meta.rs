@@ -130,7 +130,10 @@ fn find_title(
             && (unit.blank_after || first_header_line == Some(i + 1))
             && (2..=30).contains(&unit.words)
             && !line.ends_with('.')
-            && ranges::reason_at(hidden, unit.content.start) == Some(HideReason::Boilerplate)
+            && matches!(
+                ranges::reason_at(hidden, unit.content.start),
+                Some(HideReason::Boilerplate | HideReason::Metadata)
+            )
             && byline::byline(line).is_none()
             && byline::source(line).is_none()
             && date::dateline(line).is_none()

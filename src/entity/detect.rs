@@ -55,7 +55,18 @@ pub struct Detection<'t> {
 pub fn detect_article<'t>(doc: usize, article: &'t Article, gazetteer: &Gazetteer, out: &mut Detection<'t>) {
     let text = article.text.as_str();
     let mut tokens = Vec::new();
-    for part in article.visible_parts(0..text.len()) {
+    // The visible body, and the lines shown in the pane header instead (title, byline, date):
+    // names there are mentions too.
+    let mut parts = article.visible_parts(0..text.len());
+    parts.extend(
+        article
+            .hidden
+            .iter()
+            .filter(|h| h.reason == crate::article::HideReason::Metadata)
+            .map(|h| h.range.clone()),
+    );
+    parts.sort_by_key(|p| p.start);
+    for part in parts {
         tokens.clear();
         tokenize(text, part, &mut tokens);
         let headline = headline_flags(text, &tokens);
