@@ -70,6 +70,48 @@ fn reader_on_the_seeds_scrolls_focuses_syncs_zooms_and_quits_cleanly() {
 }
 
 #[test]
+fn entities_panel_selects_an_entity_and_n_jumps_across_panes() {
+    let Some(tmux) = Tmux::start("entities", 200, 50, &[seeds_dir().to_str().expect("utf-8 path")]) else {
+        return;
+    };
+    tmux.wait_for("NORMAL");
+    // The analysis runs off the UI thread; the panel opens once it has arrived.
+    let start = std::time::Instant::now();
+    loop {
+        tmux.keys(&["e"]);
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        if tmux.capture().contains("ENTITIES") || start.elapsed().as_secs() > 10 {
+            break;
+        }
+    }
+    let panel = tmux.wait_for("Entities (");
+    // Variants across outlets are one row: Qaani is found in four sources.
+    assert!(panel.contains("Ismail Qaani"), "{panel}");
+    tmux.keys(&["Qaani"]);
+    let filtered = tmux.wait_for("Filter: Qaani");
+    assert!(filtered.contains("Ismail Qaani"), "{filtered}");
+    tmux.keys(&["Enter"]);
+    let first = tmux.wait_for("Ismail Qaani: mention 1 of");
+    assert!(first.contains("◆ Ismail Qaani"), "{first}");
+    tmux.keys(&["n"]);
+    let second = tmux.wait_for("Ismail Qaani: mention 2 of");
+    // The jump moved the focus to the pane holding the next mention.
+    let focus = |s: &str| {
+        s.lines()
+            .last()
+            .and_then(|l| l.split('[').nth(1))
+            .map(|r| r[..1].to_owned())
+    };
+    assert_ne!(
+        focus(&first),
+        focus(&second),
+        "n did not move to another pane:\n{second}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
+
+#[test]
 fn stdout_not_a_terminal_is_refused_with_a_pointer_to_scripting() {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
         .arg(seeds_dir())
