@@ -260,20 +260,9 @@ const COMMON: &[&str] = &[
     "caption",
 ];
 
-/// Months and weekdays: capitalised in English, never entities here.
+/// Month abbreviations and weekdays (full month names: `article::meta::date::MONTHS`):
+/// capitalised in English, never entities here.
 const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "jan",
     "feb",
     "mar",
@@ -653,11 +642,11 @@ fn contains(list: &[&str], word: &str) -> bool {
 }
 
 pub fn is_common(word: &str) -> bool {
-    contains(COMMON, word) || contains(CALENDAR, word)
+    contains(COMMON, word) || is_calendar(word)
 }
 
 pub fn is_calendar(word: &str) -> bool {
-    contains(CALENDAR, word)
+    contains(CALENDAR, word) || crate::article::meta::date::MONTHS.contains(&word)
 }
 
 pub fn is_title(word: &str) -> bool {

@@ -1,7 +1,8 @@
 //! Dates as news pages write them ("23 May 2024 11:17", "May 23, 2024", "2024-05-23"), read
 //! into ISO `YYYY-MM-DD`.
 
-const MONTHS: [&str; 12] = [
+/// Full English month names, lower-case (the entity lexicon uses them too).
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
