@@ -32,13 +32,18 @@ fn samples() -> Vec<parallax::article::Article> {
         .collect()
 }
 
-fn screen(app: &mut App, width: u16, height: u16) -> String {
+/// Lays out and draws `app` at `width`×`height` into a `TestBackend`; returns its buffer.
+fn draw(app: &mut App, width: u16, height: u16) -> ratatui::buffer::Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     prepare(app, Rect::new(0, 0, width, height));
     terminal
         .draw(|f| parallax::ui::render(f, app, &Theme::default()))
         .expect("draw");
-    let buffer = terminal.backend().buffer();
+    terminal.backend().buffer().clone()
+}
+
+fn screen(app: &mut App, width: u16, height: u16) -> String {
+    let buffer = &draw(app, width, height);
     let mut out = String::new();
     for y in 0..height {
         let mut line = String::new();
@@ -230,12 +235,7 @@ fn app_with_entities() -> App {
 
 /// The style of the first cell showing `needle` on screen.
 fn style_of(app: &mut App, width: u16, height: u16, needle: &str) -> Vec<ratatui::style::Style> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    prepare(app, Rect::new(0, 0, width, height));
-    terminal
-        .draw(|f| parallax::ui::render(f, app, &Theme::default()))
-        .expect("draw");
-    let buffer = terminal.backend().buffer();
+    let buffer = &draw(app, width, height);
     let mut styles = Vec::new();
     // The panes, not the status bar (whose messages may name the entity too).
     for y in 0..height - 1 {

@@ -268,10 +268,7 @@ pub fn handle_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
             }
             return Vec::new();
         }
-        _ => {}
-    }
-    if let Mode::Help { scroll } = &mut app.mode {
-        {
+        Mode::Help { scroll } => {
             match event.code {
                 KeyCode::Char('j') | KeyCode::Down => *scroll += 1,
                 KeyCode::Char('k') | KeyCode::Up => *scroll = scroll.saturating_sub(1),
@@ -282,6 +279,7 @@ pub fn handle_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
             }
             return Vec::new();
         }
+        Mode::Normal | Mode::Command(_) => {}
     }
     let Some(key) = Key::from_event(event) else {
         return Vec::new();

@@ -260,7 +260,7 @@ const COMMON: &[&str] = &[
     "caption",
 ];
 
-/// Month abbreviations and weekdays (full month names: `article::meta::date::MONTHS`):
+/// Month abbreviations and other calendar words (month and weekday names: `article::meta::date`):
 /// capitalised in English, never entities here.
 const CALENDAR: &[&str] = &[
     "jan",
@@ -275,23 +275,6 @@ const CALENDAR: &[&str] = &[
     "oct",
     "nov",
     "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
     "today",
     "yesterday",
     "tomorrow",
@@ -646,7 +629,8 @@ pub fn is_common(word: &str) -> bool {
 }
 
 pub fn is_calendar(word: &str) -> bool {
-    contains(CALENDAR, word) || crate::article::meta::date::MONTHS.contains(&word)
+    use crate::article::meta::date::{MONTHS, WEEKDAYS};
+    contains(CALENDAR, word) || MONTHS.contains(&word) || WEEKDAYS.contains(&word)
 }
 
 pub fn is_title(word: &str) -> bool {

@@ -17,7 +17,28 @@ pub const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// Words that may surround a date on a dateline without making it a sentence.
+/// Weekday names and their short forms, lower-case (the entity lexicon uses them too).
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Words that may surround a date on a dateline without making it a sentence (weekdays too).
 const DATELINE_WORDS: &[&str] = &[
     "date",
     "published",
@@ -34,20 +55,6 @@ const DATELINE_WORDS: &[&str] = &[
     "edt",
     "bst",
     "cet",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
     "|",
     "-",
     "–",
@@ -154,6 +161,7 @@ fn is_dateline_word(word: &str) -> bool {
         .to_lowercase();
     w.is_empty()
         || DATELINE_WORDS.contains(&w.as_str())
+        || WEEKDAYS.contains(&w.as_str())
         || w.bytes().all(|b| b.is_ascii_digit() || b == b':' || b == b'+')
         || (w.contains(':') && w.bytes().filter(u8::is_ascii_digit).count() >= 3)
 }
