@@ -9,6 +9,7 @@ pub mod action;
 pub mod annotate;
 pub mod editor;
 pub mod entities;
+pub mod outlets;
 pub mod prompt;
 pub mod update;
 pub mod view;
@@ -36,6 +37,8 @@ pub enum Effect {
     Open(PathBuf),
     /// Write the notes (`App::notes`) to the notes file.
     SaveNotes,
+    /// Write the changed outlet defaults (`App::outlets`) to the outlet-defaults file.
+    SaveOutletDefaults,
     /// Write the report of the open case to `path` (`App::export_articles` and the notes).
     Export {
         format: crate::export::Format,
@@ -63,8 +66,12 @@ pub enum Mode {
     TagPick,
     /// The next key picks the stance of `to` towards `from` (s, c, d).
     StancePick { from: String, to: String },
-    /// The bias picker: digits pick a step, `r` then 1–5 the reliability.
-    BiasPick { reliability: bool },
+    /// The bias picker: digits pick a step, `r` then 1–5 the reliability, `o` switches between
+    /// the article and its outlet's default.
+    BiasPick {
+        reliability: bool,
+        scope: annotate::Scope,
+    },
     /// The note editor.
     Editor(editor::Editor),
     /// The list of annotations, with the highlighted row.
@@ -182,6 +189,27 @@ impl Pane {
         )
     }
 
+    /// The outlet's name when the user or the text gives one (not the file-name fallback):
+    /// the key of its outlet-level bias defaults. Terminal-safe.
+    pub fn outlet_name(&self) -> Option<String> {
+        let name = self
+            .overrides
+            .outlet
+            .as_ref()
+            .or(self.article.meta.outlet.as_ref())?;
+        Some(sanitize_line(name.trim())).filter(|n| !n.is_empty())
+    }
+
+    /// The bias to show: the article's own tag over its outlet's default.
+    pub fn effective_bias(&self, notes: &Notes, outlets: &outlets::OutletState) -> crate::annotation::Bias {
+        let own = notes
+            .article(&self.key.path)
+            .map(|a| a.bias.clone())
+            .unwrap_or_default();
+        let outlet = self.outlet_name();
+        crate::annotation::effective_bias(&own, outlet.as_deref().and_then(|o| outlets.get(o)))
+    }
+
     /// The title to show, if any. Terminal-safe.
     pub fn title(&self) -> Option<String> {
         self.overrides
@@ -271,6 +299,8 @@ pub struct App {
     pub view: ViewLayout,
     pub entities: EntityState,
     pub notes: NotesState,
+    /// Bias defaults per outlet, shared by every case.
+    pub outlets: outlets::OutletState,
     /// The claim-tag vocabulary.
     pub tags: Vec<TagConfig>,
     pub bias_axes: Vec<BiasAxis>,
@@ -297,6 +327,7 @@ impl App {
             view: ViewLayout::default(),
             entities: EntityState::default(),
             notes: NotesState::default(),
+            outlets: outlets::OutletState::default(),
             tags: config.tags.clone(),
             bias_axes: config.bias_axes.clone(),
         }

@@ -15,7 +15,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::annotation::location::{LocationInput, choose_notes_location};
-use crate::annotation::{Notes, store};
+use crate::annotation::{Notes, OutletBias, store};
 use crate::article::Article;
 use crate::article::load::{LoadOptions, expand_paths, load_path};
 use crate::cli::ExportArgs;
@@ -103,12 +103,16 @@ impl std::error::Error for ExportError {}
 pub fn export_loaded(
     articles: &[Article],
     notes: &Notes,
+    outlets: &OutletBias,
     notes_dir: &Path,
     gazetteer: &Gazetteer,
     format: Format,
 ) -> String {
     let entities = analyze_entities(articles, notes, gazetteer);
-    render(&build_report(articles, notes, &entities, notes_dir), format)
+    render(
+        &build_report(articles, notes, outlets, &entities, notes_dir),
+        format,
+    )
 }
 
 /// The one call into the entity engine, so a change of its signature is a one-line change here.
@@ -118,16 +122,18 @@ fn analyze_entities(articles: &[Article], notes: &Notes, gazetteer: &Gazetteer) 
     crate::entity::analyze(&refs, gazetteer, &notes.entities)
 }
 
-/// Loads the articles at `paths` (directories expanded) and the notes file (`notes_path`, else
-/// the reader's default beside the first article), and renders the export. A missing notes file
-/// is an empty case; an unreadable one, or an article that cannot be loaded, is an error.
+/// Loads the articles at `paths` (directories expanded), the notes file (`notes_path`, else
+/// the reader's default beside the first article) and the outlet defaults (`outlets_path`, when
+/// given), and renders the export. A missing notes or defaults file is empty; an unreadable
+/// one, or an article that cannot be loaded, is an error.
 pub fn run_to_string(
     format: Format,
     paths: &[PathBuf],
     notes_path: Option<&Path>,
+    outlets_path: Option<&Path>,
     config: &Config,
 ) -> Result<String, ExportError> {
-    let case = load_case(paths, notes_path, config)?;
+    let case = load_case(paths, notes_path, outlets_path, config)?;
     case.export(format, config)
 }
 
@@ -135,10 +141,11 @@ pub fn run_to_string(
 pub fn run(
     args: &ExportArgs,
     notes_path: Option<&Path>,
+    outlets_path: Option<&Path>,
     config: &Config,
     stdout: &mut dyn Write,
 ) -> Result<(), ExportError> {
-    let case = load_case(&args.paths, notes_path, config)?;
+    let case = load_case(&args.paths, notes_path, outlets_path, config)?;
     let text = case.export(args.format, config)?;
     match &args.out {
         Some(out) => {
@@ -157,6 +164,7 @@ struct Case {
     articles: Vec<Article>,
     notes: Notes,
     notes_path: PathBuf,
+    outlets: OutletBias,
 }
 
 impl Case {
@@ -167,6 +175,7 @@ impl Case {
         Ok(export_loaded(
             &self.articles,
             &self.notes,
+            &self.outlets,
             notes_dir,
             &gazetteer,
             format,
@@ -192,17 +201,27 @@ impl Case {
     }
 }
 
-fn load_case(paths: &[PathBuf], notes_path: Option<&Path>, config: &Config) -> Result<Case, ExportError> {
+fn load_case(
+    paths: &[PathBuf],
+    notes_path: Option<&Path>,
+    outlets_path: Option<&Path>,
+    config: &Config,
+) -> Result<Case, ExportError> {
     let articles = load_articles(paths, config)?;
     let notes_path = match notes_path {
         Some(path) => path.to_path_buf(),
         None => default_notes_path(&articles[0].path)?,
     };
     let notes: Notes = store::load(&notes_path).map_err(|error| ExportError::Input(error.to_string()))?;
+    let outlets = match outlets_path {
+        Some(path) => store::load(path).map_err(|error| ExportError::Input(error.to_string()))?,
+        None => OutletBias::default(),
+    };
     Ok(Case {
         articles,
         notes,
         notes_path,
+        outlets,
     })
 }
 

@@ -7,8 +7,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use parallax::annotation::location::{LocationInput, choose_notes_location};
-use parallax::annotation::{Notes, Opened, OpenedStore, store};
+use parallax::annotation::{Notes, Opened, OpenedStore, OutletBias, store};
 use parallax::app::App;
+use parallax::app::outlets::OutletState;
 use parallax::article::Article;
 use parallax::article::load::{LoadOptions, expand_paths, load_path};
 use parallax::article::sanitize::sanitize_line;
@@ -40,7 +41,8 @@ fn main() -> ExitCode {
         }
         Some(Command::Export(args)) => {
             let mut out = std::io::stdout().lock();
-            match parallax::export::run(args, cli.notes.as_deref(), &config, &mut out) {
+            let outlets = paths::outlet_defaults_file();
+            match parallax::export::run(args, cli.notes.as_deref(), outlets.as_deref(), &config, &mut out) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(e.exit_code(), &e.to_string()),
             }
@@ -128,6 +130,32 @@ fn open_notes(cli: &Cli, app: &mut App) -> Option<Opened<Notes>> {
     Some(opened)
 }
 
+/// Reads the outlet bias defaults from the data directory and hands them to the app; returns
+/// the file to save them to. The file is not locked now: each save locks it briefly (see
+/// `tui`), because every case shares it. A file that does not parse makes the defaults
+/// read-only, so it is never overwritten.
+fn open_outlet_defaults(app: &mut App) -> Option<PathBuf> {
+    let Some(path) = paths::outlet_defaults_file() else {
+        app.outlets.read_only = Some("no data directory for outlet defaults".into());
+        return None;
+    };
+    match store::load::<OutletBias>(&path) {
+        Ok(defaults) => {
+            if let Some(parent) = path.parent() {
+                let _ = std::fs::create_dir_all(parent);
+            }
+            app.outlets = OutletState::new(defaults, None);
+            Some(path)
+        }
+        Err(e) => {
+            let reason = e.to_string();
+            app.error(format!("outlet defaults read-only: {reason}"));
+            app.outlets.read_only = Some(reason);
+            None
+        }
+    }
+}
+
 fn reader(cli: &Cli, config: &Config) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         return fail(
@@ -160,6 +188,7 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
         [first, rest @ ..] => app.error(format!("{first} (and {} more problems)", rest.len())),
     }
     let opened = open_notes(cli, &mut app);
+    let outlet_defaults = open_outlet_defaults(&mut app);
     let store = opened.as_ref().and_then(|o| o.store.writable());
     let gazetteer = match parallax::entity::report::load_gazetteer(&config.entities.gazetteer) {
         Ok(g) => std::sync::Arc::new(g),
@@ -169,6 +198,7 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
         theme: Theme::new(&config.theme, paths::no_color()),
         load: options,
         store,
+        outlet_defaults,
         gazetteer,
     };
     match tui::run(app, &shell) {

@@ -17,7 +17,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use crate::annotation::{Notes, WritableStore};
+use crate::annotation::{Notes, OpenedStore, OutletBias, WritableStore, store};
 use crate::app::update::{handle_key, handle_mouse};
 use crate::app::view::prepare;
 use crate::app::{App, Effect};
@@ -109,6 +109,32 @@ fn save_notes(app: &mut App, store: Option<&WritableStore<Notes>>) {
     }
 }
 
+/// Writes this session's changes to the outlet defaults. The file is shared by every case, so
+/// it is locked only for this moment, read again, and only the outlets changed here are written
+/// into it. On failure the changes stay in memory and the next save retries.
+fn save_outlet_defaults(app: &mut App, path: Option<&std::path::Path>) {
+    let Some(path) = path else { return };
+    if !app.outlets.has_pending() {
+        return;
+    }
+    let pending = app.outlets.take_pending();
+    let opened = store::open::<OutletBias>(path);
+    let result = match &opened.store {
+        OpenedStore::Writable(writable) => {
+            let mut defaults = opened.document.clone();
+            crate::app::outlets::merge_pending(&mut defaults, &pending);
+            writable.save(&defaults).map_err(|e| e.to_string())
+        }
+        OpenedStore::ReadOnly(read_only) => Err(read_only.to_string()),
+    };
+    if let Err(e) = result {
+        app.outlets.keep_pending(pending);
+        app.error(format!(
+            "outlet defaults NOT saved, kept in memory, will retry: {e}"
+        ));
+    }
+}
+
 /// Finds entities on a worker thread, so the first frame never waits for them.
 fn spawn_analysis(effect: Effect, gazetteer: &Arc<Gazetteer>, tx: Sender<Wake>) {
     let Effect::Analyze { docs, decisions } = effect else {
@@ -127,6 +153,8 @@ pub struct Shell<'a> {
     pub theme: Theme,
     pub load: LoadOptions,
     pub store: Option<&'a WritableStore<Notes>>,
+    /// The outlet-defaults file; None when there is no data directory.
+    pub outlet_defaults: Option<std::path::PathBuf>,
     pub gazetteer: Arc<Gazetteer>,
 }
 
@@ -186,11 +214,18 @@ fn event_loop(
                         Err(e) => app.error(e.to_string()),
                     },
                     analyze @ Effect::Analyze { .. } => spawn_analysis(analyze, &shell.gazetteer, tx.clone()),
-                    Effect::SaveNotes => save_notes(&mut app, shell.store),
+                    Effect::SaveNotes => {
+                        save_notes(&mut app, shell.store);
+                        save_outlet_defaults(&mut app, shell.outlet_defaults.as_deref());
+                    }
+                    Effect::SaveOutletDefaults => {
+                        save_outlet_defaults(&mut app, shell.outlet_defaults.as_deref());
+                    }
                     Effect::Export { format, path } => {
                         let text = crate::export::export_loaded(
                             &app.export_articles(),
                             &app.notes.notes,
+                            &app.outlets.defaults,
                             &app.notes.dir,
                             &shell.gazetteer,
                             format,

@@ -159,3 +159,62 @@ fn a_corrupt_notes_file_opens_read_only_with_its_line_and_is_left_untouched() {
     tmux.wait_for("EXIT=0");
     assert_eq!(std::fs::read_to_string(&path).expect("read"), corrupt);
 }
+
+#[test]
+fn an_outlet_bias_default_carries_over_to_the_next_case() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let first_case = tempfile::tempdir().expect("tempdir");
+    let next_case = tempfile::tempdir().expect("tempdir");
+    // Seed 002 is from The Algemeiner, 003 from the Palestine Chronicle.
+    for (name, dir) in [
+        ("002_7f28ae3cf18b3830.txt", &first_case),
+        ("003_dd875831dc3b93f6.txt", &first_case),
+        ("002_7f28ae3cf18b3830.txt", &next_case),
+    ] {
+        std::fs::copy(seeds_dir().join(name), dir.path().join(name)).expect("copy");
+    }
+    let home_path = home.path().to_str().expect("utf-8");
+    let env = [("XDG_DATA_HOME", home_path), ("XDG_CONFIG_HOME", home_path)];
+    let case = first_case.path().to_str().expect("utf-8");
+    let Some(tmux) = Tmux::start_with_env("outlet-default", 200, 50, &[case], &env) else {
+        return;
+    };
+    tmux.wait_for("The Algemeiner");
+    // Bias picker, `o` for the outlet's default, step 6 ("right"); then its reliability, 3.
+    for k in ["b", "o", "6"] {
+        key(&tmux, k);
+    }
+    tmux.wait_for("default for every article from The Algemeiner");
+    for k in ["b", "o", "r", "3"] {
+        key(&tmux, k);
+    }
+    tmux.wait_for("right · rel 3/5");
+    key(&tmux, "q");
+    tmux.wait_for("EXIT=0");
+    let defaults =
+        std::fs::read_to_string(home.path().join("parallax/outlet-bias.toml")).expect("defaults saved");
+    assert!(defaults.contains("[outlet.\"The Algemeiner\"]"), "{defaults}");
+    assert!(defaults.contains("left-right = \"right\""), "{defaults}");
+    assert!(
+        !notes(first_case.path()).contains("right"),
+        "an outlet default is not an article tag"
+    );
+    drop(tmux);
+
+    // A new case with another article of the same outlet shows the default.
+    let case = next_case.path().to_str().expect("utf-8");
+    let Some(tmux) = Tmux::start_with_env("outlet-default-next", 200, 50, &[case], &env) else {
+        return;
+    };
+    tmux.wait_for("right · rel 3/5");
+    // The article's own tag wins over the default.
+    for k in ["b", "2"] {
+        key(&tmux, k);
+    }
+    tmux.wait_for("left · rel 3/5");
+    key(&tmux, "q");
+    tmux.wait_for("EXIT=0");
+    let defaults =
+        std::fs::read_to_string(home.path().join("parallax/outlet-bias.toml")).expect("defaults kept");
+    assert!(defaults.contains("left-right = \"right\""), "{defaults}");
+}

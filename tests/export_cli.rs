@@ -17,9 +17,15 @@ fn article_args() -> Vec<PathBuf> {
 }
 
 /// Runs `parallax export ARGS... PATHS...` with an empty config directory, so the user's own
-/// config cannot change the result.
+/// config cannot change the result, and the fixture's outlet defaults in the data directory.
 fn export(args: &[&str], paths: &[PathBuf]) -> Output {
     let home = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(home.path().join("parallax")).expect("data dir");
+    std::fs::copy(
+        fixture_dir().join("outlet-bias.toml"),
+        home.path().join("parallax/outlet-bias.toml"),
+    )
+    .expect("outlet defaults");
     Command::new(env!("CARGO_BIN_EXE_parallax"))
         .arg("export")
         .args(args)

@@ -22,7 +22,15 @@ fn article_paths() -> Vec<PathBuf> {
 
 fn exported(format: Format) -> String {
     let notes = fixture_dir().join("notes.toml");
-    export::run_to_string(format, &article_paths(), Some(&notes), &Config::default()).expect("exports")
+    let outlets = fixture_dir().join("outlet-bias.toml");
+    export::run_to_string(
+        format,
+        &article_paths(),
+        Some(&notes),
+        Some(&outlets),
+        &Config::default(),
+    )
+    .expect("exports")
 }
 
 fn check_golden(format: Format, extension: &str) {

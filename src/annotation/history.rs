@@ -91,6 +91,11 @@ impl History {
         !self.redo.is_empty()
     }
 
+    /// Forgets the undone steps: a change elsewhere (the outlet defaults) made them stale.
+    pub fn clear_redo(&mut self) {
+        self.redo.clear();
+    }
+
     /// Forgets everything, e.g. after re-anchoring rewrote anchors outside the history.
     pub fn clear(&mut self) {
         self.undo.clear();

@@ -197,6 +197,12 @@ actions! {
     Reliability(u8) = "reliability",
     /// Add or remove a label of the focused source (e.g. state media)
     Label(String) = "label",
+    /// Set the default bias of the focused source's outlet, for every case: VALUE or AXIS=VALUE
+    OutletBias(String) = "outlet-bias",
+    /// Set the default reliability of the focused source's outlet, 1 to 5
+    OutletReliability(u8) = "outlet-reliability",
+    /// Add or remove a default label of the focused source's outlet
+    OutletLabel(String) = "outlet-label",
     /// List all annotations
     Annotations = "annotations",
     /// Export the report: md, json or csv, then an optional file name

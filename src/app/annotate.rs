@@ -7,7 +7,7 @@ use std::ops::Range;
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::{Action, App, Effect, Mode};
-use crate::annotation::{Anchor, ArticleKey, Edit, History, Notes, Reliability, Stance};
+use crate::annotation::{Anchor, ArticleKey, Bias, Edit, History, Notes, Reliability, Stance};
 use crate::article::sentences;
 
 /// The analyst's notes as the reader holds them.
@@ -25,6 +25,25 @@ pub struct NotesState {
     pub link_from: Option<String>,
     /// The clock: RFC 3339 "now". Injected so that tests are deterministic.
     pub clock: fn() -> String,
+    /// Which file each undoable change went to, oldest first, so that undo and redo follow
+    /// the order of changes across the notes and the outlet defaults.
+    pub undo_order: Vec<Changed>,
+    pub redo_order: Vec<Changed>,
+}
+
+/// Where an undoable change was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changed {
+    Notes,
+    OutletDefaults,
+}
+
+/// Whether a bias change is for the focused article or, by default, for its whole outlet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    #[default]
+    Article,
+    Outlet,
 }
 
 impl Default for NotesState {
@@ -37,6 +56,8 @@ impl Default for NotesState {
             dir: std::path::PathBuf::from("."),
             link_from: None,
             clock: crate::annotation::clock::now_rfc3339,
+            undo_order: Vec::new(),
+            redo_order: Vec::new(),
         }
     }
 }
@@ -85,6 +106,9 @@ pub fn handles(action: &Action) -> bool {
             | Action::Bias(_)
             | Action::Reliability(_)
             | Action::Label(_)
+            | Action::OutletBias(_)
+            | Action::OutletReliability(_)
+            | Action::OutletLabel(_)
             | Action::Annotations
     )
 }
@@ -142,14 +166,8 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             };
             return edit(app, &Edit::DeleteAnnotation { id });
         }
-        Action::Undo => {
-            let done = app.notes.history.undo(&mut app.notes.notes);
-            return after_history(app, done, "undid");
-        }
-        Action::Redo => {
-            let done = app.notes.history.redo(&mut app.notes.notes);
-            return after_history(app, done, "redid");
-        }
+        Action::Undo => return undo_or_redo(app, true),
+        Action::Redo => return undo_or_redo(app, false),
         Action::NextAnnotation => jump_annotation(app, true),
         Action::PrevAnnotation => jump_annotation(app, false),
         Action::Link => return link(app, None),
@@ -159,27 +177,18 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                 "unknown stance `{stance}`: same, contradicts or adds-detail"
             )),
         },
-        Action::BiasPicker if app.focused().is_some() => app.mode = Mode::BiasPick { reliability: false },
-        Action::Bias(value) => return set_bias(app, &value),
-        Action::Reliability(n) => return set_reliability(app, n),
-        Action::Label(text) => {
-            let Some(key) = focused_key(app) else {
-                return Vec::new();
+        Action::BiasPicker if app.focused().is_some() => {
+            app.mode = Mode::BiasPick {
+                reliability: false,
+                scope: Scope::Article,
             };
-            let mut labels = app
-                .notes
-                .notes
-                .article(&key.path)
-                .map(|a| a.bias.labels.clone())
-                .unwrap_or_default();
-            let text = text.trim().to_owned();
-            if let Some(i) = labels.iter().position(|l| *l == text) {
-                labels.remove(i);
-            } else {
-                labels.push(text);
-            }
-            return edit(app, &Edit::SetBiasLabels { article: key, labels });
         }
+        Action::Bias(value) => return set_bias(app, &value, Scope::Article),
+        Action::Reliability(n) => return set_reliability(app, n, Scope::Article),
+        Action::Label(text) => return toggle_label(app, &text, Scope::Article),
+        Action::OutletBias(value) => return set_bias(app, &value, Scope::Outlet),
+        Action::OutletReliability(n) => return set_reliability(app, n, Scope::Outlet),
+        Action::OutletLabel(text) => return toggle_label(app, &text, Scope::Outlet),
         Action::Annotations => app.mode = Mode::Annotations { cursor: 0 },
         _ => {}
     }
@@ -209,6 +218,9 @@ pub fn edit(app: &mut App, edit: &Edit) -> Vec<Effect> {
     let now = (app.notes.clock)();
     match app.notes.history.apply(&mut app.notes.notes, edit, &now) {
         Ok(()) => {
+            app.notes.undo_order.push(Changed::Notes);
+            app.notes.redo_order.clear();
+            app.outlets.clear_redo();
             app.info(edit.label());
             app.sync_overrides();
             vec![Effect::SaveNotes]
@@ -220,21 +232,73 @@ pub fn edit(app: &mut App, edit: &Edit) -> Vec<Effect> {
     }
 }
 
-fn after_history(app: &mut App, done: Option<&'static str>, verb: &str) -> Vec<Effect> {
-    match done {
-        Some(label) => {
-            app.info(format!("{verb}: {label}"));
-            app.sync_overrides();
-            vec![Effect::SaveNotes]
+/// Changes the focused article's outlet default and asks for it to be saved.
+fn change_outlet(app: &mut App, what: &str, change: impl FnOnce(&mut Bias)) -> Vec<Effect> {
+    let Some(outlet) = app.focused().and_then(super::Pane::outlet_name) else {
+        app.error("this article names no outlet: give it one with :outlet NAME first");
+        return Vec::new();
+    };
+    match app.outlets.change(&outlet, change) {
+        Ok(()) => {
+            app.notes.undo_order.push(Changed::OutletDefaults);
+            app.notes.redo_order.clear();
+            app.notes.history.clear_redo();
+            app.info(format!("{what}: default for every article from {outlet}"));
+            vec![Effect::SaveOutletDefaults]
         }
-        None => {
-            app.info(format!(
-                "nothing to {}",
-                if verb == "undid" { "undo" } else { "redo" }
-            ));
+        Err(e) => {
+            app.error(e);
             Vec::new()
         }
     }
+}
+
+/// Undoes (or redoes) the last change, to the notes or to the outlet defaults.
+fn undo_or_redo(app: &mut App, undo: bool) -> Vec<Effect> {
+    let (from, verb) = if undo {
+        (&mut app.notes.undo_order, "undid")
+    } else {
+        (&mut app.notes.redo_order, "redid")
+    };
+    let kind = from.pop().unwrap_or(Changed::Notes);
+    let (done, effect) = match kind {
+        Changed::OutletDefaults => {
+            let outlet = if undo {
+                app.outlets.undo()
+            } else {
+                app.outlets.redo()
+            };
+            (
+                outlet.map(|o| format!("outlet default of {o}")),
+                Effect::SaveOutletDefaults,
+            )
+        }
+        Changed::Notes => {
+            let notes = &mut app.notes;
+            let label = if undo {
+                notes.history.undo(&mut notes.notes)
+            } else {
+                notes.history.redo(&mut notes.notes)
+            };
+            (label.map(str::to_owned), Effect::SaveNotes)
+        }
+    };
+    let Some(label) = done else {
+        app.info(if undo {
+            "nothing to undo"
+        } else {
+            "nothing to redo"
+        });
+        return Vec::new();
+    };
+    if undo {
+        app.notes.redo_order.push(kind);
+    } else {
+        app.notes.undo_order.push(kind);
+    }
+    app.info(format!("{verb}: {label}"));
+    app.sync_overrides();
+    vec![effect]
 }
 
 fn toggle_cursor(app: &mut App) {
@@ -528,30 +592,44 @@ pub fn picker_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
                 Vec::new()
             }
         },
-        Mode::BiasPick { reliability: true } => match c.to_digit(10) {
-            Some(n @ 1..=5) => set_reliability(app, n as u8),
+        Mode::BiasPick {
+            reliability: true,
+            scope,
+        } => match c.to_digit(10) {
+            Some(n @ 1..=5) => set_reliability(app, n as u8, scope),
             _ => {
-                app.mode = Mode::BiasPick { reliability: true };
+                app.mode = Mode::BiasPick {
+                    reliability: true,
+                    scope,
+                };
                 Vec::new()
             }
         },
-        Mode::BiasPick { reliability: false } => {
+        Mode::BiasPick {
+            reliability: false,
+            scope,
+        } => {
             let steps = app.bias_axes.first().map(|a| a.steps.clone()).unwrap_or_default();
+            let stay = |app: &mut App, reliability, scope| {
+                app.mode = Mode::BiasPick { reliability, scope };
+                Vec::new()
+            };
             match c {
-                'r' => {
-                    app.mode = Mode::BiasPick { reliability: true };
-                    Vec::new()
+                'r' => stay(app, true, scope),
+                'o' => {
+                    let other = match scope {
+                        Scope::Article => Scope::Outlet,
+                        Scope::Outlet => Scope::Article,
+                    };
+                    stay(app, false, other)
                 }
-                '0' => set_bias(app, crate::annotation::bias::UNKNOWN),
+                '0' => set_bias(app, crate::annotation::bias::UNKNOWN, scope),
                 _ => match c
                     .to_digit(10)
                     .and_then(|d| steps.get((d as usize).checked_sub(1)?))
                 {
-                    Some(step) => set_bias(app, &step.clone()),
-                    None => {
-                        app.mode = Mode::BiasPick { reliability: false };
-                        Vec::new()
-                    }
+                    Some(step) => set_bias(app, &step.clone(), scope),
+                    None => stay(app, false, scope),
                 },
             }
         }
@@ -562,7 +640,7 @@ pub fn picker_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
     }
 }
 
-fn set_bias(app: &mut App, value: &str) -> Vec<Effect> {
+fn set_bias(app: &mut App, value: &str, scope: Scope) -> Vec<Effect> {
     let Some(key) = focused_key(app) else {
         return Vec::new();
     };
@@ -593,32 +671,66 @@ fn set_bias(app: &mut App, value: &str) -> Vec<Effect> {
         ));
         return Vec::new();
     }
-    edit(
-        app,
-        &Edit::SetBiasPosition {
-            article: key,
-            axis,
-            value: Some(value),
-        },
-    )
+    match scope {
+        Scope::Article => edit(
+            app,
+            &Edit::SetBiasPosition {
+                article: key,
+                axis,
+                value: Some(value),
+            },
+        ),
+        Scope::Outlet => change_outlet(app, "bias", |bias| {
+            bias.scale.insert(axis, value);
+        }),
+    }
 }
 
-fn set_reliability(app: &mut App, n: u8) -> Vec<Effect> {
+fn set_reliability(app: &mut App, n: u8, scope: Scope) -> Vec<Effect> {
     let Some(key) = focused_key(app) else {
         return Vec::new();
     };
-    match Reliability::try_from(n) {
-        Ok(r) => edit(
+    let Ok(reliability) = Reliability::try_from(n) else {
+        app.error("reliability is a number from 1 to 5");
+        return Vec::new();
+    };
+    match scope {
+        Scope::Article => edit(
             app,
             &Edit::SetReliability {
                 article: key,
-                reliability: Some(r),
+                reliability: Some(reliability),
             },
         ),
-        Err(_) => {
-            app.error("reliability is a number from 1 to 5");
-            Vec::new()
+        Scope::Outlet => change_outlet(app, "reliability", |bias| bias.reliability = Some(reliability)),
+    }
+}
+
+/// Adds `text` to the source's labels, or removes it when already there.
+fn toggle_label(app: &mut App, text: &str, scope: Scope) -> Vec<Effect> {
+    let Some(key) = focused_key(app) else {
+        return Vec::new();
+    };
+    let text = text.trim().to_owned();
+    let toggle = move |labels: &mut Vec<String>| {
+        if let Some(i) = labels.iter().position(|l| *l == text) {
+            labels.remove(i);
+        } else {
+            labels.push(text);
         }
+    };
+    match scope {
+        Scope::Article => {
+            let mut labels = app
+                .notes
+                .notes
+                .article(&key.path)
+                .map(|a| a.bias.labels.clone())
+                .unwrap_or_default();
+            toggle(&mut labels);
+            edit(app, &Edit::SetBiasLabels { article: key, labels })
+        }
+        Scope::Outlet => change_outlet(app, "labels", |bias| toggle(&mut bias.labels)),
     }
 }
 
@@ -676,3 +788,6 @@ pub fn split_sentences(article: &crate::article::Article, reveal: bool) -> Vec<R
     };
     sentences::split(&article.text, &visible)
 }
+
+#[cfg(test)]
+mod tests;

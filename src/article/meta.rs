@@ -33,13 +33,20 @@ pub fn extract(text: &str, hidden: &mut Vec<Hidden>) -> Meta {
     let mut first_header_line = None;
     for i in header.clone().chain(trailer) {
         let unit = &units[i];
+        let (_, line) = strip_bullets(&text[unit.content.clone()]);
         if matches!(
             ranges::reason_at(hidden, unit.content.start),
             Some(HideReason::Ticker | HideReason::Related | HideReason::Social)
         ) {
+            // A closing "Source: X" line names the outlet even when the footer it ends is
+            // hidden as a block of links.
+            if i + 1 == units.len()
+                && let Some(outlet) = byline::source(line)
+            {
+                source_outlet.get_or_insert(outlet);
+            }
             continue;
         }
-        let (_, line) = strip_bullets(&text[unit.content.clone()]);
         let in_header = i < first_visible;
         // "*By Jane Doe* · 2 June 2024": each part on its own, emphasis marks aside.
         let mut found = false;
@@ -212,6 +219,17 @@ mod tests {
         let (meta, hidden) = run(&text);
         assert_eq!(meta.title.as_deref(), Some("Council passes budget"));
         assert_eq!(visible(&text, &hidden), format!("{P1}\n\n{P2}"));
+    }
+
+    #[test]
+    fn a_source_line_closing_a_hidden_footer_names_the_outlet() {
+        let text = "Body sentence one.\n\nMost Read\n1. Lottery win\n2. Farmers\n\nSource » The Flash\n";
+        let mut hidden = vec![Hidden {
+            range: text.find("Most Read").expect("footer")..text.len(),
+            reason: HideReason::Related,
+        }];
+        let meta = extract(text, &mut hidden);
+        assert_eq!(meta.outlet.as_deref(), Some("The Flash"));
     }
 
     #[test]

@@ -14,6 +14,11 @@ pub fn data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "parallax").map(|d| d.data_dir().to_path_buf())
 }
 
+/// The outlet bias defaults, shared by every case: `outlet-bias.toml` in the data directory.
+pub fn outlet_defaults_file() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("outlet-bias.toml"))
+}
+
 /// Whether the user asked for no colours (<https://no-color.org>: set and not empty).
 pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())

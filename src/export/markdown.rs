@@ -100,14 +100,14 @@ fn sources(report: &Report) -> String {
             escape::table_cell(&source.outlet),
             escape::table_cell(source.title.as_deref().unwrap_or("")),
             escape::table_cell(source.date.as_deref().unwrap_or("")),
-            escape::table_cell(&scale.join("; ")),
+            escape::table_cell(&(scale.join("; ") + if source.bias_from_outlet { " †" } else { "" })),
             bias.reliability.map_or_else(String::new, |r| format!("{r}/5")),
             escape::table_cell(&bias.labels.join(", ")),
         );
     }
     out.push_str(
-        "\n\nBias is each article's own tag from the case notes; outlet-level defaults are not \
-         applied in exports.",
+        "\n\nBias is each article's own tag from the case notes, completed part by part by its \
+         outlet's default; † marks a source where some of it is the outlet's default.",
     );
     let noted: Vec<&Source> = report
         .sources
@@ -359,6 +359,7 @@ mod tests {
         let report = build_report(
             &articles,
             &Notes::default(),
+            &crate::annotation::OutletBias::default(),
             &EntityIndex { entities },
             Path::new(""),
         );
@@ -383,6 +384,7 @@ mod tests {
         let report = build_report(
             &articles,
             &Notes::default(),
+            &crate::annotation::OutletBias::default(),
             &EntityIndex::default(),
             Path::new(""),
         );
@@ -429,7 +431,13 @@ mod tests {
             Article::plain("b.txt", text),
             Article::plain("c.txt", ""),
         ];
-        let report = build_report(&articles, &notes, &EntityIndex::default(), Path::new(""));
+        let report = build_report(
+            &articles,
+            &notes,
+            &crate::annotation::OutletBias::default(),
+            &EntityIndex::default(),
+            Path::new(""),
+        );
         let rendered = render(&report);
         assert!(
             rendered.contains("### Claim c1 — reported by 2 of 3 sources"),

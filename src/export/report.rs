@@ -11,7 +11,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::annotation::location::article_key;
-use crate::annotation::{ArticleKey, Notes, Stance};
+use crate::annotation::{ArticleKey, Bias, Notes, OutletBias, Stance, effective_bias};
 use crate::article::Article;
 use crate::article::sanitize::{sanitize_line, sanitize_text};
 use crate::entity::{EntityIndex, Kind};
@@ -48,8 +48,13 @@ pub struct Source {
     pub title: Option<String>,
     pub date: Option<String>,
     pub byline: Option<String>,
-    /// The article's own bias tag (outlet-level defaults are not applied in exports).
+    /// The bias shown for the article: its own tag over its outlet's default, part by part.
     pub bias: SourceBias,
+    /// The outlet's default bias that `bias` fell back on, as the outlet-defaults file holds it
+    /// (None when the outlet has none).
+    pub outlet_bias: Option<SourceBias>,
+    /// Some part of `bias` comes from `outlet_bias`, not from the article's own tag.
+    pub bias_from_outlet: bool,
     /// The analyst's note on the whole article.
     pub note: String,
 }
@@ -63,6 +68,21 @@ pub struct SourceBias {
     pub reliability: Option<u8>,
     pub labels: Vec<String>,
     pub note: String,
+}
+
+impl From<&Bias> for SourceBias {
+    fn from(bias: &Bias) -> Self {
+        Self {
+            scale: bias
+                .scale
+                .iter()
+                .map(|(axis, position)| (sanitize_line(axis), sanitize_line(position)))
+                .collect(),
+            reliability: bias.reliability.map(crate::annotation::Reliability::get),
+            labels: bias.labels.iter().map(|l| sanitize_line(l)).collect(),
+            note: sanitize_text(&bias.note),
+        }
+    }
 }
 
 impl SourceBias {
@@ -149,14 +169,20 @@ impl EntityRow {
 /// Gathers the report. `notes_dir` is the notes file's directory: article keys are relative to
 /// it. Annotations are re-anchored against the articles' current text first (as the reader
 /// does), so an export shows what the reader shows.
-pub fn build_report(articles: &[Article], notes: &Notes, entities: &EntityIndex, notes_dir: &Path) -> Report {
+pub fn build_report(
+    articles: &[Article],
+    notes: &Notes,
+    outlets: &OutletBias,
+    entities: &EntityIndex,
+    notes_dir: &Path,
+) -> Report {
     let keys: Vec<String> = articles.iter().map(|a| article_key(notes_dir, &a.path)).collect();
     let notes = reanchored(notes, articles, &keys);
     let sources: Vec<Source> = articles
         .iter()
         .zip(&keys)
         .enumerate()
-        .map(|(index, (article, key))| source(index + 1, article, key, &notes))
+        .map(|(index, (article, key))| source(index + 1, article, key, &notes, outlets))
         .collect();
     let annotations = annotations(&notes, &keys);
     let claims = claims(&notes, &keys, &annotations);
@@ -185,13 +211,19 @@ fn reanchored(notes: &Notes, articles: &[Article], keys: &[String]) -> Notes {
     notes
 }
 
-fn source(number: usize, article: &Article, key: &str, notes: &Notes) -> Source {
+fn source(number: usize, article: &Article, key: &str, notes: &Notes, outlets: &OutletBias) -> Source {
     let entry = notes.article(key);
     let overrides = entry.map(|e| &e.overrides);
     let pick = |overridden: Option<&String>, detected: &Option<String>| {
         overridden.or(detected.as_ref()).map(|value| sanitize_line(value))
     };
-    let bias = entry.map(|e| &e.bias);
+    let outlet_name = overrides
+        .and_then(|o| o.outlet.as_ref())
+        .or(article.meta.outlet.as_ref())
+        .map(|name| sanitize_line(name.trim()));
+    let outlet_bias = outlet_name.and_then(|name| outlets.get(&name));
+    let own = entry.map(|e| e.bias.clone()).unwrap_or_default();
+    let bias = effective_bias(&own, outlet_bias);
     Source {
         number,
         path: sanitize_line(key),
@@ -203,16 +235,9 @@ fn source(number: usize, article: &Article, key: &str, notes: &Notes) -> Source 
         title: pick(overrides.and_then(|o| o.title.as_ref()), &article.meta.title),
         date: pick(overrides.and_then(|o| o.date.as_ref()), &article.meta.date),
         byline: article.meta.byline.as_deref().map(sanitize_line),
-        bias: bias.map_or_else(SourceBias::default, |bias| SourceBias {
-            scale: bias
-                .scale
-                .iter()
-                .map(|(axis, position)| (sanitize_line(axis), sanitize_line(position)))
-                .collect(),
-            reliability: bias.reliability.map(crate::annotation::Reliability::get),
-            labels: bias.labels.iter().map(|l| sanitize_line(l)).collect(),
-            note: sanitize_text(&bias.note),
-        }),
+        bias: SourceBias::from(&bias),
+        outlet_bias: outlet_bias.map(SourceBias::from),
+        bias_from_outlet: bias != own,
         note: entry.map(|e| sanitize_text(&e.note)).unwrap_or_default(),
     }
 }
@@ -379,6 +404,7 @@ mod tests {
         let report = build_report(
             &articles,
             &Notes::default(),
+            &crate::annotation::OutletBias::default(),
             &EntityIndex::default(),
             Path::new("dir"),
         );

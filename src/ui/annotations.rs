@@ -7,6 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
+use crate::app::annotate::Scope;
 use crate::app::editor::Editor;
 use crate::app::{App, Mode};
 use crate::article::sanitize::sanitize_line;
@@ -125,9 +126,9 @@ pub fn render_panel(app: &App, cursor: usize, area: Rect, theme: &Theme, buf: &m
 
 /// Draws the picker of the current mode, if it is one.
 pub fn render_picker(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
-    let (title, lines): (&str, Vec<Line>) = match &app.mode {
+    let (title, lines): (String, Vec<Line>) = match &app.mode {
         Mode::TagPick => (
-            " Tag ",
+            " Tag ".to_owned(),
             app.tags
                 .iter()
                 .map(|t| {
@@ -139,15 +140,24 @@ pub fn render_picker(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
                 .collect(),
         ),
         Mode::StancePick { .. } => (
-            " Stance of this source ",
+            " Stance of this source ".to_owned(),
             vec![
                 Line::from(" s  same claim"),
                 Line::from(" c  contradicts it"),
                 Line::from(" d  adds detail"),
             ],
         ),
-        Mode::BiasPick { reliability: true } => (" Reliability ", vec![Line::from(" 1 (low) … 5 (high)")]),
-        Mode::BiasPick { reliability: false } => {
+        Mode::BiasPick {
+            reliability: true,
+            scope,
+        } => (
+            picker_title(" Reliability", *scope),
+            vec![Line::from(" 1 (low) … 5 (high)")],
+        ),
+        Mode::BiasPick {
+            reliability: false,
+            scope,
+        } => {
             let axis = app.bias_axes.first();
             let mut lines: Vec<Line> = axis
                 .map(|a| {
@@ -160,7 +170,11 @@ pub fn render_picker(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
                 .unwrap_or_default();
             lines.push(Line::from(" 0  unknown"));
             lines.push(Line::from(" r  reliability 1–5"));
-            (" Bias ", lines)
+            lines.push(Line::from(match scope {
+                Scope::Article => " o  set the outlet's default",
+                Scope::Outlet => " o  set this article only",
+            }));
+            (picker_title(" Bias", *scope), lines)
         }
         _ => return,
     };
@@ -175,6 +189,14 @@ pub fn render_picker(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
                 .title(title),
         )
         .render(rect, buf);
+}
+
+/// A picker's title, naming what the choice applies to.
+fn picker_title(what: &str, scope: Scope) -> String {
+    match scope {
+        Scope::Article => format!("{what}: this article "),
+        Scope::Outlet => format!("{what}: outlet default "),
+    }
 }
 
 /// Draws the note editor; returns where the terminal cursor goes.

@@ -44,8 +44,8 @@ pub fn render(app: &App, index: usize, rect: Rect, theme: &Theme, entity_styles:
     if let Some(date) = pane.date() {
         block = block.title_top(Line::from(Span::styled(format!(" {date} "), theme.date)).right_aligned());
     }
-    if let Some(bias) = bias_label(app, pane) {
-        block = block.title_bottom(Line::from(Span::styled(format!(" {bias} "), theme.date)));
+    if let Some(bias) = bias_label(app, pane, theme) {
+        block = block.title_bottom(bias);
     }
     let hidden = pane.article.hidden_bytes();
     if hidden > 0 && !pane.layout.reveal() {
@@ -111,32 +111,56 @@ fn marks(app: &App, pane: &Pane, theme: &Theme) -> Vec<(std::ops::Range<usize>, 
     marks
 }
 
-/// The source's bias tags for the header: position, reliability, labels.
-fn bias_label(app: &App, pane: &Pane) -> Option<String> {
-    let notes = app.notes.notes.article(&pane.key.path)?;
-    let bias = &notes.bias;
+/// The source's bias tags for the header: position, reliability, labels, the article's own
+/// over its outlet's defaults; parts that come from the outlet default are in italics.
+fn bias_label(app: &App, pane: &Pane, theme: &Theme) -> Option<Line<'static>> {
+    let notes = app.notes.notes.article(&pane.key.path);
+    let own = notes.map(|a| a.bias.clone()).unwrap_or_default();
+    let bias = pane.effective_bias(&app.notes.notes, &app.outlets);
+    let from_outlet = Style::new().add_modifier(Modifier::ITALIC);
+    let part = |text: String, inherited: bool| {
+        let style = if inherited {
+            theme.date.patch(from_outlet)
+        } else {
+            theme.date
+        };
+        Span::styled(crate::article::sanitize::sanitize_line(&text), style)
+    };
     // Compact, because the border is narrow: the first axis shows its value alone.
     let first_axis = app.bias_axes.first().map(|a| a.name.as_str());
-    let mut parts: Vec<String> = bias
+    let mut parts: Vec<Span<'static>> = bias
         .scale
         .iter()
         .map(|(axis, value)| {
-            if Some(axis.as_str()) == first_axis {
+            let text = if Some(axis.as_str()) == first_axis {
                 value.clone()
             } else {
                 format!("{axis}: {value}")
-            }
+            };
+            part(text, !own.scale.contains_key(axis))
         })
         .collect();
     if let Some(r) = bias.reliability {
-        parts.push(format!("rel {}/5", r.get()));
+        parts.push(part(format!("rel {}/5", r.get()), own.reliability.is_none()));
     }
-    parts.extend(bias.labels.iter().cloned());
-    let count = notes.annotations.len();
+    let labels_inherited = own.labels.is_empty();
+    parts.extend(bias.labels.iter().map(|l| part(l.clone(), labels_inherited)));
+    let count = notes.map_or(0, |a| a.annotations.len());
     if count > 0 {
-        parts.push(format!("{count} notes"));
+        parts.push(part(format!("{count} notes"), false));
     }
-    (!parts.is_empty()).then(|| crate::article::sanitize::sanitize_line(&parts.join(" · ")))
+    if parts.is_empty() {
+        return None;
+    }
+    let mut spans = vec![Span::styled(" ", theme.date)];
+    for (i, span) in parts.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.date));
+        }
+        spans.push(span);
+    }
+    spans.push(Span::styled(" ", theme.date));
+    Some(Line::from(spans))
 }
 
 /// "42%", "Top", "End" or "All" in the bottom border.
