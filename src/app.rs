@@ -294,6 +294,8 @@ pub struct App {
     pub mode: Mode,
     pub message: Option<Message>,
     pub keymap: Keymap,
+    /// The first keys of a sequence being typed (`]` of `] a`).
+    pub pending_keys: Vec<crate::config::Key>,
     pub settings: ReaderConfig,
     /// The screen layout of the last frame: pane rectangles, for the mouse and page sizes.
     pub view: ViewLayout,
@@ -323,6 +325,7 @@ impl App {
             mode: Mode::Normal,
             message: None,
             keymap: config.keymap(),
+            pending_keys: Vec::new(),
             settings,
             view: ViewLayout::default(),
             entities: EntityState::default(),

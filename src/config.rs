@@ -16,7 +16,7 @@ use serde::Deserialize;
 use toml::de::{DeTable, DeValue};
 
 use crate::app::action::Action;
-pub use keymap::{Key, Keymap};
+pub use keymap::{Key, KeySeq, Keymap};
 pub use theme::Theme;
 
 /// The documented defaults, compiled in.
@@ -172,7 +172,7 @@ fn check_and_merge(
         here.push(name);
         let dotted = here.join(".");
         if free_keys {
-            Key::parse(name)
+            KeySeq::parse(name)
                 .map_err(|e| ConfigError::at(file, text, span.clone(), format!("{dotted}: {e}")))?;
             let Some(action) = value.get_ref().as_str() else {
                 return Err(ConfigError::at(
@@ -231,6 +231,42 @@ fn check_and_merge(
                 }
                 merged.insert(name.to_owned(), converted);
             }
+        }
+    }
+    if path.len() == 2 && path[0] == "keys" {
+        check_sequences(file, text, user, merged, path)?;
+    }
+    Ok(())
+}
+
+/// A key bound alone that also starts a sequence (`]` and `] a`) would make the sequence
+/// impossible to type: refused, at the user's binding that causes it.
+fn check_sequences(
+    file: &str,
+    text: &str,
+    user: &DeTable<'_>,
+    merged: &toml::Table,
+    path: &[&str],
+) -> Result<(), ConfigError> {
+    let bound = merged
+        .iter()
+        .filter(|(_, action)| action.as_str() != Some("none"))
+        .map(|(name, _)| name.as_str());
+    for (short, long) in keymap::conflicts(bound) {
+        let culprit = user
+            .iter()
+            .find(|(key, _)| [short, long].contains(&key.get_ref().as_ref()));
+        if let Some((key, _)) = culprit {
+            return Err(ConfigError::at(
+                file,
+                text,
+                Some(key.span()),
+                format!(
+                    "{}: `{short}` is bound, so the sequence `{long}` that starts with it could \
+                     never be typed; bind one of them to \"none\"",
+                    path.join(".")
+                ),
+            ));
         }
     }
     Ok(())
@@ -303,10 +339,28 @@ mod tests {
     #[test]
     fn every_binding_in_the_example_is_valid() {
         let config = Config::default();
-        for (key, binding) in &config.keys["normal"] {
-            Key::parse(key).expect(key);
-            assert!(matches!(binding, Binding::Action(_)), "{key}");
+        for (mode, bindings) in &config.keys {
+            for (key, binding) in bindings {
+                KeySeq::parse(key).expect(key);
+                assert!(matches!(binding, Binding::Action(_)), "{key}");
+            }
+            let names = bindings.keys().map(String::as_str);
+            assert!(keymap::conflicts(names).is_empty(), "[keys.{mode}]");
         }
+    }
+
+    #[test]
+    fn a_binding_that_hides_a_sequence_is_refused_where_it_is_written() {
+        let e = error("[keys.normal]\n\"x\" = \"quit\"\n\"]\" = \"undo\"\n");
+        assert_eq!((e.line, e.column), (3, 1), "{e}");
+        assert!(e.message.contains("`] a`"), "{e}");
+        // Unbinding the sequence first makes room for the single key.
+        let config = Config::from_user_toml(
+            "c.toml",
+            "[keys.normal]\n\"]\" = \"undo\"\n\"] a\" = \"none\"\n\"[ a\" = \"none\"\n",
+        )
+        .expect("valid");
+        assert_eq!(config.keys["normal"]["]"], Binding::Action(Action::Undo));
     }
 
     #[test]

@@ -4,7 +4,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent
 
 use super::editor::EditorOutcome;
 use super::{Action, App, DEFAULT_WEIGHT, Effect, MAX_WEIGHT, Mode, Prompt, annotate, entities};
-use crate::config::Key;
+use crate::config::keymap::Lookup;
+use crate::config::{Key, KeySeq};
 
 /// Rows one mouse-wheel notch scrolls.
 const WHEEL_ROWS: isize = 3;
@@ -284,21 +285,47 @@ pub fn handle_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
     let Some(key) = Key::from_event(event) else {
         return Vec::new();
     };
-    // Layers: a selection's keys, then the sentence cursor's, then the normal ones.
-    let cursor = app.focused().and_then(|p| p.cursor.as_ref());
-    let selecting = cursor.is_some_and(|c| c.selection.is_some());
-    let bound = selecting
-        .then(|| app.keymap.lookup("select", key))
-        .flatten()
-        .or_else(|| cursor.and_then(|_| app.keymap.lookup("cursor", key)))
-        .or_else(|| app.keymap.lookup("normal", key));
-    if let Some(action) = bound.cloned() {
-        app.message = None;
-        apply(app, action)
-    } else {
-        app.info(format!("{key} is not bound; press ? for help"));
-        Vec::new()
+    if event.code == KeyCode::Esc && !app.pending_keys.is_empty() {
+        app.pending_keys.clear();
+        return Vec::new();
     }
+    app.pending_keys.push(key);
+    // Layers: a selection's keys, then the sentence cursor's, then the normal ones; the first
+    // layer that knows the keys decides.
+    let found = key_layers(app)
+        .into_iter()
+        .map(|layer| app.keymap.lookup(layer, &app.pending_keys))
+        .find(|found| *found != Lookup::Unbound)
+        .unwrap_or(Lookup::Unbound);
+    match found {
+        Lookup::Prefix => Vec::new(),
+        Lookup::Action(action) => {
+            let action = action.clone();
+            app.pending_keys.clear();
+            app.message = None;
+            apply(app, action)
+        }
+        Lookup::Unbound => {
+            let keys = KeySeq::from(app.pending_keys.as_slice());
+            app.pending_keys.clear();
+            app.info(format!("{keys} is not bound; press ? for help"));
+            Vec::new()
+        }
+    }
+}
+
+/// The keymap layers that apply now, most specific first.
+pub fn key_layers(app: &App) -> Vec<&'static str> {
+    let cursor = app.focused().and_then(|p| p.cursor.as_ref());
+    let mut layers = Vec::with_capacity(3);
+    if cursor.is_some_and(|c| c.selection.is_some()) {
+        layers.push("select");
+    }
+    if cursor.is_some() {
+        layers.push("cursor");
+    }
+    layers.push("normal");
+    layers
 }
 
 fn command_key(app: &mut App, event: KeyEvent, mut prompt: Prompt) -> Vec<Effect> {

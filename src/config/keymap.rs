@@ -1,4 +1,5 @@
-//! Key names (`ctrl-d`, `shift-tab`, `G`) and the map from keys to actions.
+//! Key names (`ctrl-d`, `shift-tab`, `G`), key sequences (`] a`) and the map from keys to
+//! actions.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -158,10 +159,71 @@ impl fmt::Display for Key {
     }
 }
 
+/// Keys pressed one after the other, written with spaces between them in the config (`"] a"`,
+/// `"ctrl-w l"`). Most bindings are a single key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct KeySeq(Vec<Key>);
+
+/// The longest sequence accepted: longer ones are hard to remember and to discover.
+pub const MAX_SEQUENCE: usize = 3;
+
+impl KeySeq {
+    /// Parses a binding's name: one key name, or several separated by spaces.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        if text.trim().is_empty() {
+            return Key::parse(text).map(|k| Self(vec![k]));
+        }
+        let keys = text
+            .split_whitespace()
+            .map(Key::parse)
+            .collect::<Result<Vec<Key>, String>>()?;
+        if keys.len() > MAX_SEQUENCE {
+            return Err(format!(
+                "`{text}` is {} keys long; a sequence has at most {MAX_SEQUENCE}",
+                keys.len()
+            ));
+        }
+        Ok(Self(keys))
+    }
+
+    pub fn keys(&self) -> &[Key] {
+        &self.0
+    }
+
+    /// Whether `self` is `other`, or the start of it.
+    pub fn is_prefix_of(&self, other: &KeySeq) -> bool {
+        other.0.starts_with(&self.0)
+    }
+}
+
+impl From<&[Key]> for KeySeq {
+    fn from(keys: &[Key]) -> Self {
+        Self(keys.to_vec())
+    }
+}
+
+impl fmt::Display for KeySeq {
+    /// `]a` when every key shows as one character, else `Ctrl-w l`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown: Vec<String> = self.0.iter().map(ToString::to_string).collect();
+        let compact = shown.iter().all(|k| k.chars().count() == 1);
+        f.write_str(&shown.join(if compact { "" } else { " " }))
+    }
+}
+
+/// What the keys pressed so far mean in one mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup<'a> {
+    Action(&'a Action),
+    /// They start one or more sequences: wait for the next key.
+    Prefix,
+    Unbound,
+}
+
 /// Keys to actions, per mode.
 #[derive(Debug, Clone, Default)]
 pub struct Keymap {
-    modes: HashMap<String, HashMap<Key, Action>>,
+    modes: HashMap<String, HashMap<KeySeq, Action>>,
 }
 
 impl Keymap {
@@ -169,10 +231,10 @@ impl Keymap {
     pub fn from_config(keys: &BTreeMap<String, BTreeMap<String, Binding>>) -> Self {
         let mut modes = HashMap::new();
         for (mode, bindings) in keys {
-            let map: HashMap<Key, Action> = bindings
+            let map: HashMap<KeySeq, Action> = bindings
                 .iter()
                 .filter_map(|(name, binding)| match binding {
-                    Binding::Action(action) => Some((Key::parse(name).ok()?, action.clone())),
+                    Binding::Action(action) => Some((KeySeq::parse(name).ok()?, action.clone())),
                     Binding::Unbound => None,
                 })
                 .collect();
@@ -181,24 +243,70 @@ impl Keymap {
         Self { modes }
     }
 
-    /// The action bound to `key` in `mode`.
-    pub fn lookup(&self, mode: &str, key: Key) -> Option<&Action> {
-        self.modes.get(mode)?.get(&key)
+    /// What `keys` (pressed in this order) mean in `mode`.
+    pub fn lookup(&self, mode: &str, keys: &[Key]) -> Lookup<'_> {
+        let Some(map) = self.modes.get(mode) else {
+            return Lookup::Unbound;
+        };
+        if let Some(action) = map.get(&KeySeq::from(keys)) {
+            return Lookup::Action(action);
+        }
+        if map
+            .keys()
+            .any(|seq| seq.0.len() > keys.len() && seq.0.starts_with(keys))
+        {
+            Lookup::Prefix
+        } else {
+            Lookup::Unbound
+        }
+    }
+
+    /// The keys that may follow `prefix` in `mode`, with what they complete, sorted: the hint
+    /// shown while a sequence is half typed.
+    pub fn continuations(&self, mode: &str, prefix: &[Key]) -> Vec<(KeySeq, &Action)> {
+        let mut next: Vec<(KeySeq, &Action)> = self
+            .modes
+            .get(mode)
+            .into_iter()
+            .flatten()
+            .filter(|(seq, _)| seq.0.len() > prefix.len() && seq.0.starts_with(prefix))
+            .map(|(seq, action)| (KeySeq::from(&seq.0[prefix.len()..]), action))
+            .collect();
+        next.sort_by(|a, b| a.0.cmp(&b.0));
+        next
     }
 
     /// Keys bound to the action named `name` (any argument) in `mode`, sorted, for help.
-    pub fn keys_for(&self, mode: &str, name: &str) -> Vec<(Key, Action)> {
-        let mut keys: Vec<(Key, Action)> = self
+    pub fn keys_for(&self, mode: &str, name: &str) -> Vec<(KeySeq, Action)> {
+        let mut keys: Vec<(KeySeq, Action)> = self
             .modes
             .get(mode)
             .into_iter()
             .flatten()
             .filter(|(_, action)| action.name() == name)
-            .map(|(k, a)| (*k, a.clone()))
+            .map(|(k, a)| (k.clone(), a.clone()))
             .collect();
-        keys.sort_by_key(|(k, _)| *k);
+        keys.sort_by(|a, b| a.0.cmp(&b.0));
         keys
     }
+}
+
+/// Bindings of one mode that cannot both work: one is the start of the other (`]` and `] a`),
+/// so the longer could never be typed. Names as written; unbound entries are ignored.
+pub fn conflicts<'a>(bindings: impl IntoIterator<Item = &'a str>) -> Vec<(&'a str, &'a str)> {
+    let parsed: Vec<(&str, KeySeq)> = bindings
+        .into_iter()
+        .filter_map(|name| Some((name, KeySeq::parse(name).ok()?)))
+        .collect();
+    let mut found = Vec::new();
+    for (short_name, short) in &parsed {
+        for (long_name, long) in &parsed {
+            if short.0.len() < long.0.len() && short.is_prefix_of(long) {
+                found.push((*short_name, *long_name));
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -245,6 +353,44 @@ mod tests {
         for bad in ["", "ctrl-", "hyper-x", "f13", "pagedwn"] {
             assert!(Key::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn sequences_parse_display_and_look_up() {
+        let seq = KeySeq::parse("] a").expect("a sequence");
+        assert_eq!(seq.keys().len(), 2);
+        assert_eq!(seq.to_string(), "]a");
+        assert_eq!(KeySeq::parse("ctrl-w l").expect("valid").to_string(), "Ctrl-w l");
+        assert_eq!(KeySeq::parse(" ").expect("a space").to_string(), "Space");
+        assert!(KeySeq::parse("a b c d").is_err());
+        assert!(KeySeq::parse("] nokey").is_err());
+
+        let bindings = BTreeMap::from([(
+            "normal".to_owned(),
+            BTreeMap::from([
+                ("] a".to_owned(), Binding::Action(Action::NextAnnotation)),
+                ("[ a".to_owned(), Binding::Action(Action::PrevAnnotation)),
+                ("q".to_owned(), Binding::Action(Action::Quit)),
+            ]),
+        )]);
+        let map = Keymap::from_config(&bindings);
+        let key = |s: &str| Key::parse(s).expect(s);
+        assert_eq!(map.lookup("normal", &[key("]")]), Lookup::Prefix);
+        assert_eq!(
+            map.lookup("normal", &[key("]"), key("a")]),
+            Lookup::Action(&Action::NextAnnotation)
+        );
+        assert_eq!(map.lookup("normal", &[key("]"), key("b")]), Lookup::Unbound);
+        assert_eq!(map.lookup("normal", &[key("q")]), Lookup::Action(&Action::Quit));
+        let hint = map.continuations("normal", &[key("[")]);
+        assert_eq!(hint.len(), 1);
+        assert_eq!(hint[0].0.to_string(), "a");
+    }
+
+    #[test]
+    fn a_key_that_starts_a_sequence_cannot_also_be_bound_alone() {
+        assert_eq!(conflicts(["]", "] a", "[ a", "q"]), vec![("]", "] a")]);
+        assert!(conflicts(["] a", "] b", "a"]).is_empty());
     }
 
     #[test]

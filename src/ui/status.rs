@@ -1,6 +1,8 @@
 //! The status bar: mode, focused article, sync, which panes show, key hints, messages; and the
 //! `:` command line when it is open.
 
+use std::fmt::Write as _;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
@@ -59,6 +61,7 @@ pub fn render(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
         ));
     }
     let right = match &app.message {
+        _ if !app.pending_keys.is_empty() => Span::styled(sequence_hint(app), theme.help_key),
         Some(message) if message.error => Span::styled(format!("{} ", message.text), theme.status_error),
         Some(message) => Span::raw(format!("{} ", message.text)),
         None => Span::raw("? help  : command  q quit "),
@@ -73,6 +76,24 @@ pub fn render(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
         ..area
     };
     Line::from(right).render(right_area, buf);
+}
+
+/// While a key sequence is half typed: the keys so far and what may follow (`]… a next-annotation`).
+fn sequence_hint(app: &App) -> String {
+    let typed = crate::config::KeySeq::from(app.pending_keys.as_slice());
+    let mut hint = format!("{typed}…");
+    for layer in crate::app::update::key_layers(app) {
+        let next = app.keymap.continuations(layer, &app.pending_keys);
+        if next.is_empty() {
+            continue;
+        }
+        for (keys, action) in next {
+            let _ = write!(hint, "  {keys} {action}");
+        }
+        break;
+    }
+    hint.push_str("  Esc cancels ");
+    hint
 }
 
 /// Where the terminal cursor goes: after the typed command, when the command line is open.

@@ -157,3 +157,45 @@ fn outlet_defaults_need_an_outlet_name_and_a_writable_file() {
     let message = app.message.clone().expect("an error");
     assert!(message.error && message.text.contains("3:1"), "{message:?}");
 }
+
+fn cursor_sentence(app: &App) -> usize {
+    app.panes[app.focus]
+        .cursor
+        .as_ref()
+        .expect("cursor shown")
+        .sentence
+}
+
+#[test]
+fn bracket_a_sequences_jump_between_annotations() {
+    let mut app = app();
+    press(&mut app, "ctc"); // tag the first sentence
+    press(&mut app, "jjtc"); // and the third
+    assert_eq!(cursor_sentence(&app), 2);
+    assert!(press(&mut app, "[").is_empty());
+    assert_eq!(app.pending_keys.len(), 1, "waiting for the second key");
+    press(&mut app, "a");
+    assert_eq!(cursor_sentence(&app), 0);
+    assert!(app.pending_keys.is_empty());
+    press(&mut app, "]a");
+    assert_eq!(cursor_sentence(&app), 2);
+    press(&mut app, "]a");
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text == "no annotation below")
+    );
+    // A sequence that leads nowhere says so and starts over.
+    press(&mut app, "]x");
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.starts_with("]x is not bound"))
+    );
+    assert!(app.pending_keys.is_empty());
+    // Esc abandons a half-typed sequence.
+    press(&mut app, "]");
+    handle_key(&mut app, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert!(app.pending_keys.is_empty());
+    assert_eq!(cursor_sentence(&app), 2, "Esc only cancelled the sequence");
+}
