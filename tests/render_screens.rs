@@ -338,3 +338,40 @@ fn entities_panel_lists_coverage_and_enter_then_n_jumps_across_panes() {
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.entities.selected, None);
 }
+
+/// Three samples; a claim tagged in two and linked (the second contradicts the first).
+fn app_with_a_claim_group() -> App {
+    let mut app = App::new(samples().into_iter().take(3).collect(), &Config::default());
+    app.notes.clock = || "2026-01-01T00:00:00Z".to_owned();
+    prepare(&mut app, Rect::new(0, 0, 160, 40));
+    for command in [
+        "cursor",
+        "tag claim",
+        "link",
+        "focus-pane 2",
+        "cursor",
+        "sentence-next",
+    ] {
+        run_command(&mut app, command);
+    }
+    run_command(&mut app, "tag disputed");
+    run_command(&mut app, "link-as contradicts");
+    run_command(&mut app, "tag fact"); // the same annotation: a second tag
+    run_command(&mut app, "sentence-next");
+    run_command(&mut app, "tag opinion"); // not in any group
+    app
+}
+
+#[test]
+fn annotations_panel_groups_claims_with_who_reports_and_who_omits() {
+    let mut app = app_with_a_claim_group();
+    assert_eq!(app.notes.notes.claims.len(), 1, "{:?}", app.message);
+    run_command(&mut app, "annotations");
+    let shown = screen(&mut app, 160, 40);
+    assert!(
+        shown.contains("Claim c1 · reported by 2 of 3: Kharun National Broadcasting, Continental Wire Service · omitted by: Free Kharun Voice"),
+        "{shown}"
+    );
+    assert!(shown.contains("Other annotations"), "{shown}");
+    insta::assert_snapshot!(shown);
+}

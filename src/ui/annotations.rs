@@ -7,13 +7,14 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
+use crate::annotation::Stance;
 use crate::app::annotate::Scope;
 use crate::app::editor::Editor;
 use crate::app::{App, Mode};
 use crate::article::sanitize::sanitize_line;
 use crate::config::Theme;
 
-/// One line of the annotations panel.
+/// One annotation in the annotations panel.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnnotationRow {
     pub id: String,
@@ -24,20 +25,32 @@ pub struct AnnotationRow {
     pub tags: Vec<String>,
     pub quote: String,
     pub note: String,
-    pub claim: Option<String>,
+    /// The claim group and the annotation's stance towards the group's first claim.
+    pub claim: Option<(String, Stance)>,
     pub orphan: bool,
 }
 
-/// Every annotation, by pane order then text order, orphans last.
+/// Every annotation: claim groups first (each group's members together), then the others by
+/// pane order and text order, orphans last. The panel's cursor indexes this list.
 pub fn rows(app: &App) -> Vec<AnnotationRow> {
     let notes = &app.notes.notes;
-    let mut rows: Vec<(usize, AnnotationRow)> = Vec::new();
+    let mut rows: Vec<((bool, usize, usize), AnnotationRow)> = Vec::new();
     for article in &notes.articles {
         let pane = app.panes.iter().position(|p| p.key.path == article.path);
         let outlet = pane.map_or_else(|| article.path.clone(), |i| app.panes[i].outlet());
         for a in &article.annotations {
+            let group = notes.claim_group_of(&a.id);
+            let claim = group.map(|g| {
+                let stance = notes.claims[g]
+                    .members
+                    .iter()
+                    .find(|m| m.annotation == a.id)
+                    .map_or(Stance::Same, |m| m.stance);
+                (notes.claims[g].id.clone(), stance)
+            });
+            let order = (a.orphan, group.unwrap_or(usize::MAX), pane.unwrap_or(usize::MAX));
             rows.push((
-                pane.unwrap_or(usize::MAX),
+                order,
                 AnnotationRow {
                     id: a.id.clone(),
                     path: article.path.clone(),
@@ -46,19 +59,84 @@ pub fn rows(app: &App) -> Vec<AnnotationRow> {
                     tags: a.tags.clone(),
                     quote: a.anchor.quote.clone(),
                     note: a.note.clone(),
-                    claim: notes.claim_group_of(&a.id).map(|g| notes.claims[g].id.clone()),
+                    claim,
                     orphan: a.orphan,
                 },
             ));
         }
     }
-    rows.sort_by(|(pa, a), (pb, b)| {
-        a.orphan
-            .cmp(&b.orphan)
-            .then(pa.cmp(pb))
-            .then(a.start.cmp(&b.start))
-    });
+    rows.sort_by(|(a_order, a), (b_order, b)| a_order.cmp(b_order).then(a.start.cmp(&b.start)));
     rows.into_iter().map(|(_, r)| r).collect()
+}
+
+/// A line of the panel: a section heading, or the annotation `rows()[i]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PanelLine {
+    Heading(String),
+    Row(usize),
+}
+
+/// The panel's lines: a heading over each claim group saying which open sources report it and
+/// which omit it, one over the other annotations, one over the orphans.
+pub fn panel_lines(app: &App, rows: &[AnnotationRow]) -> Vec<PanelLine> {
+    let mut panes: Vec<&crate::app::Pane> = app.panes.iter().collect();
+    panes.sort_by_key(|p| p.order);
+    let paths: Vec<&str> = panes.iter().map(|p| p.key.path.as_str()).collect();
+    let outlet_of = |path: &str| {
+        panes
+            .iter()
+            .find(|p| p.key.path == path)
+            .map_or_else(|| path.to_owned(), |p| p.outlet())
+    };
+    let mut lines = Vec::with_capacity(rows.len() + 4);
+    let mut section: Option<Option<&str>> = None;
+    let mut orphans_started = false;
+    for (i, row) in rows.iter().enumerate() {
+        if row.orphan {
+            if !orphans_started {
+                lines.push(PanelLine::Heading(
+                    "Orphans: no longer found in the article's text".to_owned(),
+                ));
+                orphans_started = true;
+            }
+        } else {
+            let claim = row.claim.as_ref().map(|(id, _)| id.as_str());
+            if section != Some(claim) {
+                section = Some(claim);
+                let heading = match claim {
+                    Some(id) => claim_heading(app, id, &paths, &outlet_of),
+                    None => "Other annotations".to_owned(),
+                };
+                lines.push(PanelLine::Heading(heading));
+            }
+        }
+        lines.push(PanelLine::Row(i));
+    }
+    lines
+}
+
+/// "Claim c1 · reported by 2 of 5: A, B · omitted by: C, D, E".
+fn claim_heading(app: &App, id: &str, paths: &[&str], outlet_of: &dyn Fn(&str) -> String) -> String {
+    let Some(coverage) = app.notes.notes.claim_coverage(id, paths) else {
+        return format!("Claim {id}");
+    };
+    let reporting: Vec<String> = coverage
+        .reporting
+        .iter()
+        .map(|(path, _)| outlet_of(path))
+        .collect();
+    let mut heading = format!(
+        "Claim {id} · reported by {} of {}: {}",
+        reporting.len(),
+        paths.len(),
+        reporting.join(", ")
+    );
+    if !coverage.omitting.is_empty() {
+        let omitting: Vec<String> = coverage.omitting.iter().map(|path| outlet_of(path)).collect();
+        heading.push_str(" · omitted by: ");
+        heading.push_str(&omitting.join(", "));
+    }
+    heading
 }
 
 fn popup(area: Rect, width: u16, height: u16) -> Rect {
@@ -75,7 +153,7 @@ fn popup(area: Rect, width: u16, height: u16) -> Rect {
 /// Draws the panel of annotations.
 pub fn render_panel(app: &App, cursor: usize, area: Rect, theme: &Theme, buf: &mut Buffer) {
     let rows = rows(app);
-    let rect = popup(area, 110, area.height.saturating_sub(4));
+    let rect = popup(area, 120, area.height.saturating_sub(4));
     Clear.render(rect, buf);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -89,38 +167,63 @@ pub fn render_panel(app: &App, cursor: usize, area: Rect, theme: &Theme, buf: &m
             .render(inner, buf);
         return;
     }
+    let lines = panel_lines(app, &rows);
     let height = usize::from(inner.height);
-    let first = cursor.saturating_sub(height.saturating_sub(1));
-    for (i, row) in rows.iter().enumerate().skip(first).take(height) {
-        let quote: String = sanitize_line(&row.quote).chars().take(50).collect();
-        let note: String = sanitize_line(&row.note).chars().take(40).collect();
-        let mut spans = vec![
-            Span::styled(format!("{:<16.16} ", sanitize_line(&row.outlet)), theme.outlet),
-            Span::styled(
-                format!("{:<18.18} ", sanitize_line(&row.tags.join(","))),
-                theme.help_key,
-            ),
-            Span::raw(format!("“{quote}” ")),
-            Span::styled(note, Style::new().add_modifier(Modifier::ITALIC)),
-        ];
-        if let Some(claim) = &row.claim {
-            spans.push(Span::raw(format!(" [{claim}]")));
-        }
-        if row.orphan {
-            spans.insert(0, Span::styled("ORPHAN ", theme.status_error));
-        }
-        let mut line = Line::from(spans);
-        if i == cursor {
-            line = line.style(Style::new().add_modifier(Modifier::REVERSED));
-        }
+    let cursor_line = lines
+        .iter()
+        .position(|l| *l == PanelLine::Row(cursor))
+        .unwrap_or(0);
+    // Keep the heading above the cursor's row in view when there is room.
+    let first = cursor_line.saturating_sub(height.saturating_sub(1));
+    for (n, line) in lines.iter().enumerate().skip(first).take(height) {
+        let line = match line {
+            PanelLine::Heading(text) => Line::from(Span::styled(
+                sanitize_line(text),
+                Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            )),
+            PanelLine::Row(i) => row_line(&rows[*i], *i == cursor, theme),
+        };
         line.render(
             Rect {
-                y: inner.y + (i - first) as u16,
+                y: inner.y + (n - first) as u16,
                 height: 1,
                 ..inner
             },
             buf,
         );
+    }
+}
+
+fn row_line(row: &AnnotationRow, selected: bool, theme: &Theme) -> Line<'static> {
+    let quote: String = sanitize_line(&row.quote).chars().take(50).collect();
+    let note: String = sanitize_line(&row.note).chars().take(40).collect();
+    let stance = match &row.claim {
+        Some((_, Stance::Same)) => "same",
+        Some((_, Stance::Contradicts)) => "contradicts",
+        Some((_, Stance::AddsDetail)) => "adds detail",
+        None => "",
+    };
+    let mut spans = vec![
+        Span::raw("  "),
+        Span::styled(format!("{:<16.16} ", sanitize_line(&row.outlet)), theme.outlet),
+        Span::styled(
+            format!("{:<18.18} ", sanitize_line(&row.tags.join(","))),
+            theme.help_key,
+        ),
+    ];
+    if !stance.is_empty() {
+        spans.push(Span::styled(format!("{stance:<12}"), theme.date));
+    }
+    spans.push(Span::raw(format!("“{quote}” ")));
+    spans.push(Span::styled(note, Style::new().add_modifier(Modifier::ITALIC)));
+    if row.orphan {
+        spans[0] = Span::styled("! ", theme.status_error);
+    }
+    let line = Line::from(spans);
+    if selected {
+        line.style(Style::new().add_modifier(Modifier::REVERSED))
+    } else {
+        line
     }
 }
 
