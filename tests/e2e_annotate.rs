@@ -94,7 +94,7 @@ fn tag_note_bias_and_link_survive_a_restart_and_export_matches_the_cli() {
         "{report}"
     );
 
-    // Reopen: the annotations panel lists both, the header shows the bias.
+    // Reopen: the annotations panel lists both under their claim group, the header shows the bias.
     drop(tmux);
     let Some(tmux) = Tmux::start("annotate-reopen", 200, 50, &[case]) else {
         return;
@@ -103,7 +103,7 @@ fn tag_note_bias_and_link_survive_a_restart_and_export_matches_the_cli() {
     key(&tmux, "m");
     let panel = tmux.wait_for("Annotations (2)");
     assert!(
-        panel.contains("Officials killed") && panel.contains("[c1]"),
+        panel.contains("Officials killed") && panel.contains("Claim c1 · reported by 2 of 5"),
         "{panel}"
     );
 }
