@@ -153,7 +153,7 @@ fn popup(area: Rect, width: u16, height: u16) -> Rect {
 /// Draws the panel of annotations.
 pub fn render_panel(app: &App, cursor: usize, area: Rect, theme: &Theme, buf: &mut Buffer) {
     let rows = rows(app);
-    let rect = popup(area, 120, area.height.saturating_sub(4));
+    let rect = popup(area, area.width.saturating_sub(4), area.height.saturating_sub(4));
     Clear.render(rect, buf);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -196,7 +196,8 @@ pub fn render_panel(app: &App, cursor: usize, area: Rect, theme: &Theme, buf: &m
 
 fn row_line(row: &AnnotationRow, selected: bool, theme: &Theme) -> Line<'static> {
     let quote: String = sanitize_line(&row.quote).chars().take(50).collect();
-    let note: String = sanitize_line(&row.note).chars().take(40).collect();
+    // The note's first line, as much as fits (the line is clipped at the panel's edge).
+    let note = sanitize_line(row.note.lines().next().unwrap_or(""));
     let stance = match &row.claim {
         Some((_, Stance::Same)) => "same",
         Some((_, Stance::Contradicts)) => "contradicts",
