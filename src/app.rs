@@ -9,6 +9,7 @@ pub mod action;
 pub mod annotate;
 pub mod editor;
 pub mod entities;
+pub mod mouse;
 pub mod outlets;
 pub mod prompt;
 pub mod update;
@@ -296,6 +297,8 @@ pub struct App {
     pub keymap: Keymap,
     /// The first keys of a sequence being typed (`]` of `] a`).
     pub pending_keys: Vec<crate::config::Key>,
+    /// Where the mouse button went down, while it is held.
+    pub drag: Option<mouse::Drag>,
     pub settings: ReaderConfig,
     /// The screen layout of the last frame: pane rectangles, for the mouse and page sizes.
     pub view: ViewLayout,
@@ -326,6 +329,7 @@ impl App {
             message: None,
             keymap: config.keymap(),
             pending_keys: Vec::new(),
+            drag: None,
             settings,
             view: ViewLayout::default(),
             entities: EntityState::default(),

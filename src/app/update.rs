@@ -1,6 +1,8 @@
 //! The pure update step: keys, mouse and actions change the [`App`] and return effects.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
+use crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 use super::editor::EditorOutcome;
 use super::{Action, App, DEFAULT_WEIGHT, Effect, MAX_WEIGHT, Mode, Prompt, annotate, entities};
@@ -398,11 +400,23 @@ pub fn handle_mouse(app: &mut App, event: MouseEvent) -> Vec<Effect> {
     if !app.settings.mouse || !matches!(app.mode, Mode::Normal) {
         return Vec::new();
     }
+    if let MouseEventKind::Up(_) = event.kind {
+        super::mouse::release(app);
+        return Vec::new();
+    }
     let Some(index) = app.view.pane_at(event.column, event.row) else {
         return Vec::new();
     };
     match event.kind {
+        MouseEventKind::Down(MouseButton::Left) => {
+            let offset = super::mouse::offset_at(app, index, event.column, event.row);
+            super::mouse::press(app, index, offset);
+        }
         MouseEventKind::Down(_) => app.focus = index,
+        MouseEventKind::Drag(MouseButton::Left) => {
+            let offset = super::mouse::offset_at(app, index, event.column, event.row);
+            super::mouse::drag_to(app, index, offset);
+        }
         MouseEventKind::ScrollDown => scroll_pane(app, index, WHEEL_ROWS),
         MouseEventKind::ScrollUp => scroll_pane(app, index, -WHEEL_ROWS),
         _ => {}

@@ -18,7 +18,9 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             "Keys and commands",
             Style::new().add_modifier(Modifier::BOLD),
         )),
-        Line::from("Every action is also a `:` command. Mouse: click focuses a pane, the wheel scrolls it."),
+        Line::from(
+            "Every action is also a `:` command. Mouse: click focuses, wheel scrolls, drag selects sentences.",
+        ),
         Line::from("c shows the sentence cursor (its keys: \"in cursor\"); v selects (\"in select\")."),
         Line::from(""),
     ];
