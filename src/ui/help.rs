@@ -18,9 +18,7 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             "Keys and commands",
             Style::new().add_modifier(Modifier::BOLD),
         )),
-        Line::from(
-            "Every action is also a `:` command. Mouse: click focuses, wheel scrolls, drag selects.",
-        ),
+        Line::from("Every action is also a `:` command. Mouse: click focuses, wheel scrolls, drag selects."),
         Line::from("c shows the sentence cursor (its keys: \"in cursor\"); v selects (\"in select\")."),
         Line::from(""),
     ];

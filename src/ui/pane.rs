@@ -12,7 +12,7 @@ use crate::app::view::body_rect;
 use crate::app::{App, Pane};
 use crate::article::sanitize::{TAB_WIDTH, display_grapheme, display_width};
 use crate::config::Theme;
-use crate::layout::{Row, RowPos, VisualLine};
+use crate::layout::{Row, RowPos, VisualLine, text_width};
 
 /// Draws pane `index` of `app` into `rect`.
 pub fn render(app: &App, index: usize, rect: Rect, theme: &Theme, entity_styles: &[Style], buf: &mut Buffer) {
@@ -23,12 +23,21 @@ pub fn render(app: &App, index: usize, rect: Rect, theme: &Theme, entity_styles:
     } else {
         theme.border
     };
+    let number = format!(" {} ", index + 1);
+    let revealed = if pane.layout.reveal() { " [revealed]" } else { "" };
+    let date = pane.date().map(|d| format!(" {d} "));
+    let (outlet, date) = fit_header(
+        &pane.outlet(),
+        date,
+        usize::from(rect.width.saturating_sub(2)),
+        text_width(&number) + text_width(revealed) + 1,
+    );
     let mut header = vec![
-        Span::styled(format!(" {} ", index + 1), border_style),
-        Span::styled(pane.outlet(), theme.outlet),
+        Span::styled(number, border_style),
+        Span::styled(outlet, theme.outlet),
     ];
-    if pane.layout.reveal() {
-        header.push(Span::styled(" [revealed]", theme.hidden_text));
+    if !revealed.is_empty() {
+        header.push(Span::styled(revealed, theme.hidden_text));
     }
     header.push(Span::raw(" "));
     let mut block = Block::default()
@@ -41,8 +50,8 @@ pub fn render(app: &App, index: usize, rect: Rect, theme: &Theme, entity_styles:
         .border_style(border_style)
         .title_top(Line::from(header))
         .title_bottom(Line::from(position_label(pane)).right_aligned());
-    if let Some(date) = pane.date() {
-        block = block.title_top(Line::from(Span::styled(format!(" {date} "), theme.date)).right_aligned());
+    if let Some(date) = date {
+        block = block.title_top(Line::from(Span::styled(date, theme.date)).right_aligned());
     }
     if let Some(bias) = bias_label(app, pane, theme) {
         block = block.title_bottom(bias);
@@ -109,6 +118,35 @@ fn marks(app: &App, pane: &Pane, theme: &Theme) -> Vec<(std::ops::Range<usize>, 
         }
     }
     marks
+}
+
+/// The outlet and date for a top border `width` cells wide, `other` of them taken by the pane
+/// number and padding. The outlet matters more than the date: when both do not fit, the outlet
+/// is shortened with an ellipsis down to a readable length, and after that the date goes.
+fn fit_header(outlet: &str, date: Option<String>, width: usize, other: usize) -> (String, Option<String>) {
+    const READABLE: usize = 12;
+    let date_width = date.as_deref().map_or(0, text_width);
+    let room = width.saturating_sub(other);
+    if text_width(outlet) + date_width <= room {
+        return (outlet.to_owned(), date);
+    }
+    let (room, date) = if room.saturating_sub(date_width) >= READABLE {
+        (room - date_width, date)
+    } else {
+        (room, None)
+    };
+    if text_width(outlet) <= room {
+        return (outlet.to_owned(), date);
+    }
+    let mut shortened = String::new();
+    for grapheme in outlet.graphemes(true) {
+        if text_width(&shortened) + text_width(grapheme) + 1 > room {
+            break;
+        }
+        shortened.push_str(grapheme);
+    }
+    shortened.push('…');
+    (shortened, date)
 }
 
 /// The source's bias tags for the header: position, reliability, labels, the article's own
@@ -342,4 +380,24 @@ fn put(buf: &mut Buffer, x: u16, y: u16, right: u16, shown: &str, style: Style) 
         buf[(x + dx, y)].reset();
     }
     x + width
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_header;
+
+    #[test]
+    fn the_outlet_is_shortened_before_the_date_goes() {
+        let date = || Some(" 2031-03-09 ".to_owned());
+        let fit = |width| fit_header("Kharun National Broadcasting", date(), width, 4);
+        assert_eq!(fit(60), ("Kharun National Broadcasting".to_owned(), date()));
+        let (outlet, kept) = fit(36);
+        assert_eq!((outlet.as_str(), kept), ("Kharun National Bro…", date()));
+        let (outlet, kept) = fit(28);
+        assert_eq!((outlet.as_str(), kept), ("Kharun Nati…", date()));
+        // Too narrow for both: the date goes and the outlet takes the room.
+        let (outlet, kept) = fit(26);
+        assert_eq!((outlet.as_str(), kept), ("Kharun National Broad…", None));
+        assert_eq!(fit_header("Short", None, 8, 4).0, "Sho…");
+    }
 }
