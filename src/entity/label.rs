@@ -41,7 +41,13 @@ pub fn choose_label(spellings: &BTreeMap<&str, usize>) -> String {
             s.chars().any(char::is_lowercase) && s.chars().next().is_some_and(char::is_uppercase);
         // Common enough: seen twice, or at least a fifth as often as the most frequent.
         let common = *n >= 2 || n * 5 >= most;
-        (usize::from(common), usize::from(capitalised), words, *n)
+        (
+            usize::from(common),
+            usize::from(!run_on(s, spellings)),
+            usize::from(capitalised),
+            words,
+            *n,
+        )
     };
     let mut best: Option<(&&str, &usize)> = None;
     for entry in spellings {
@@ -51,6 +57,23 @@ pub fn choose_label(spellings: &BTreeMap<&str, usize>) -> String {
         }
     }
     best.map(|(s, _)| (*s).to_string()).unwrap_or_default()
+}
+
+/// A spelling that runs on from other words into another spelling of the same entity, over a
+/// lower-case word: "Protection for Leila Haddad" beside "Leila Haddad", "Ines Valcourt of the
+/// Open Rivers Alliance" beside "Open Rivers Alliance". Not a good label. ("Bank of England" is
+/// not one: "England" is not a spelling of the bank.)
+fn run_on(spelling: &str, spellings: &BTreeMap<&str, usize>) -> bool {
+    let has_lower_word = spelling
+        .split(' ')
+        .skip(1)
+        .any(|w| w.chars().next().is_some_and(char::is_lowercase));
+    has_lower_word
+        && spellings.keys().any(|other| {
+            other.len() < spelling.len()
+                && spelling.ends_with(other)
+                && spelling[..spelling.len() - other.len()].ends_with(' ')
+        })
 }
 
 /// The kind of the form with the strongest evidence: a gazetteer kind, else a vote weighted by
@@ -88,5 +111,9 @@ mod tests {
         assert_eq!(choose_label(&spellings), "Ismail Haniyeh");
         let spellings = BTreeMap::from([("Qaani", 1), ("Esmail Qaani", 1)]);
         assert_eq!(choose_label(&spellings), "Esmail Qaani");
+        let spellings = BTreeMap::from([("Protection for Leila Haddad", 1), ("Leila Haddad", 2)]);
+        assert_eq!(choose_label(&spellings), "Leila Haddad");
+        let spellings = BTreeMap::from([("Bank of England", 2), ("BoE", 3)]);
+        assert_eq!(choose_label(&spellings), "Bank of England");
     }
 }

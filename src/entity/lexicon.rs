@@ -519,6 +519,20 @@ const ORGANISATION_CUES: &[&str] = &[
     "airways",
     "team",
     "weekly",
+    "broadcasting",
+    "broadcaster",
+    "voice",
+    "engineering",
+    "industries",
+    "holdings",
+    "partners",
+    "watch",
+    "international",
+    "trust",
+    "directorate",
+    "secretariat",
+    "cabinet",
+    "bloc",
 ];
 
 /// Last words that make a name a place.
@@ -578,6 +592,21 @@ const PLACE_CUES: &[&str] = &[
     "bridge",
     "station",
     "hotel",
+    "dam",
+    "reservoir",
+    "basin",
+    "plateau",
+    "highway",
+    "strait",
+    "straits",
+    "harbour",
+    "harbor",
+    "governorate",
+    "municipality",
+    "territory",
+    "territories",
+    "forest",
+    "hills",
 ];
 
 /// Words that make a name an event or operation.
