@@ -68,19 +68,25 @@ impl OutletState {
 
     /// Reverts the last change; returns the outlet it was about.
     pub fn undo(&mut self) -> Option<String> {
-        let change = self.undo.pop()?;
-        self.set(&change.outlet, change.before.clone());
-        let outlet = change.outlet.clone();
-        self.redo.push(change);
-        Some(outlet)
+        self.step(true)
     }
 
     /// Re-applies the last undone change; returns the outlet it was about.
     pub fn redo(&mut self) -> Option<String> {
-        let change = self.redo.pop()?;
-        self.set(&change.outlet, change.after.clone());
+        self.step(false)
+    }
+
+    fn step(&mut self, undo: bool) -> Option<String> {
+        let (from, to) = if undo {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let change = from.pop()?;
+        let value = if undo { &change.before } else { &change.after }.clone();
         let outlet = change.outlet.clone();
-        self.undo.push(change);
+        to.push(change);
+        self.set(&outlet, value);
         Some(outlet)
     }
 
