@@ -180,7 +180,6 @@ fn event_loop(
                     Effect::Open(path) => match load_path(&path, &shell.load) {
                         Ok(article) => {
                             let analyze = app.add_article(article);
-                            app.info(format!("opened {}", path.display()));
                             spawn_analysis(analyze, &shell.gazetteer, tx.clone());
                         }
                         Err(e) => app.error(e.to_string()),
