@@ -2,16 +2,14 @@
 
 #![allow(dead_code)]
 
+pub mod cases;
 pub mod terminal;
 
-use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// The five seed articles beside the repository.
-pub fn seeds_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds"))
-}
+#[allow(unused_imports)]
+pub use cases::seeds_dir;
 
 /// A shell in a detached tmux session of a given size, on a socket of its own.
 pub struct Tmux {
