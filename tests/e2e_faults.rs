@@ -115,15 +115,16 @@ fn sigint_with_a_dialog_open_exits_130_restored_with_notes_saved() {
 
 #[test]
 fn a_storm_of_resizes_leaves_a_correct_responsive_screen() {
-    let seeds = seeds_dir();
-    let Some(reference) = Tmux::start("resize-ref", 120, 30, &[arg(&seeds)]) else {
+    // Each on a copy of its own: a reader elsewhere on the seeds would make either read-only.
+    let (reference_case, storm_case) = (case(), case());
+    let Some(reference) = Tmux::start("resize-ref", 120, 30, &[arg(reference_case.path())]) else {
         return;
     };
     let idle = |s: &str| s.contains("NORMAL") && !s.contains("finding entities");
     let expected = reference.wait_until(idle, "the reference to settle");
     drop(reference);
 
-    let Some(tmux) = Tmux::start("resize", 120, 30, &[arg(&seeds)]) else {
+    let Some(tmux) = Tmux::start("resize", 120, 30, &[arg(storm_case.path())]) else {
         return;
     };
     tmux.wait_until(idle, "the reader to settle");
