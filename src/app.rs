@@ -354,21 +354,11 @@ impl App {
         self.notes.location = location;
         self.notes.read_only = read_only;
         let mut orphans = 0;
-        for pane in &mut self.panes {
+        for index in 0..self.panes.len() {
+            let pane = &mut self.panes[index];
             let path = crate::annotation::location::article_key(notes_dir, &pane.article.path);
             pane.key = ArticleKey::new(path, &pane.article.text);
-            let changed = self
-                .notes
-                .notes
-                .article(&pane.key.path)
-                .is_some_and(|a| a.text_hash != pane.key.text_hash);
-            if changed {
-                let outcomes = self.notes.notes.reanchor_article(&pane.key, &pane.article.text);
-                orphans += outcomes
-                    .iter()
-                    .filter(|(_, o)| matches!(o, crate::annotation::AnchorOutcome::Orphan { .. }))
-                    .count();
-            }
+            orphans += self.reanchor_if_changed(index).unwrap_or(0);
         }
         self.entities.decisions = self.notes.notes.entities.clone();
         self.sync_overrides();
@@ -377,6 +367,27 @@ impl App {
                 "{orphans} annotations could not be found in changed articles: kept as orphans (m lists them)"
             ));
         }
+    }
+
+    /// Re-anchors the annotations of pane `index`'s article when its text is not the one the
+    /// notes were anchored in. Returns the number of orphans, or `None` when nothing changed.
+    fn reanchor_if_changed(&mut self, index: usize) -> Option<usize> {
+        let pane = &self.panes[index];
+        let changed = self
+            .notes
+            .notes
+            .article(&pane.key.path)
+            .is_some_and(|a| a.text_hash != pane.key.text_hash);
+        if !changed {
+            return None;
+        }
+        let outcomes = self.notes.notes.reanchor_article(&pane.key, &pane.article.text);
+        Some(
+            outcomes
+                .iter()
+                .filter(|(_, o)| matches!(o, crate::annotation::AnchorOutcome::Orphan { .. }))
+                .count(),
+        )
     }
 
     /// The open articles in the order they were given (the order the CLI's export uses).
@@ -432,18 +443,49 @@ impl App {
         }
     }
 
-    /// Adds an article as a new pane after the others and focuses it.
+    /// Adds an article as a new pane after the others and focuses it. An article whose path is
+    /// already open replaces that pane's text instead (a reload): two panes of one path would
+    /// draw the same annotations over two different texts. When the text is not the one the notes
+    /// were anchored in (the file changed since), the annotations are re-anchored, as when a case
+    /// is opened, and the undo history, which holds anchors into the old text, is cleared.
     pub fn add_article(&mut self, article: Article) -> Effect {
-        let order = self.panes.iter().map(|p| p.order + 1).max().unwrap_or(0);
+        let shown_path = sanitize_line(&article.path.display().to_string());
         let mut pane = Pane::new(Arc::new(article), self.settings.reveal_hidden);
-        pane.order = order;
         pane.key = ArticleKey::new(
             crate::annotation::location::article_key(&self.notes.dir, &pane.article.path),
             &pane.article.text,
         );
-        self.panes.push(pane);
+        let reloaded = self.panes.iter().position(|p| p.key.path == pane.key.path);
+        match reloaded {
+            Some(index) => {
+                pane.order = self.panes[index].order;
+                pane.weight = self.panes[index].weight;
+                self.panes[index] = pane;
+                self.focus = index;
+            }
+            None => {
+                pane.order = self.panes.iter().map(|p| p.order + 1).max().unwrap_or(0);
+                self.panes.push(pane);
+                self.focus = self.panes.len() - 1;
+            }
+        }
+        let verb = if reloaded.is_some() { "reloaded" } else { "opened" };
+        match self.reanchor_if_changed(self.focus) {
+            None => self.info(format!("{verb} {shown_path}")),
+            Some(orphans) => {
+                self.notes.history = crate::annotation::History::default();
+                let text = format!(
+                    "{verb} {shown_path}: its text changed since the notes were written; annotations \
+                     re-anchored ({orphans} kept as orphans), undo history cleared"
+                );
+                if orphans > 0 {
+                    self.error(text);
+                } else {
+                    self.info(text);
+                }
+            }
+        }
         self.sync_overrides();
-        self.focus = self.panes.len() - 1;
         self.analyze()
     }
 

@@ -205,10 +205,20 @@ impl PaneLayout {
             .map(Row::Text)
     }
 
+    /// More rows than the article can have at any width: a paragraph is at least one byte and
+    /// a visual line at least one grapheme, plus one spacer row per paragraph.
+    fn more_rows_than_any_wrap(&self, text: &str, n: usize) -> bool {
+        n > 2 * text.len() + self.paragraphs.len() + 1
+    }
+
     /// The position `n` rows below `pos`, stopping at the last row.
     pub fn down(&mut self, text: &str, mut pos: RowPos, mut n: usize) -> RowPos {
         if self.is_empty() {
             return RowPos::default();
+        }
+        if self.more_rows_than_any_wrap(text, n) {
+            // "To the end" (`G`): no need to wrap every paragraph on the way.
+            return self.last(text);
         }
         loop {
             let rows = self.rows(text, pos.para);
@@ -231,6 +241,9 @@ impl PaneLayout {
 
     /// The position `n` rows above `pos`, stopping at the first row.
     pub fn up(&mut self, text: &str, mut pos: RowPos, mut n: usize) -> RowPos {
+        if self.more_rows_than_any_wrap(text, n) {
+            return RowPos::default();
+        }
         loop {
             if n <= pos.row {
                 pos.row -= n;
@@ -449,5 +462,43 @@ mod tests {
         assert_eq!(l.max_top(&a.text, 10), RowPos::default());
         assert_eq!(l.row(RowPos::default()), None);
         l.prepare(&a.text, RowPos::default(), 10);
+    }
+
+    #[test]
+    fn scrolling_past_either_end_skips_wrapping_what_lies_between() {
+        // Narrow columns and words of one to many letters, so rows are as many as can be.
+        let text: String = (0..400).fold(String::new(), |mut text, i| {
+            text.push_str(&"x".repeat(i % 7 + 1));
+            text.push_str(" w\n");
+            text
+        });
+        let a = article(&text);
+        for width in [1, 3, 20] {
+            let mut walked = PaneLayout::new(&a, false);
+            walked.set_width(width);
+            let mut pos = RowPos::default();
+            let mut rows = 0;
+            loop {
+                let next = walked.down(&a.text, pos, 1);
+                if next == pos {
+                    break;
+                }
+                pos = next;
+                rows += 1;
+            }
+            assert_eq!(pos, walked.last(&a.text));
+            // Any distance the text could cover is walked; anything beyond is the end.
+            let mut l = PaneLayout::new(&a, false);
+            l.set_width(width);
+            assert_eq!(l.down(&a.text, RowPos::default(), rows), pos, "width {width}");
+            assert_eq!(l.down(&a.text, RowPos::default(), rows + 1), pos);
+            let mut fresh = PaneLayout::new(&a, false);
+            fresh.set_width(width);
+            assert_eq!(fresh.down(&a.text, RowPos::default(), usize::MAX / 2), pos);
+            assert!(fresh.cached_lines(200).is_none(), "wrapped the middle on the way");
+            assert_eq!(fresh.up(&a.text, pos, usize::MAX / 2), RowPos::default());
+            assert!(fresh.cached_lines(200).is_none());
+            assert_eq!(l.up(&a.text, pos, rows), RowPos::default());
+        }
     }
 }

@@ -55,6 +55,14 @@ fn main() -> ExitCode {
 fn load_articles(paths: &[PathBuf], options: &LoadOptions) -> (Vec<Article>, Vec<String>) {
     let (files, errors) = expand_paths(paths);
     let mut messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    for dir in paths.iter().filter(|p| p.is_dir()) {
+        if !files.iter().any(|f| f.starts_with(dir)) && std::fs::read_dir(dir).is_ok() {
+            messages.push(format!(
+                "{}: no supported files (.txt, .md, .html) in this folder",
+                dir.display()
+            ));
+        }
+    }
     let mut articles = Vec::new();
     for file in files {
         match load_path(&file, options) {
@@ -162,6 +170,13 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
             2,
             "the reader needs a terminal, and stdout is not one. For scripts, use \
              `parallax entities PATH...` (see `parallax --help`).",
+        );
+    }
+    if paths::term_is_dumb() {
+        return fail(
+            2,
+            "TERM=dumb: this terminal cannot draw the reader (it needs cursor movement). Run it in \
+             a terminal emulator, or use `parallax entities PATH...` or `parallax export PATH...`.",
         );
     }
     let paths = if cli.paths.is_empty() {

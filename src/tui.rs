@@ -4,11 +4,15 @@
 //! something happens and never polls. All pending events are handled before a frame is drawn,
 //! so a storm of resize events costs one frame. The terminal is restored on every way out:
 //! quit, error, panic (a hook), SIGTERM/SIGHUP/SIGINT (a signal thread feeds the same loop).
+//! A failed save of the notes is retried every couple of seconds and at exit; when it still
+//! fails at exit, a copy of the notes is written beside the notes file (or in the temporary
+//! directory) and the way out says where.
 
 use std::io::{self, Stdout, Write};
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
+use std::time::Duration;
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
@@ -23,6 +27,7 @@ use crate::app::view::prepare;
 use crate::app::{App, Effect};
 use crate::article::Article;
 use crate::article::load::{LoadOptions, load_path};
+use crate::article::sanitize::sanitize_line;
 use crate::config::Theme;
 use crate::entity::{EntityIndex, Gazetteer};
 
@@ -101,11 +106,52 @@ fn spawn_signals(tx: Sender<Wake>) -> io::Result<()> {
     Ok(())
 }
 
-/// Writes the notes now. On failure the change stays in memory and the next save retries.
-fn save_notes(app: &mut App, store: Option<&WritableStore<Notes>>) {
+/// How often a failed save of the notes is retried while the reader runs.
+const SAVE_RETRY: Duration = Duration::from_secs(2);
+
+/// Writes the notes now. On failure the change stays in memory, `unsaved` is set, and the loop
+/// retries every [`SAVE_RETRY`], on the next change and at exit.
+fn save_notes(app: &mut App, store: Option<&WritableStore<Notes>>, unsaved: &mut bool) {
     let Some(store) = store else { return };
-    if let Err(e) = store.save(&app.notes.notes) {
-        app.error(format!("notes NOT saved, kept in memory, will retry: {e}"));
+    match store.save(&app.notes.notes) {
+        Ok(()) => {
+            if std::mem::take(unsaved) {
+                app.info(format!("notes saved to {}", store.path().display()));
+            }
+        }
+        Err(e) => {
+            *unsaved = true;
+            app.error(format!("notes NOT saved, kept in memory, will retry: {e}"));
+        }
+    }
+}
+
+/// The last try at exit when a save failed: save, else write a copy where it can be written
+/// (beside the notes file, else the temporary directory) and say where.
+fn save_at_exit(
+    app: &App,
+    store: Option<&WritableStore<Notes>>,
+    result: io::Result<Exit>,
+) -> io::Result<Exit> {
+    let Some(store) = store else { return result };
+    let Err(error) = store.save(&app.notes.notes) else {
+        return result;
+    };
+    let message = match crate::annotation::store::rescue(store.path(), &app.notes.notes) {
+        Ok(copy) => format!(
+            "{error}. The notes are NOT in {}; a copy of them is in {}",
+            store.path().display(),
+            copy.display()
+        ),
+        Err(rescue_error) => format!("{error}. No copy could be written either: {rescue_error}"),
+    };
+    match result {
+        Ok(Exit::Quit) => Err(io::Error::other(message)),
+        Ok(Exit::Signal(signal)) => {
+            eprintln!("parallax: {}", sanitize_line(&message));
+            Ok(Exit::Signal(signal))
+        }
+        Err(e) => Err(io::Error::other(format!("{e}; {message}"))),
     }
 }
 
@@ -163,37 +209,57 @@ pub fn run(mut app: App, shell: &Shell<'_>) -> io::Result<Exit> {
     let (tx, rx) = mpsc::channel();
     spawn_signals(tx.clone())?;
     let mouse = app.settings.mouse;
+    let mut unsaved = false;
     let result = setup_terminal(mouse).and_then(|mut terminal| {
         spawn_input(tx.clone());
         spawn_analysis(app.analyze(), &shell.gazetteer, tx.clone());
-        event_loop(&mut terminal, app, shell, &rx, &tx)
+        event_loop(&mut terminal, &mut app, shell, (&rx, &tx), &mut unsaved)
     });
     restore_terminal();
-    result
+    if unsaved {
+        save_at_exit(&app, shell.store, result)
+    } else {
+        result
+    }
 }
 
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-    mut app: App,
+    app: &mut App,
     shell: &Shell<'_>,
-    rx: &Receiver<Wake>,
-    tx: &Sender<Wake>,
+    (rx, tx): (&Receiver<Wake>, &Sender<Wake>),
+    unsaved: &mut bool,
 ) -> io::Result<Exit> {
     loop {
         let size = terminal.size()?;
         let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-        prepare(&mut app, area);
-        terminal.draw(|frame| crate::ui::render(frame, &app, &shell.theme))?;
+        prepare(app, area);
+        terminal.draw(|frame| crate::ui::render(frame, app, &shell.theme))?;
 
-        let Ok(first) = rx.recv() else {
-            return Ok(Exit::Quit);
+        let first = if *unsaved || app.outlets.has_pending() {
+            match rx.recv_timeout(SAVE_RETRY) {
+                Ok(wake) => wake,
+                Err(RecvTimeoutError::Timeout) => {
+                    if *unsaved {
+                        save_notes(app, shell.store, unsaved);
+                    }
+                    save_outlet_defaults(app, shell.outlet_defaults.as_deref());
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => return Ok(Exit::Quit),
+            }
+        } else {
+            let Ok(wake) = rx.recv() else {
+                return Ok(Exit::Quit);
+            };
+            wake
         };
         let mut pending = vec![first];
         pending.extend(rx.try_iter());
         for wake in pending {
             let effects = match wake {
-                Wake::Input(Event::Key(key)) => handle_key(&mut app, key),
-                Wake::Input(Event::Mouse(mouse)) => handle_mouse(&mut app, mouse),
+                Wake::Input(Event::Key(key)) => handle_key(app, key),
+                Wake::Input(Event::Mouse(mouse)) => handle_mouse(app, mouse),
                 Wake::Input(_) => Vec::new(),
                 Wake::InputClosed(e) => return Err(io::Error::other(format!("terminal input closed: {e}"))),
                 Wake::Signal(signal) => return Ok(Exit::Signal(signal)),
@@ -208,18 +274,17 @@ fn event_loop(
                     Effect::Open(path) => match load_path(&path, &shell.load) {
                         Ok(article) => {
                             let analyze = app.add_article(article);
-                            app.info(format!("opened {}", path.display()));
                             spawn_analysis(analyze, &shell.gazetteer, tx.clone());
                         }
                         Err(e) => app.error(e.to_string()),
                     },
                     analyze @ Effect::Analyze { .. } => spawn_analysis(analyze, &shell.gazetteer, tx.clone()),
                     Effect::SaveNotes => {
-                        save_notes(&mut app, shell.store);
-                        save_outlet_defaults(&mut app, shell.outlet_defaults.as_deref());
+                        save_notes(app, shell.store, unsaved);
+                        save_outlet_defaults(app, shell.outlet_defaults.as_deref());
                     }
                     Effect::SaveOutletDefaults => {
-                        save_outlet_defaults(&mut app, shell.outlet_defaults.as_deref());
+                        save_outlet_defaults(app, shell.outlet_defaults.as_deref());
                     }
                     Effect::Export { format, path } => {
                         let text = crate::export::export_loaded(
@@ -238,7 +303,7 @@ fn event_loop(
                 }
             }
             // Page sizes and the mouse use the layout: refresh it between events.
-            prepare(&mut app, area);
+            prepare(app, area);
         }
     }
 }

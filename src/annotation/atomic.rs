@@ -68,6 +68,38 @@ fn temp_path_for(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.tmp-{}-{attempt}", std::process::id()))
 }
 
+/// Removes the temporary files that saves of `path` left behind when their process was killed
+/// mid-write (names as [`temp_path_for`] makes them). Call it only while holding the lock that
+/// makes this process the only writer. Returns how many were removed.
+pub fn remove_stale_temp_files(path: &Path) -> usize {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return 0;
+    };
+    let prefix = format!(".{name}.tmp-");
+    let Ok(entries) = std::fs::read_dir(parent_dir(path)) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let ours = rest
+            .split_once('-')
+            .is_some_and(|(pid, n)| is_digits(pid) && is_digits(n));
+        if ours && entry.file_type().is_ok_and(|t| t.is_file()) && std::fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 #[cfg(unix)]
 fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
@@ -77,4 +109,37 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
 fn sync_dir(_dir: &Path) -> io::Result<()> {
     // Windows cannot open a directory as a file; its rename is durable enough for our purpose.
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stale_temp_files_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("notes.toml");
+        let keep = [
+            "notes.toml",
+            ".notes.toml.tmp-12-x",
+            ".other.toml.tmp-12-3",
+            "notes.toml.tmp-12-3",
+            ".notes.toml.tmp-",
+        ];
+        for name in keep
+            .iter()
+            .chain(&[".notes.toml.tmp-12-3", ".notes.toml.tmp-999-0"])
+        {
+            std::fs::write(dir.path().join(name), "x").expect("write");
+        }
+        assert_eq!(remove_stale_temp_files(&path), 2);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort_unstable();
+        let mut expected = keep.map(str::to_owned).to_vec();
+        expected.sort_unstable();
+        assert_eq!(left, expected);
+    }
 }

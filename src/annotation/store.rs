@@ -6,7 +6,7 @@
 use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 
-use super::atomic::{ContentWriter, DirectWriter, replace_file};
+use super::atomic::{ContentWriter, DirectWriter, remove_stale_temp_files, replace_file};
 use super::document::{Document, LoadError, parse, render};
 use super::lock::{LockError, SessionLock, acquire};
 use crate::article::sanitize::sanitize_line;
@@ -113,14 +113,18 @@ pub fn open<D: Document>(path: &Path) -> Opened<D> {
             document,
             store: read_only(ReadOnlyReason::Locked(error)),
         },
-        (Ok(document), Ok(lock)) => Opened {
-            document,
-            store: OpenedStore::Writable(WritableStore {
-                path: path.to_path_buf(),
-                _lock: lock,
-                _document: PhantomData,
-            }),
-        },
+        (Ok(document), Ok(lock)) => {
+            // Saves killed mid-write leave their temp files; only the lock holder writes them.
+            remove_stale_temp_files(path);
+            Opened {
+                document,
+                store: OpenedStore::Writable(WritableStore {
+                    path: path.to_path_buf(),
+                    _lock: lock,
+                    _document: PhantomData,
+                }),
+            }
+        }
     }
 }
 
@@ -140,6 +144,41 @@ pub fn load<D: Document>(path: &Path) -> Result<D, LoadError> {
             error,
         }),
     }
+}
+
+/// Writes `document` to a new file that names itself as a copy of `path`'s content, for when
+/// `path` cannot be written (at exit, so that nothing is lost): `<name>.unsaved-<pid>` beside it,
+/// else in the temporary directory. Never overwrites a file. Returns where it went.
+pub fn rescue<D: Document>(path: &Path, document: &D) -> std::io::Result<PathBuf> {
+    let text = render(document).map_err(std::io::Error::other)?;
+    let name = path
+        .file_name()
+        .map_or_else(|| "notes".to_owned(), |n| n.to_string_lossy().into_owned());
+    let copy_name = format!("{name}.unsaved-{}", std::process::id());
+    let beside = path.with_file_name(&copy_name);
+    let mut last_error = None;
+    for candidate in [beside, std::env::temp_dir().join(&copy_name)] {
+        let mut file = match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate)
+        {
+            Ok(file) => file,
+            Err(error) => {
+                last_error = Some(error);
+                continue;
+            }
+        };
+        match std::io::Write::write_all(&mut file, text.as_bytes()).and_then(|()| file.sync_all()) {
+            Ok(()) => return Ok(candidate),
+            Err(error) => {
+                // Ours, and incomplete: a half copy would only mislead.
+                let _ = std::fs::remove_file(&candidate);
+                last_error = Some(error);
+            }
+        }
+    }
+    Err(last_error.unwrap_or_else(|| std::io::Error::other("no place for a copy")))
 }
 
 impl<D: Document> WritableStore<D> {

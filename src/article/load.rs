@@ -89,7 +89,9 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Expands directories into their supported files (sorted by name); files pass through.
+/// Expands directories into their supported files (sorted by name); files pass through. Every
+/// entry with a supported name that is not a directory is listed, even one that cannot be read
+/// (a symlink loop, a dangling link, a FIFO), so that loading names it instead of skipping it.
 pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -100,7 +102,7 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
                     let mut found: Vec<PathBuf> = entries
                         .filter_map(Result::ok)
                         .map(|e| e.path())
-                        .filter(|p| p.is_file() && is_supported(p))
+                        .filter(|p| !p.is_dir() && is_supported(p))
                         .collect();
                     found.sort();
                     files.extend(found);

@@ -24,6 +24,12 @@ pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
+/// Whether `TERM` says the terminal cannot take escape sequences (`dumb`: Emacs shell buffers,
+/// some CI logs). The reader draws with cursor moves and styles, so it refuses to start there.
+pub fn term_is_dumb() -> bool {
+    std::env::var_os("TERM").is_some_and(|term| term == "dumb")
+}
+
 /// Loads the config: `explicit` (from `--config`) must exist; the default path may be absent.
 pub fn load_config(explicit: Option<&Path>) -> Result<Config, ConfigError> {
     let path = match explicit {

@@ -2,14 +2,14 @@
 
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+pub mod cases;
+pub mod terminal;
+
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// The five seed articles beside the repository.
-pub fn seeds_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds"))
-}
+#[allow(unused_imports)]
+pub use cases::seeds_dir;
 
 /// A shell in a detached tmux session of a given size, on a socket of its own.
 pub struct Tmux {
@@ -98,6 +98,68 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// The visible screen with its escape sequences (colours, attributes).
+    pub fn capture_escapes(&self) -> String {
+        let out = self
+            .command()
+            .args(["capture-pane", "-p", "-e", "-t", "0"])
+            .output()
+            .expect("capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// A tmux format evaluated for the pane, e.g. `#{alternate_on}` (1 while a program uses the
+    /// alternate screen) or `#{mouse_any_flag}`.
+    pub fn pane_format(&self, format: &str) -> String {
+        let out = self
+            .command()
+            .args(["display-message", "-p", "-t", "0", format])
+            .output()
+            .expect("display-message");
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    /// Resizes the window (tmux then sends SIGWINCH to the program in it).
+    pub fn resize(&self, width: u16, height: u16) {
+        let status = self
+            .command()
+            .args([
+                "resize-window",
+                "-t",
+                "0",
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+            ])
+            .status()
+            .expect("resize-window");
+        assert!(status.success(), "resize-window failed");
+    }
+
+    /// Panics unless the terminal is back to normal: no alternate screen, cursor shown, no mouse
+    /// reporting, and the shell echoes and runs a command (so raw mode is off).
+    pub fn assert_terminal_restored(&self) {
+        assert_eq!(
+            self.pane_format("#{alternate_on}"),
+            "0",
+            "still on the alternate screen"
+        );
+        assert_eq!(self.pane_format("#{cursor_flag}"), "1", "cursor still hidden");
+        assert_eq!(
+            self.pane_format("#{mouse_any_flag}"),
+            "0",
+            "mouse reporting still on"
+        );
+        let marker = format!("restored-{}", std::process::id());
+        self.keys(&[&format!("echo {marker}"), "Enter"]);
+        // Echoed as typed and printed as output: two occurrences.
+        self.wait_until(
+            |s| s.matches(&marker).count() >= 2,
+            "the shell to echo and run a command",
+        );
+    }
+
     /// Waits until the screen contains `text`; panics with the screen after a timeout.
     pub fn wait_for(&self, text: &str) -> String {
         self.wait_until(|s| s.contains(text), &format!("`{text}`"))
@@ -108,7 +170,7 @@ impl Tmux {
         self.wait_until(|s| s != before, "a change")
     }
 
-    fn wait_until(&self, done: impl Fn(&str) -> bool, what: &str) -> String {
+    pub fn wait_until(&self, done: impl Fn(&str) -> bool, what: &str) -> String {
         let start = Instant::now();
         loop {
             let screen = self.capture();
