@@ -9,8 +9,7 @@ use clap::Parser;
 use parallax::annotation::location::{LocationInput, choose_notes_location};
 use parallax::annotation::{Notes, Opened, OpenedStore, store};
 use parallax::app::App;
-use parallax::article::Article;
-use parallax::article::load::{LoadOptions, expand_paths, load_path};
+use parallax::article::load::{LoadOptions, load_all};
 use parallax::article::sanitize::sanitize_line;
 use parallax::cli::{Cli, Command};
 use parallax::config::{Config, Theme, paths};
@@ -47,28 +46,6 @@ fn main() -> ExitCode {
         }
         None => reader(&cli, &config),
     }
-}
-
-/// Loads every article it can; the errors of the others are returned for the status bar.
-fn load_articles(paths: &[PathBuf], options: &LoadOptions) -> (Vec<Article>, Vec<String>) {
-    let (files, errors) = expand_paths(paths);
-    let mut messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    let mut articles = Vec::new();
-    for file in files {
-        match load_path(&file, options) {
-            Ok(article) => {
-                messages.extend(
-                    article
-                        .warnings
-                        .iter()
-                        .map(|w| format!("{}: {w}", file.display())),
-                );
-                articles.push(article);
-            }
-            Err(e) => messages.push(e.to_string()),
-        }
-    }
-    (articles, messages)
 }
 
 /// Whether a file can be created in `dir` (tried, not guessed from permission bits).
@@ -144,7 +121,7 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
     let options = LoadOptions {
         max_bytes: config.reader.max_file_size,
     };
-    let (articles, problems) = load_articles(&paths, &options);
+    let (articles, problems) = load_all(&paths, &options);
     if articles.is_empty() {
         let detail = if problems.is_empty() {
             "no supported files (.txt, .md, .html)".to_owned()

@@ -117,6 +117,29 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     (files, errors)
 }
 
+/// Loads every file of `paths` (directories expanded) that it can, in order. The errors of the
+/// others, and the warnings of those loaded, come back as messages for the status bar.
+pub fn load_all(paths: &[PathBuf], options: &LoadOptions) -> (Vec<Article>, Vec<String>) {
+    let (files, errors) = expand_paths(paths);
+    let mut messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let mut articles = Vec::new();
+    for file in files {
+        match load_path(&file, options) {
+            Ok(article) => {
+                messages.extend(
+                    article
+                        .warnings
+                        .iter()
+                        .map(|w| format!("{}: {w}", file.display())),
+                );
+                articles.push(article);
+            }
+            Err(e) => messages.push(e.to_string()),
+        }
+    }
+    (articles, messages)
+}
+
 /// Whether a file name has an extension Parallax reads (or none, which is read as text).
 pub fn is_supported(path: &Path) -> bool {
     match path.extension().and_then(|e| e.to_str()) {
