@@ -139,7 +139,7 @@ mod stages {
 
     use parallax::app::Pane;
     use parallax::article::clean::{clean, units};
-    use parallax::article::load::from_bytes;
+    use parallax::article::load::{from_bytes, from_vec};
     use parallax::article::{Format, meta};
     use std::sync::Arc;
 
@@ -147,12 +147,14 @@ mod stages {
         super::support::repeat_to(&super::support::seeds()[4].text, 2_000_000)
     }
 
+    /// Decoding, cleaning and metadata of a file's bytes, as `load_path` does after reading.
     #[divan::bench(sample_count = 20, sample_size = 1)]
     fn load_from_bytes_2mb(bencher: divan::Bencher) {
         let text = text();
         bencher
             .counter(divan::counter::BytesCount::of_str(&text))
-            .bench_local(|| from_bytes(Path::new("a.txt"), text.as_bytes()));
+            .with_inputs(|| text.as_bytes().to_vec())
+            .bench_local_values(|bytes| from_vec(Path::new("a.txt"), bytes));
     }
 
     #[divan::bench(sample_count = 20, sample_size = 1)]

@@ -280,10 +280,12 @@ impl App {
     /// A reader over `articles` with the given config.
     pub fn new(articles: Vec<Article>, config: &Config) -> Self {
         let settings = config.reader.clone();
-        let panes = articles
-            .into_iter()
-            .map(|a| Pane::new(Arc::new(a), settings.reveal_hidden))
-            .collect();
+        // Paragraphs and text hashes of big articles take milliseconds: one thread per core.
+        let panes = crate::par::map(
+            articles,
+            |a| a.text.len(),
+            |a| Pane::new(Arc::new(a), settings.reveal_hidden),
+        );
         Self {
             panes,
             focus: 0,
@@ -317,8 +319,8 @@ impl App {
         self.notes.read_only = read_only;
         let mut orphans = 0;
         for pane in &mut self.panes {
-            let path = crate::annotation::location::article_key(notes_dir, &pane.article.path);
-            pane.key = ArticleKey::new(path, &pane.article.text);
+            // Only the path is relative to the notes; the hash of the text was taken by `Pane::new`.
+            pane.key.path = crate::annotation::location::article_key(notes_dir, &pane.article.path);
             let changed = self
                 .notes
                 .notes
@@ -399,10 +401,7 @@ impl App {
         let order = self.panes.iter().map(|p| p.order + 1).max().unwrap_or(0);
         let mut pane = Pane::new(Arc::new(article), self.settings.reveal_hidden);
         pane.order = order;
-        pane.key = ArticleKey::new(
-            crate::annotation::location::article_key(&self.notes.dir, &pane.article.path),
-            &pane.article.text,
-        );
+        pane.key.path = crate::annotation::location::article_key(&self.notes.dir, &pane.article.path);
         self.panes.push(pane);
         self.sync_overrides();
         self.focus = self.panes.len() - 1;
