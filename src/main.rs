@@ -4,6 +4,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::{Arc, LazyLock};
 
 use clap::Parser;
 use parallax::annotation::location::{LocationInput, choose_notes_location};
@@ -13,6 +14,7 @@ use parallax::article::load::{LoadOptions, load_all};
 use parallax::article::sanitize::sanitize_line;
 use parallax::cli::{Cli, Command};
 use parallax::config::{Config, Theme, paths};
+use parallax::entity::Gazetteer;
 use parallax::tui::{self, Exit};
 
 /// Where `cargo run` finds the bundled sample case.
@@ -138,9 +140,16 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
     }
     let opened = open_notes(cli, &mut app);
     let store = opened.as_ref().and_then(|o| o.store.writable());
-    let gazetteer = match parallax::entity::report::load_gazetteer(&config.entities.gazetteer) {
-        Ok(g) => std::sync::Arc::new(g),
-        Err(e) => return fail(2, &e),
+    let gazetteer: tui::SharedGazetteer = if config.entities.gazetteer.is_empty() {
+        // The bundled gazetteer always parses (tested): read it when the entity pass needs it,
+        // off the path to the first frame.
+        Arc::new(LazyLock::new(Box::new(Gazetteer::builtin)))
+    } else {
+        // A user's file is read now, so that a mistake in it stops the start with its message.
+        match parallax::entity::report::load_gazetteer(&config.entities.gazetteer) {
+            Ok(g) => Arc::new(LazyLock::new(Box::new(move || g))),
+            Err(e) => return fail(2, &e),
+        }
     };
     let shell = tui::Shell {
         theme: Theme::new(&config.theme, paths::no_color()),

@@ -5,9 +5,9 @@
 //! so a storm of resize events costs one frame. The terminal is restored on every way out:
 //! quit, error, panic (a hook), SIGTERM/SIGHUP/SIGINT (a signal thread feeds the same loop).
 
-use std::io::{self, Stdout, Write};
-use std::sync::Arc;
+use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, LazyLock};
 use std::thread;
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
@@ -56,7 +56,11 @@ pub fn restore_terminal() {
     let _ = out.flush();
 }
 
-fn setup_terminal(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+/// The terminal as the reader draws to it. A frame is written whole, then flushed: one `write`
+/// for a full 200×50 frame rather than one per kilobyte (stdout's own buffer).
+type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+fn setup_terminal(mouse: bool) -> io::Result<Screen> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
@@ -68,7 +72,9 @@ fn setup_terminal(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>>
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
-    Terminal::new(CrosstermBackend::new(out))
+    let mut terminal = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(256 * 1024, out)))?;
+    crate::ui::write_every_cell_next(&mut terminal);
+    Ok(terminal)
 }
 
 fn spawn_input(tx: Sender<Wake>) {
@@ -109,8 +115,12 @@ fn save_notes(app: &mut App, store: Option<&WritableStore<Notes>>) {
     }
 }
 
+/// The gazetteer, read when the first entity pass needs it (on its thread, after the first
+/// frame) unless it was read before, to check a user's file at start.
+pub type SharedGazetteer = Arc<LazyLock<Gazetteer, Box<dyn FnOnce() -> Gazetteer + Send>>>;
+
 /// Finds entities on a worker thread, so the first frame never waits for them.
-fn spawn_analysis(effect: Effect, gazetteer: &Arc<Gazetteer>, tx: Sender<Wake>) {
+fn spawn_analysis(effect: Effect, gazetteer: &SharedGazetteer, tx: Sender<Wake>) {
     let Effect::Analyze { docs, decisions } = effect else {
         return;
     };
@@ -127,7 +137,7 @@ pub struct Shell<'a> {
     pub theme: Theme,
     pub load: LoadOptions,
     pub store: Option<&'a WritableStore<Notes>>,
-    pub gazetteer: Arc<Gazetteer>,
+    pub gazetteer: SharedGazetteer,
 }
 
 /// Runs the reader until the user quits or a signal arrives. Restores the terminal either way.
@@ -137,25 +147,33 @@ pub fn run(mut app: App, shell: &Shell<'_>) -> io::Result<Exit> {
     let mouse = app.settings.mouse;
     let result = setup_terminal(mouse).and_then(|mut terminal| {
         spawn_input(tx.clone());
-        spawn_analysis(app.analyze(), &shell.gazetteer, tx.clone());
-        event_loop(&mut terminal, app, shell, &rx, &tx)
+        let analysis = app.analyze();
+        event_loop(&mut terminal, app, shell, analysis, &rx, &tx)
     });
     restore_terminal();
     result
 }
 
+/// `analysis` is the first entity pass: it starts once the first frame is out, so that on a
+/// machine with few cores it does not compete with the first frame (or with the terminal
+/// drawing it).
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    terminal: &mut Screen,
     mut app: App,
     shell: &Shell<'_>,
+    analysis: Effect,
     rx: &Receiver<Wake>,
     tx: &Sender<Wake>,
 ) -> io::Result<Exit> {
+    let mut analysis = Some(analysis);
     loop {
         let size = terminal.size()?;
         let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
         prepare(&mut app, area);
         terminal.draw(|frame| crate::ui::render(frame, &app, &shell.theme))?;
+        if let Some(first) = analysis.take() {
+            spawn_analysis(first, &shell.gazetteer, tx.clone());
+        }
 
         let Ok(first) = rx.recv() else {
             return Ok(Exit::Quit);
