@@ -210,17 +210,21 @@ fn crossterm_terminal(sink: &Sink) -> Terminal<CrosstermBackend<Sink>> {
 }
 
 fn percentiles() {
-    const FRAMES: usize = 2_000;
+    // `RENDER_FRAMES=200` for a quick look (or a run under callgrind).
+    let frames: usize = std::env::var("RENDER_FRAMES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2_000);
     let theme = Theme::default();
     let mut app = w3();
     let sink = Sink::default();
     let mut terminal = crossterm_terminal(&sink);
     frame(&mut app, &mut terminal, 0, &theme);
     let first_bytes = sink.take_len();
-    let mut times = Vec::with_capacity(FRAMES);
-    let mut bytes = Vec::with_capacity(FRAMES);
+    let mut times = Vec::with_capacity(frames);
+    let mut bytes = Vec::with_capacity(frames);
     let mut shown = (usize::MAX, 0, usize::MAX, 0);
-    for n in 1..=FRAMES + 2 * SWING {
+    for n in 1..=frames + 2 * SWING {
         let start = Instant::now();
         frame(&mut app, &mut terminal, n, &theme);
         let took = start.elapsed();
@@ -242,7 +246,7 @@ fn percentiles() {
         shown.0, shown.1, shown.2, shown.3
     );
     println!(
-        "scrolled frame (key + layout + draw into CrosstermBackend<Vec<u8>>), {FRAMES} frames: \
+        "scrolled frame (key + layout + draw into CrosstermBackend<Vec<u8>>), {frames} frames: \
          median {:.0} µs, p99 {:.0} µs, max {:.0} µs",
         us(at(0.5)),
         us(at(0.99)),

@@ -20,11 +20,14 @@
 # vim runs as `vim -u NONE --cmd 'set shortmess+=F' -O *.txt`: without shortmess+=F it stops at
 # a "Press ENTER" prompt after the file-info messages of five files and never draws the frame.
 # Programs are interleaved run by run, so machine noise hits all of them alike; one warm-up
-# run each is not counted. Polling goes through one tmux control-mode client (no fork per poll)
-# with a POLL_MS sleep between polls, and costs about half a millisecond per capture.
+# run each is not counted. Each poll is one `tmux capture-pane -p` (a fork and exec, 2–3 ms
+# here), then a POLL_MS sleep; the echo line is what this costs, as the floor under every time.
+# (A tmux control-mode client would poll without forks, but tmux then reads the programs'
+# output several times slower: 20 kB of text took 29 ms instead of 7.)
 #
-# Memory (W2): VmHWM from /proc/PID/status at the first frame, and again once the entity pass
-# (a background thread started before the first frame) has finished, i.e. the peak of a session.
+# Memory (W2): VmHWM from /proc/PID/status as soon as the first frame shows (the entity pass
+# starts on its own thread right after the frame, so a little of its memory may be counted),
+# and again once the entity pass has finished: the peak of a session that reads and quits.
 #
 # Everything runs on a private tmux server (tmux -L, -f /dev/null) that is killed on exit,
 # with config and data directories in a temporary directory that is removed on exit.
@@ -53,7 +56,7 @@ cleanup() {
     rm -rf "$TMP"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM HUP
+trap 'exit 130' INT TERM HUP PIPE
 
 # ---- workloads -------------------------------------------------------------------------------
 SEEDS="$REPO/../shared/seeds"
@@ -81,34 +84,17 @@ LAST_NAME=$(basename "${seeds[-1]}")
 FIRST_NAME=$(basename "${seeds[0]}")
 bytes_of() { cat "$1"/* | wc -c; }
 
-# ---- tmux control client ---------------------------------------------------------------------
+# ---- tmux ------------------------------------------------------------------------------------
 tmx new-session -d -s ttff -x "$WIDTH" -y "$HEIGHT" -c "$TMP" "bash --norc --noprofile"
 tmx set-option -g status off >/dev/null
 tmx set-option -g remain-on-exit off >/dev/null
-coproc CTL { tmux -L "$SOCKET" -f /dev/null -C attach-session -t ttff 2>&1; }
-exec {CIN}>&"${CTL[1]}" {COUT}<&"${CTL[0]}"
 mkfifo "$TMP/sleep"
 exec {SLEEP}<>"$TMP/sleep"
-
-# Reads the reply block to the next command of this client (flags 1); skips notifications.
-REPLY_TEXT=""
-reply() {
-    local line out="" mine=0
-    while IFS= read -r -u "$COUT" line; do
-        case $line in
-        "%begin "*) [[ $line == *" 1" ]] && mine=1 && out="" ;;
-        "%end "* | "%error "*) if ((mine)); then REPLY_TEXT=$out; return 0; fi ;;
-        "%exit"*) die "tmux control client exited: $line" ;;
-        *) ((mine)) && out+=$line$'\n' ;;
-        esac
-    done
-    die "tmux control client closed"
-}
-ctl() { printf '%s\n' "$1" >&"$CIN"; reply; }
-nap() { read -r -t "$1" -u "$SLEEP" _ || true; }
-poll_sleep=$(printf '0.%03d' "$POLL_MS")
-screen() { ctl "capture-pane -p -t ttff:$WINDOW"; }
+nap() { read -r -t "$1" -u "$SLEEP" _ || true; } # sleeps without a fork
+poll_sleep=$(printf '%d.%03d' $((POLL_MS / 1000)) $((POLL_MS % 1000)))
 now_us() { local t=${EPOCHREALTIME/./}; echo "$((10#$t))"; }
+REPLY_TEXT=""
+screen() { REPLY_TEXT=$(tmx capture-pane -p -t "ttff:$WINDOW"); }
 
 # Waits until the current window shows $1; sets ELAPSED_US since $2 (µs). Gives up after 20 s.
 wait_for() {
@@ -130,17 +116,15 @@ wait_for() {
 
 WINDOW=""
 fresh_window() { # a new 200x50 window with a bash prompt in directory $1
-    ctl "new-window -d -P -F '#{window_index}' -t ttff -c '$1' 'env PS1=READY\$\  bash --norc --noprofile'"
-    WINDOW=${REPLY_TEXT%%$'\n'*}
-    ctl "display-message -p -t ttff:$WINDOW '#{pane_width}x#{pane_height}'"
-    [[ ${REPLY_TEXT%%$'\n'*} == "${WIDTH}x${HEIGHT}" ]] || die "pane is ${REPLY_TEXT%%$'\n'*}, not ${WIDTH}x${HEIGHT}"
+    WINDOW=$(tmx new-window -d -P -F '#{window_index}' -t ttff -c "$1" "env PS1='READY\$ ' bash --norc --noprofile")
+    local size
+    size=$(tmx display-message -p -t "ttff:$WINDOW" '#{pane_width}x#{pane_height}')
+    [[ $size == "${WIDTH}x${HEIGHT}" ]] || die "pane is $size, not ${WIDTH}x${HEIGHT}"
     wait_for 'READY$' "$(now_us)"
 }
-close_window() { ctl "kill-window -t ttff:$WINDOW"; }
+close_window() { tmx kill-window -t "ttff:$WINDOW"; }
 pane_child() { # pid of the program the window's shell runs
-    ctl "display-message -p -t ttff:$WINDOW '#{pane_pid}'"
-    local shell=${REPLY_TEXT%%$'\n'*}
-    pgrep -P "$shell" | head -n 1
+    pgrep -P "$(tmx display-message -p -t "ttff:$WINDOW" '#{pane_pid}')" | head -n 1
 }
 hwm_kb() { awk '/^VmHWM/ {print $2}' "/proc/$1/status"; }
 
@@ -162,14 +146,14 @@ marker_of() {
 }
 quit() {
     case $1 in
-    parallax) ctl "send-keys -t ttff:$WINDOW q" ;;
-    vim) ctl "send-keys -t ttff:$WINDOW Escape ':qa!' Enter" ;;
+    parallax) tmx send-keys -t "ttff:$WINDOW" q ;;
+    vim) tmx send-keys -t "ttff:$WINDOW" Escape ':qa!' Enter ;;
     *) return 0 ;;
     esac
     wait_for "DONE" "$(now_us)"
 }
 
-# One timed run of program $1 on workload dir $2; appends the time in µs to TIMES_<program>.
+# One timed run of program $1 on workload dir $2; sets RUN_US (and HWM_* with MEASURE_MEMORY).
 run_one() {
     local prog=$1 dir=$2 line marker start
     fresh_window "$dir"
@@ -177,7 +161,7 @@ run_one() {
     marker=$(marker_of "$prog")
     tmx send-keys -t "ttff:$WINDOW" -l "$line" # typed before the clock starts
     start=$(now_us)
-    ctl "send-keys -t ttff:$WINDOW Enter"
+    tmx send-keys -t "ttff:$WINDOW" Enter
     wait_for "$marker" "$start"
     RUN_US=$ELAPSED_US
     if [[ -n ${MEASURE_MEMORY:-} && $prog != echo && $prog != cat ]]; then
@@ -229,7 +213,7 @@ workload() { # name, dir, description
 
 echo "binary: $PARALLAX"
 echo "machine: $(nproc) cores; tmux $(tmux -V | cut -d' ' -f2); $(vim --version | head -n 1 | cut -d'(' -f1)"
-echo "polling: every $POLL_MS ms through one tmux control client; echo and cat are the floor"
+echo "polling: tmux capture-pane, then $POLL_MS ms of sleep; echo and cat are the floor"
 echo
 workload W1 "$TMP/w1" "${#seeds[@]} seed articles, $(bytes_of "$TMP/w1") bytes"
 echo
@@ -238,6 +222,6 @@ awk -v a="$MEDIAN_W1" -v b="$MEDIAN_W2" 'BEGIN {printf "  W2 / W1 (parallax) = %
 echo
 MEASURE_MEMORY=1
 run_one parallax "$TMP/w2"
-echo "W2 peak memory (VmHWM): parallax $((HWM_FIRST / 1024)) MB at the first frame, $((HWM_PEAK / 1024)) MB after the entity pass"
+echo "W2 peak memory (VmHWM): parallax $((HWM_FIRST / 1024)) MB when the first frame shows, $((HWM_PEAK / 1024)) MB after the entity pass"
 run_one vim "$TMP/w2"
-echo "                        vim $((HWM_FIRST / 1024)) MB at the first frame"
+echo "                        vim $((HWM_FIRST / 1024)) MB when its first frame shows"
