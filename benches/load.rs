@@ -28,6 +28,14 @@ const WIDTH: u16 = 200;
 const HEIGHT: u16 = 50;
 
 fn main() {
+    for (name, bytes) in [("W1", 0), ("W2", 2_000_000)] {
+        let case = case(5, bytes);
+        println!(
+            "{name}: the first frame at {WIDTH}x{HEIGHT} writes {} bytes",
+            first_frame(&case.paths, case.dir.path())
+        );
+    }
+    println!();
     divan::main();
 }
 
@@ -66,6 +74,7 @@ fn first_frame(paths: &[PathBuf], notes_dir: &Path) -> usize {
         },
     )
     .expect("terminal");
+    parallax::ui::write_every_cell_next(&mut terminal); // as the reader does at start
     prepare(&mut app, area);
     terminal
         .draw(|f| parallax::ui::render(f, &app, &Theme::default()))
