@@ -191,6 +191,15 @@ mod stages {
             .bench_local(|| meta::extract(&text, &mut hidden.clone()));
     }
 
+    /// The hash that keys an article's notes (FNV-1a 64, part of the notes format).
+    #[divan::bench(sample_count = 20, sample_size = 1)]
+    fn text_hash_2mb(bencher: divan::Bencher) {
+        let text = text();
+        bencher
+            .counter(divan::counter::BytesCount::of_str(&text))
+            .bench_local(|| parallax::annotation::hash::text_hash(&text));
+    }
+
     /// A pane: paragraphs (the eager part of the layout) and the text hash for the notes.
     #[divan::bench(sample_count = 20, sample_size = 1)]
     fn pane_new_2mb(bencher: divan::Bencher) {
