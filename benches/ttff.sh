@@ -51,8 +51,11 @@ PARALLAX=$(cd "$(dirname "$PARALLAX")" && pwd)/$(basename "$PARALLAX")
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/parallax-ttff.XXXXXX")
 SOCKET="parallax-ttff-$$-$RANDOM"
 tmx() { tmux -L "$SOCKET" -f /dev/null "$@"; }
+SOCKET_PATH=""
 cleanup() {
     tmx kill-server 2>/dev/null || true
+    # tmux leaves the socket file of a killed server behind.
+    [[ -n $SOCKET_PATH ]] && rm -f "$SOCKET_PATH"
     rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -86,6 +89,7 @@ bytes_of() { cat "$1"/* | wc -c; }
 
 # ---- tmux ------------------------------------------------------------------------------------
 tmx new-session -d -s ttff -x "$WIDTH" -y "$HEIGHT" -c "$TMP" "bash --norc --noprofile"
+SOCKET_PATH=$(tmx display-message -p '#{socket_path}')
 tmx set-option -g status off >/dev/null
 tmx set-option -g remain-on-exit off >/dev/null
 mkfifo "$TMP/sleep"
