@@ -315,10 +315,12 @@ impl App {
     /// A reader over `articles` with the given config.
     pub fn new(articles: Vec<Article>, config: &Config) -> Self {
         let settings = config.reader.clone();
-        let panes = articles
-            .into_iter()
-            .map(|a| Pane::new(Arc::new(a), settings.reveal_hidden))
-            .collect();
+        // Paragraphs and text hashes of big articles take milliseconds: one thread per core.
+        let panes = crate::par::map(
+            articles,
+            |a| a.text.len(),
+            |a| Pane::new(Arc::new(a), settings.reveal_hidden),
+        );
         Self {
             panes,
             focus: 0,
@@ -357,7 +359,8 @@ impl App {
         for index in 0..self.panes.len() {
             let pane = &mut self.panes[index];
             let path = crate::annotation::location::article_key(notes_dir, &pane.article.path);
-            pane.key = ArticleKey::new(path, &pane.article.text);
+            // Only the path is relative to the notes; the hash of the text was taken by `Pane::new`.
+            pane.key.path = path;
             orphans += self.reanchor_if_changed(index).unwrap_or(0);
         }
         self.entities.decisions = self.notes.notes.entities.clone();
@@ -451,10 +454,7 @@ impl App {
     pub fn add_article(&mut self, article: Article) -> Effect {
         let shown_path = sanitize_line(&article.path.display().to_string());
         let mut pane = Pane::new(Arc::new(article), self.settings.reveal_hidden);
-        pane.key = ArticleKey::new(
-            crate::annotation::location::article_key(&self.notes.dir, &pane.article.path),
-            &pane.article.text,
-        );
+        pane.key.path = crate::annotation::location::article_key(&self.notes.dir, &pane.article.path);
         let reloaded = self.panes.iter().position(|p| p.key.path == pane.key.path);
         match reloaded {
             Some(index) => {

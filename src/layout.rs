@@ -13,96 +13,178 @@ use std::ops::Range;
 use crate::article::{Article, Format};
 pub use wrap::{VisualLine, text_width, wrap_paragraph};
 
-/// A block of text shown as one wrapped paragraph: its visible pieces in order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A block of text shown as one wrapped paragraph; its visible pieces are in [`Paragraphs`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paragraph {
-    pub pieces: Vec<Range<usize>>,
+    start: usize,
+    end: usize,
+    /// Its pieces are `first..first + count` of [`Paragraphs::pieces`].
+    first: usize,
+    count: usize,
 }
 
 impl Paragraph {
     /// First byte of the paragraph.
     pub fn start(&self) -> usize {
-        self.pieces.first().map_or(0, |p| p.start)
+        self.start
     }
     /// One past the last byte.
     pub fn end(&self) -> usize {
-        self.pieces.last().map_or(0, |p| p.end)
+        self.end
+    }
+}
+
+/// The paragraphs of an article, with the visible pieces of all of them in one list: a 2 MB
+/// article has some 40,000 paragraphs, and a list of pieces each would be as many allocations.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Paragraphs {
+    pub list: Vec<Paragraph>,
+    pieces: Vec<Range<usize>>,
+}
+
+impl Paragraphs {
+    /// The visible pieces of `paragraph`, in order.
+    pub fn pieces(&self, paragraph: &Paragraph) -> &[Range<usize>] {
+        &self.pieces[paragraph.first..paragraph.first + paragraph.count]
+    }
+
+    /// Adds a paragraph made of `pieces` (not empty).
+    fn push(&mut self, pieces: &[Range<usize>]) {
+        let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+            return;
+        };
+        self.list.push(Paragraph {
+            start: first.start,
+            end: last.end,
+            first: self.pieces.len(),
+            count: pieces.len(),
+        });
+        self.pieces.extend_from_slice(pieces);
     }
 }
 
 /// Byte ranges of the lines of `text`: split at `\n`, a trailing `\r` dropped, a lone `\r` also
-/// breaks the line.
+/// breaks the line. Text ending in `\n` ends with an empty line.
 fn source_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut breaks = memchr::memchr2_iter(b'\n', b'\r', bytes);
     let mut start = 0;
-    text.split('\n').flat_map(move |line| {
-        let line_start = start;
-        start += line.len() + 1;
-        let trimmed = line.strip_suffix('\r').unwrap_or(line);
-        let mut inner = line_start;
-        trimmed.split('\r').map(move |part| {
-            let range = inner..inner + part.len();
-            inner += part.len() + 1;
-            range
-        })
+    let mut done = false;
+    std::iter::from_fn(move || {
+        for at in breaks.by_ref() {
+            if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                continue; // the `\n` ends this line
+            }
+            if at + 1 == bytes.len() && bytes[at] == b'\r' {
+                done = true; // a `\r` that ends the text is dropped like one before a `\n`
+                return Some(start..at);
+            }
+            let end = if bytes[at] == b'\n' && at > start && bytes[at - 1] == b'\r' {
+                at - 1
+            } else {
+                at
+            };
+            let line = start..end;
+            start = at + 1;
+            return Some(line);
+        }
+        if done {
+            return None;
+        }
+        done = true;
+        Some(start..bytes.len())
     })
 }
 
-/// Trims whitespace off the outer ends of a list of pieces; drops pieces left empty.
-fn trim_pieces(text: &str, mut pieces: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    while let Some(first) = pieces.first_mut() {
-        let s = &text[first.clone()];
-        first.start += s.len() - s.trim_start().len();
-        if first.start >= first.end {
-            pieces.remove(0);
-        } else {
-            break;
+/// The visible parts of each line, for lines in order: [`Article::visible_parts`] with a cursor
+/// into the hidden ranges instead of a search per line.
+struct VisibleLines<'a> {
+    hidden: &'a [crate::article::Hidden],
+    next: usize,
+}
+
+impl VisibleLines<'_> {
+    /// Appends the visible parts of `line` to `parts`.
+    fn parts(&mut self, line: Range<usize>, parts: &mut Vec<Range<usize>>) {
+        while self
+            .hidden
+            .get(self.next)
+            .is_some_and(|h| h.range.end <= line.start)
+        {
+            self.next += 1;
+        }
+        let mut cursor = line.start;
+        for hidden in &self.hidden[self.next..] {
+            if hidden.range.start >= line.end {
+                break;
+            }
+            if hidden.range.start > cursor {
+                parts.push(cursor..hidden.range.start);
+            }
+            cursor = cursor.max(hidden.range.end);
+        }
+        if cursor < line.end {
+            parts.push(cursor..line.end);
         }
     }
-    while let Some(last) = pieces.last_mut() {
-        let s = &text[last.clone()];
-        last.end -= s.len() - s.trim_end().len();
-        if last.start >= last.end {
-            pieces.pop();
-        } else {
+}
+
+/// Trims whitespace off the outer ends of a list of pieces, in place; returns the part of the
+/// list left once pieces emptied by it are dropped.
+fn trim_pieces(text: &str, pieces: &mut [Range<usize>]) -> Range<usize> {
+    let (mut first, mut last) = (0, pieces.len());
+    while first < last {
+        let piece = &mut pieces[first];
+        let s = &text[piece.clone()];
+        piece.start += s.len() - s.trim_start().len();
+        if piece.start < piece.end {
             break;
         }
+        first += 1;
     }
-    pieces
+    while first < last {
+        let piece = &mut pieces[last - 1];
+        let s = &text[piece.clone()];
+        piece.end -= s.len() - s.trim_end().len();
+        if piece.start < piece.end {
+            break;
+        }
+        last -= 1;
+    }
+    first..last
 }
 
 /// The paragraphs of an article. Plain text and HTML: every non-empty line. Markdown: runs of
 /// non-empty lines flow together. With `reveal`, hidden text is included (the renderer dims it).
-pub fn paragraphs(article: &Article, reveal: bool) -> Vec<Paragraph> {
+pub fn paragraphs(article: &Article, reveal: bool) -> Paragraphs {
     let text = article.text.as_str();
-    let visible = |range: Range<usize>| {
-        if reveal {
-            vec![range]
-        } else {
-            article.visible_parts(range)
-        }
+    let mut lines = VisibleLines {
+        hidden: &article.hidden,
+        next: 0,
     };
-    let mut out = Vec::new();
+    let mut out = Paragraphs::default();
+    let mut line_pieces: Vec<Range<usize>> = Vec::new();
     let mut block: Vec<Range<usize>> = Vec::new();
     let flows = article.format == Format::Markdown;
     for line in source_lines(text) {
-        let pieces = trim_pieces(text, visible(line));
-        if pieces.is_empty() {
-            if !block.is_empty() {
-                out.push(Paragraph {
-                    pieces: std::mem::take(&mut block),
-                });
-            }
-            continue;
-        }
-        if flows {
-            block.extend(pieces);
+        line_pieces.clear();
+        if reveal {
+            line_pieces.push(line);
         } else {
-            out.push(Paragraph { pieces });
+            lines.parts(line, &mut line_pieces);
+        }
+        let kept = trim_pieces(text, &mut line_pieces);
+        let pieces = &line_pieces[kept];
+        if pieces.is_empty() {
+            out.push(&block);
+            block.clear();
+        } else if flows {
+            block.extend_from_slice(pieces);
+        } else {
+            out.push(pieces);
         }
     }
-    if !block.is_empty() {
-        out.push(Paragraph { pieces: block });
-    }
+    out.push(&block);
     out
 }
 
@@ -124,7 +206,7 @@ pub enum Row {
 /// An article's paragraphs and their wrapping at one width.
 #[derive(Debug, Clone)]
 pub struct PaneLayout {
-    paragraphs: Vec<Paragraph>,
+    paragraphs: Paragraphs,
     reveal: bool,
     width: usize,
     wrapped: Vec<Option<Vec<VisualLine>>>,
@@ -135,11 +217,11 @@ impl PaneLayout {
     /// Splits the article into paragraphs; nothing is wrapped yet.
     pub fn new(article: &Article, reveal: bool) -> Self {
         let paragraphs = paragraphs(article, reveal);
-        let span = match (paragraphs.first(), paragraphs.last()) {
+        let span = match (paragraphs.list.first(), paragraphs.list.last()) {
             (Some(first), Some(last)) => first.start()..last.end(),
             _ => 0..0,
         };
-        let wrapped = vec![None; paragraphs.len()];
+        let wrapped = vec![None; paragraphs.list.len()];
         Self {
             paragraphs,
             reveal,
@@ -156,7 +238,7 @@ impl PaneLayout {
 
     /// The paragraphs.
     pub fn paragraphs(&self) -> &[Paragraph] {
-        &self.paragraphs
+        &self.paragraphs.list
     }
 
     /// The width wrapping is cached for.
@@ -174,14 +256,14 @@ impl PaneLayout {
     }
 
     fn is_empty(&self) -> bool {
-        self.paragraphs.is_empty()
+        self.paragraphs.list.is_empty()
     }
 
     /// The wrapped lines of paragraph `para`, wrapping it now if needed.
     pub fn lines(&mut self, text: &str, para: usize) -> &[VisualLine] {
         let width = self.width.max(1);
-        let paragraph = &self.paragraphs[para];
-        self.wrapped[para].get_or_insert_with(|| wrap_paragraph(text, &paragraph.pieces, width))
+        let pieces = self.paragraphs.pieces(&self.paragraphs.list[para]);
+        self.wrapped[para].get_or_insert_with(|| wrap_paragraph(text, pieces, width))
     }
 
     /// The wrapped lines of `para` if already wrapped (for the read-only renderer).
@@ -208,7 +290,7 @@ impl PaneLayout {
     /// More rows than the article can have at any width: a paragraph is at least one byte and
     /// a visual line at least one grapheme, plus one spacer row per paragraph.
     fn more_rows_than_any_wrap(&self, text: &str, n: usize) -> bool {
-        n > 2 * text.len() + self.paragraphs.len() + 1
+        n > 2 * text.len() + self.paragraphs.list.len() + 1
     }
 
     /// The position `n` rows below `pos`, stopping at the last row.
@@ -227,7 +309,7 @@ impl PaneLayout {
                 pos.row += n;
                 return pos;
             }
-            if pos.para + 1 >= self.paragraphs.len() {
+            if pos.para + 1 >= self.paragraphs.list.len() {
                 pos.row = rows - 1;
                 return pos;
             }
@@ -266,7 +348,7 @@ impl PaneLayout {
         if self.is_empty() {
             return RowPos::default();
         }
-        let para = self.paragraphs.len() - 1;
+        let para = self.paragraphs.list.len() - 1;
         RowPos {
             para,
             row: self.rows(text, para) - 1,
@@ -281,12 +363,20 @@ impl PaneLayout {
 
     /// `top` moved no further down than [`Self::max_top`].
     pub fn clamp_top(&mut self, text: &str, top: RowPos, height: usize) -> RowPos {
+        // When the viewport ends before the last paragraph, `top` stands; knowing that needs
+        // only the rows on screen, not the end of the article wrapped.
+        if top.para < self.paragraphs.list.len() {
+            let bottom = self.down(text, top, height.saturating_sub(1));
+            if bottom.para + 1 < self.paragraphs.list.len() {
+                return top;
+            }
+        }
         top.min(self.max_top(text, height))
     }
 
     /// Wraps every paragraph that shows in a viewport of `height` rows starting at `top`.
     pub fn prepare(&mut self, text: &str, top: RowPos, height: usize) {
-        if !self.is_empty() && top.para < self.paragraphs.len() {
+        if !self.is_empty() && top.para < self.paragraphs.list.len() {
             self.down(text, top, height);
         }
     }
@@ -296,10 +386,10 @@ impl PaneLayout {
         if self.is_empty() {
             return 0;
         }
-        let para = pos.para.min(self.paragraphs.len() - 1);
+        let para = pos.para.min(self.paragraphs.list.len() - 1);
         let spacer = usize::from(para > 0);
         if pos.row < spacer {
-            return self.paragraphs[para].start();
+            return self.paragraphs.list[para].start();
         }
         let lines = self.lines(text, para);
         lines
@@ -315,8 +405,9 @@ impl PaneLayout {
         }
         let para = self
             .paragraphs
+            .list
             .partition_point(|p| p.end() <= offset)
-            .min(self.paragraphs.len() - 1);
+            .min(self.paragraphs.list.len() - 1);
         let spacer = usize::from(para > 0);
         let lines = self.lines(text, para);
         let line = lines.partition_point(|l| l.end < offset).min(lines.len() - 1);
@@ -356,20 +447,118 @@ mod tests {
     #[test]
     fn text_lines_are_paragraphs_and_blank_lines_vanish() {
         let a = article("One line.\n\n  Two line.  \r\nThree\rFour\n");
-        let texts: Vec<String> = paragraphs(&a, false)
+        let ps = paragraphs(&a, false);
+        let texts: Vec<String> = ps
+            .list
             .iter()
-            .map(|p| p.pieces.iter().map(|r| &a.text[r.clone()]).collect())
+            .map(|p| ps.pieces(p).iter().map(|r| &a.text[r.clone()]).collect())
             .collect();
         assert_eq!(texts, vec!["One line.", "Two line.", "Three", "Four"]);
+    }
+
+    #[test]
+    fn lines_break_at_lf_crlf_and_lone_cr() {
+        let cases: [(&str, &[Range<usize>]); 9] = [
+            ("", &[0..0]),
+            ("a", &[0..1]),
+            ("a\n", &[0..1, 2..2]),
+            ("a\r\nb", &[0..1, 3..4]),
+            ("a\rb", &[0..1, 2..3]),
+            ("a\r\r\nb", &[0..1, 2..2, 4..5]),
+            ("\r\n\n\r", &[0..0, 2..2, 3..3]),
+            ("a\r", &[0..1]),
+            ("a\r\r", &[0..1, 2..2]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(source_lines(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
+
+    /// The first version, by `str::split`: kept as the reference for the memchr one.
+    fn split_lines(text: &str) -> Vec<Range<usize>> {
+        let mut start = 0;
+        let mut out = Vec::new();
+        for line in text.split('\n') {
+            let line_start = start;
+            start += line.len() + 1;
+            let mut inner = line_start;
+            for part in line.strip_suffix('\r').unwrap_or(line).split('\r') {
+                out.push(inner..inner + part.len());
+                inner += part.len() + 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn lines_match_str_split_on_every_short_text() {
+        let mut texts = vec![String::new()];
+        for _ in 0..7 {
+            texts = texts
+                .iter()
+                .flat_map(|t| ["a", "\r", "\n"].map(|c| format!("{t}{c}")))
+                .chain(texts.iter().cloned())
+                .collect();
+            texts.sort();
+            texts.dedup();
+        }
+        for text in &texts {
+            assert_eq!(
+                source_lines(text).collect::<Vec<_>>(),
+                split_lines(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn visible_lines_agree_with_visible_parts() {
+        let mut a = article("Menu\nBody text here\nMore body\nFooter\n");
+        a.hidden = [0..5, 10..12, 14..20, 35..42]
+            .into_iter()
+            .map(|range| Hidden {
+                range,
+                reason: HideReason::Boilerplate,
+            })
+            .collect();
+        let mut lines = VisibleLines {
+            hidden: &a.hidden,
+            next: 0,
+        };
+        for line in source_lines(&a.text) {
+            let mut parts = Vec::new();
+            lines.parts(line.clone(), &mut parts);
+            assert_eq!(parts, a.visible_parts(line));
+        }
     }
 
     #[test]
     fn markdown_lines_flow_into_one_paragraph() {
         let mut a = article("# Title\n\nfirst line\nsecond line\n\nnext");
         a.format = Format::Markdown;
-        let ps = paragraphs(&a, false);
+        let ps = paragraphs(&a, false).list;
         assert_eq!(ps.len(), 3);
         assert_eq!(&a.text[ps[1].start()..ps[1].end()], "first line\nsecond line");
+    }
+
+    #[test]
+    fn pieces_skip_hidden_text_and_are_trimmed_at_the_ends() {
+        let mut a = article("  keep [ad] this  \n[ad]\n  next ");
+        a.hidden = [7..12, 19..24]
+            .into_iter()
+            .map(|range| Hidden {
+                range,
+                reason: HideReason::Boilerplate,
+            })
+            .collect();
+        let ps = paragraphs(&a, false);
+        let pieces: Vec<Vec<&str>> = ps
+            .list
+            .iter()
+            .map(|p| ps.pieces(p).iter().map(|r| &a.text[r.clone()]).collect())
+            .collect();
+        assert_eq!(pieces, vec![vec!["keep ", "this"], vec!["next"]]);
+        assert_eq!((ps.list[0].start(), ps.list[0].end()), (2, 16));
     }
 
     #[test]
@@ -385,8 +574,8 @@ mod tests {
                 reason: HideReason::Footer,
             },
         ];
-        assert_eq!(paragraphs(&a, false).len(), 1);
-        assert_eq!(paragraphs(&a, true).len(), 3);
+        assert_eq!(paragraphs(&a, false).list.len(), 1);
+        assert_eq!(paragraphs(&a, true).list.len(), 3);
     }
 
     fn numbered(n: usize) -> String {
@@ -424,6 +613,21 @@ mod tests {
         l.prepare(&a.text, RowPos::default(), 20);
         let wrapped = (0..10_000).filter(|&i| l.cached_lines(i).is_some()).count();
         assert!(wrapped <= 21, "{wrapped} paragraphs wrapped for one screen");
+    }
+
+    #[test]
+    fn clamping_the_top_wraps_only_what_shows_unless_near_the_end() {
+        let a = article(&numbered(1_000));
+        let mut l = PaneLayout::new(&a, false);
+        l.set_width(14);
+        assert_eq!(l.clamp_top(&a.text, RowPos::default(), 20), RowPos::default());
+        assert!(l.cached_lines(999).is_none(), "the end was wrapped");
+        // Near the end it clamps as before: to the last full viewport.
+        let max = l.max_top(&a.text, 20);
+        let near_end = l.up(&a.text, max, 3);
+        for top in [near_end, max, l.down(&a.text, max, 5), l.last(&a.text)] {
+            assert_eq!(l.clamp_top(&a.text, top, 20), top.min(max), "{top:?}");
+        }
     }
 
     #[test]

@@ -24,5 +24,6 @@ pub mod config;
 pub mod entity;
 pub mod export;
 pub mod layout;
+pub mod par;
 pub mod tui;
 pub mod ui;

@@ -4,17 +4,18 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::{Arc, LazyLock};
 
 use clap::Parser;
 use parallax::annotation::location::{LocationInput, choose_notes_location};
 use parallax::annotation::{Notes, Opened, OpenedStore, OutletBias, store};
 use parallax::app::App;
 use parallax::app::outlets::OutletState;
-use parallax::article::Article;
-use parallax::article::load::{LoadOptions, expand_paths, load_path};
+use parallax::article::load::{LoadOptions, load_all};
 use parallax::article::sanitize::sanitize_line;
 use parallax::cli::{Cli, Command};
 use parallax::config::{Config, Theme, paths};
+use parallax::entity::Gazetteer;
 use parallax::tui::{self, Exit};
 
 /// Where `cargo run` finds the bundled sample case.
@@ -49,36 +50,6 @@ fn main() -> ExitCode {
         }
         None => reader(&cli, &config),
     }
-}
-
-/// Loads every article it can; the errors of the others are returned for the status bar.
-fn load_articles(paths: &[PathBuf], options: &LoadOptions) -> (Vec<Article>, Vec<String>) {
-    let (files, errors) = expand_paths(paths);
-    let mut messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    for dir in paths.iter().filter(|p| p.is_dir()) {
-        if !files.iter().any(|f| f.starts_with(dir)) && std::fs::read_dir(dir).is_ok() {
-            messages.push(format!(
-                "{}: no supported files (.txt, .md, .html) in this folder",
-                dir.display()
-            ));
-        }
-    }
-    let mut articles = Vec::new();
-    for file in files {
-        match load_path(&file, options) {
-            Ok(article) => {
-                messages.extend(
-                    article
-                        .warnings
-                        .iter()
-                        .map(|w| format!("{}: {w}", file.display())),
-                );
-                articles.push(article);
-            }
-            Err(e) => messages.push(e.to_string()),
-        }
-    }
-    (articles, messages)
 }
 
 /// Whether a file can be created in `dir` (tried, not guessed from permission bits).
@@ -187,7 +158,7 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
     let options = LoadOptions {
         max_bytes: config.reader.max_file_size,
     };
-    let (articles, problems) = load_articles(&paths, &options);
+    let (articles, problems) = load_all(&paths, &options);
     if articles.is_empty() {
         let detail = if problems.is_empty() {
             "no supported files (.txt, .md, .html)".to_owned()
@@ -205,9 +176,16 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
     let opened = open_notes(cli, &mut app);
     let outlet_defaults = open_outlet_defaults(&mut app);
     let store = opened.as_ref().and_then(|o| o.store.writable());
-    let gazetteer = match parallax::entity::report::load_gazetteer(&config.entities.gazetteer) {
-        Ok(g) => std::sync::Arc::new(g),
-        Err(e) => return fail(2, &e),
+    let gazetteer: tui::SharedGazetteer = if config.entities.gazetteer.is_empty() {
+        // The bundled gazetteer always parses (tested): read it when the entity pass needs it,
+        // off the path to the first frame.
+        Arc::new(LazyLock::new(Box::new(Gazetteer::builtin)))
+    } else {
+        // A user's file is read now, so that a mistake in it stops the start with its message.
+        match parallax::entity::report::load_gazetteer(&config.entities.gazetteer) {
+            Ok(g) => Arc::new(LazyLock::new(Box::new(move || g))),
+            Err(e) => return fail(2, &e),
+        }
     };
     let shell = tui::Shell {
         theme: Theme::new(&config.theme, paths::no_color()),

@@ -8,9 +8,9 @@
 //! fails at exit, a copy of the notes is written beside the notes file (or in the temporary
 //! directory) and the way out says where.
 
-use std::io::{self, Stdout, Write};
-use std::sync::Arc;
+use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, LazyLock};
 use std::thread;
 use std::time::Duration;
 
@@ -61,7 +61,11 @@ pub fn restore_terminal() {
     let _ = out.flush();
 }
 
-fn setup_terminal(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+/// The terminal as the reader draws to it. A frame is written whole, then flushed: one `write`
+/// for a full 200×50 frame rather than one per kilobyte (stdout's own buffer).
+type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+fn setup_terminal(mouse: bool) -> io::Result<Screen> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
@@ -73,7 +77,9 @@ fn setup_terminal(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>>
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
-    Terminal::new(CrosstermBackend::new(out))
+    let mut terminal = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(256 * 1024, out)))?;
+    crate::ui::write_every_cell_next(&mut terminal);
+    Ok(terminal)
 }
 
 fn spawn_input(tx: Sender<Wake>) {
@@ -181,8 +187,12 @@ fn save_outlet_defaults(app: &mut App, path: Option<&std::path::Path>) {
     }
 }
 
+/// The gazetteer, read when the first entity pass needs it (on its thread, after the first
+/// frame) unless it was read before, to check a user's file at start.
+pub type SharedGazetteer = Arc<LazyLock<Gazetteer, Box<dyn FnOnce() -> Gazetteer + Send>>>;
+
 /// Finds entities on a worker thread, so the first frame never waits for them.
-fn spawn_analysis(effect: Effect, gazetteer: &Arc<Gazetteer>, tx: Sender<Wake>) {
+fn spawn_analysis(effect: Effect, gazetteer: &SharedGazetteer, tx: Sender<Wake>) {
     let Effect::Analyze { docs, decisions } = effect else {
         return;
     };
@@ -201,7 +211,7 @@ pub struct Shell<'a> {
     pub store: Option<&'a WritableStore<Notes>>,
     /// The outlet-defaults file; None when there is no data directory.
     pub outlet_defaults: Option<std::path::PathBuf>,
-    pub gazetteer: Arc<Gazetteer>,
+    pub gazetteer: SharedGazetteer,
 }
 
 /// Runs the reader until the user quits or a signal arrives. Restores the terminal either way.
@@ -212,8 +222,8 @@ pub fn run(mut app: App, shell: &Shell<'_>) -> io::Result<Exit> {
     let mut unsaved = false;
     let result = setup_terminal(mouse).and_then(|mut terminal| {
         spawn_input(tx.clone());
-        spawn_analysis(app.analyze(), &shell.gazetteer, tx.clone());
-        event_loop(&mut terminal, &mut app, shell, (&rx, &tx), &mut unsaved)
+        let analysis = app.analyze();
+        event_loop(&mut terminal, &mut app, shell, analysis, (&rx, &tx), &mut unsaved)
     });
     restore_terminal();
     if unsaved {
@@ -223,18 +233,26 @@ pub fn run(mut app: App, shell: &Shell<'_>) -> io::Result<Exit> {
     }
 }
 
+/// `analysis` is the first entity pass: it starts once the first frame is out, so that on a
+/// machine with few cores it does not compete with the first frame (or with the terminal
+/// drawing it).
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    terminal: &mut Screen,
     app: &mut App,
     shell: &Shell<'_>,
+    analysis: Effect,
     (rx, tx): (&Receiver<Wake>, &Sender<Wake>),
     unsaved: &mut bool,
 ) -> io::Result<Exit> {
+    let mut analysis = Some(analysis);
     loop {
         let size = terminal.size()?;
         let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
         prepare(app, area);
         terminal.draw(|frame| crate::ui::render(frame, app, &shell.theme))?;
+        if let Some(first) = analysis.take() {
+            spawn_analysis(first, &shell.gazetteer, tx.clone());
+        }
 
         let first = if *unsaved || app.outlets.has_pending() {
             match rx.recv_timeout(SAVE_RETRY) {

@@ -41,7 +41,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         .alignment(Alignment::Center)
         .render(body, buf);
     }
-    let styles = entity_styles(app, theme);
+    let styles = pane::FrameStyles::new(app, theme, entity_styles(app, theme));
     for slot in &app.view.panes {
         pane::render(app, slot.index, slot.rect, theme, &styles, buf);
     }
@@ -63,6 +63,19 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     if let Some(cursor) = cursor {
         frame.set_cursor_position(cursor);
     }
+}
+
+/// Makes the next `draw` write every cell, row by row, instead of only the cells that differ
+/// from a blank screen. Ratatui skips blank cells of a frame drawn on a blank screen, so a page
+/// of text goes out as one cursor move per word; terminals (tmux above all) take far longer to
+/// parse those moves than the spaces they save. Call it when the screen is blank: at start.
+pub fn write_every_cell_next<B: ratatui::backend::Backend>(terminal: &mut ratatui::Terminal<B>) {
+    // No drawn cell holds two grapheme clusters, so no drawn cell equals this one.
+    for cell in &mut terminal.current_buffer_mut().content {
+        cell.set_symbol("\u{F8FF}\u{F8FF}");
+    }
+    // The filled buffer becomes the previous frame, which the next one is compared with.
+    terminal.swap_buffers();
 }
 
 /// The style of each entity's mentions this frame (one per entity, not per mention).

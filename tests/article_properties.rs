@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use parallax::article::clean::units;
 use parallax::article::load::from_bytes;
 use parallax::article::{ranges, sentences};
 use proptest::prelude::*;
@@ -32,6 +33,15 @@ fn scraped_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
+    #[test]
+    fn words_are_counted_as_split_whitespace_does(text in prop_oneof![
+        any::<String>(),
+        "[ a-z!\t\n\r\u{8}\u{b}\u{c}\u{e}\u{1f}]{0,100}",
+        "[a-z \t\n\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}\u{2019}\u{201c}\u{e9}]{0,100}",
+    ]) {
+        prop_assert_eq!(units::count_words(&text), text.split_whitespace().count());
+    }
+
     #[test]
     fn loaded_articles_keep_their_invariants(text in scraped_text(), ext in prop_oneof![Just("txt"), Just("md")]) {
         let name = format!("a.{ext}");

@@ -20,9 +20,11 @@ fn reader_on_the_seeds_scrolls_focuses_syncs_zooms_and_quits_cleanly() {
         );
     }
     assert!(screen.contains("[1/5]"), "{screen}");
+    // The entity pass starts after the first frame and changes the status bar when it ends:
+    // let it finish, so that the changes below are the keys' doing.
+    let before = tmux.wait_until(|s| !s.contains("finding entities"), "the entity pass");
 
     // j scrolls the focused pane only.
-    let before = tmux.capture();
     tmux.keys(&["j", "j", "j"]);
     let after = tmux.wait_for_change(&before);
     let col = |s: &str, pane: usize| -> Vec<String> {

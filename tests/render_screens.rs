@@ -192,6 +192,58 @@ fn article_escape_sequences_never_reach_the_terminal() {
     assert!(text.contains('\u{200C}'));
 }
 
+/// The first frame of the samples at 200×50 as the reader draws it on a fresh screen: with
+/// `write_every_cell_next`, every cell row by row, one cursor move per row.
+#[test]
+fn first_frame_writes_every_cell_row_by_row() {
+    let (width, height) = (200, 50);
+    let mut app = App::new(samples(), &Config::default());
+    let mut out = Vec::new();
+    let buffer = {
+        let mut terminal = Terminal::with_options(
+            CrosstermBackend::new(&mut out),
+            TerminalOptions {
+                viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+            },
+        )
+        .expect("terminal");
+        parallax::ui::write_every_cell_next(&mut terminal);
+        prepare(&mut app, Rect::new(0, 0, width, height));
+        terminal
+            .draw(|f| parallax::ui::render(f, &app, &Theme::default()))
+            .expect("draw")
+            .buffer
+            .clone()
+    };
+    let text = String::from_utf8(out).expect("utf-8 output");
+    // Split off the CSI sequences: cursor moves (…H) and styles (…m).
+    let mut moves = Vec::new();
+    let mut shown = String::new();
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find('\u{1b}') {
+        shown.push_str(&rest[..at]);
+        let end = rest[at..]
+            .find(|c: char| c.is_ascii_alphabetic())
+            .expect("CSI ends with a letter");
+        let csi = &rest[at..=at + end];
+        if csi.ends_with('H') {
+            moves.push(csi.to_owned());
+        }
+        rest = &rest[at + end + 1..];
+    }
+    shown.push_str(rest);
+    let rows: Vec<String> = (1..=height).map(|y| format!("\u{1b}[{y};1H")).collect();
+    assert_eq!(moves, rows, "one move to the start of each row, no other");
+    let mut cells = String::new();
+    for y in 0..height {
+        for x in 0..width {
+            cells.push_str(buffer[(x, y)].symbol());
+        }
+    }
+    assert_eq!(shown, cells);
+    assert!(shown.contains(" NORMAL "));
+}
+
 /// Two small articles and a hand-made entity index (the engine is tested on its own).
 fn app_with_entities() -> App {
     use parallax::entity::{Entity, EntityIndex, Kind, Mention, Reason};

@@ -16,11 +16,16 @@ use units::Unit;
 
 /// The ranges of `text` that are not article text, sorted and non-overlapping.
 pub fn clean(text: &str, format: Format) -> Vec<Hidden> {
-    let units = units::split(text, format);
-    let mut reasons = mark_furniture(text, &units);
+    clean_units(text, &units::split(text, format), format)
+}
+
+/// [`clean`] with the units already split (`units::split(text, format)`), so that loading
+/// splits an article once for cleaning and metadata.
+pub fn clean_units(text: &str, units: &[Unit], format: Format) -> Vec<Hidden> {
+    let mut reasons = mark_furniture(text, units);
     if format != Format::Html {
         // Reader-mode extraction already cut the page down to the body.
-        hide_outside_body(&units, &mut reasons);
+        hide_outside_body(units, &mut reasons);
     }
     let mut hidden = Vec::new();
     if text.starts_with('\u{FEFF}') {

@@ -5,6 +5,7 @@ use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::clean::{self, units};
 use super::html::{self, HtmlError};
 use super::{Article, Format, Hidden, HideReason, markdown, ranges};
 
@@ -119,6 +120,41 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     (files, errors)
 }
 
+/// Loads every file of `paths` (directories expanded) that it can, in order, several at once.
+/// The errors of the others, and the warnings of those loaded, come back as messages for the
+/// status bar.
+pub fn load_all(paths: &[PathBuf], options: &LoadOptions) -> (Vec<Article>, Vec<String>) {
+    let (files, errors) = expand_paths(paths);
+    let mut messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    for dir in paths.iter().filter(|p| p.is_dir()) {
+        if !files.iter().any(|f| f.starts_with(dir)) && std::fs::read_dir(dir).is_ok() {
+            messages.push(format!(
+                "{}: no supported files (.txt, .md, .html) in this folder",
+                dir.display()
+            ));
+        }
+    }
+    let mut articles = Vec::new();
+    // Files load in parallel, one thread per core; messages keep the order of the files.
+    let size = |file: &PathBuf| std::fs::metadata(file).map_or(0, |m| m.len() as usize);
+    let loaded = crate::par::map(files, size, |file| (load_path(&file, options), file));
+    for (result, file) in loaded {
+        match result {
+            Ok(article) => {
+                messages.extend(
+                    article
+                        .warnings
+                        .iter()
+                        .map(|w| format!("{}: {w}", file.display())),
+                );
+                articles.push(article);
+            }
+            Err(e) => messages.push(e.to_string()),
+        }
+    }
+    (articles, messages)
+}
+
 /// Whether a file name has an extension Parallax reads (or none, which is read as text).
 pub fn is_supported(path: &Path) -> bool {
     match path.extension().and_then(|e| e.to_str()) {
@@ -160,7 +196,7 @@ pub fn load_path(path: &Path, options: &LoadOptions) -> Result<Article, LoadErro
     if bytes.len() as u64 > options.max_bytes {
         return Err(too_large(bytes.len() as u64));
     }
-    from_bytes(path, &bytes)
+    from_vec(path, bytes)
 }
 
 /// The format a file is read as: by extension, else by a look at the start of the content.
@@ -188,26 +224,38 @@ pub fn detect_format(path: &Path, bytes: &[u8]) -> Format {
 
 /// Builds an article from a file's bytes: decoding, format, cleaning and metadata. Pure.
 pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
-    let utf16 = matches!(bytes, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]);
+    from_vec(path, bytes.to_vec())
+}
+
+/// [`from_bytes`] taking the bytes, so that a UTF-8 file becomes the article text uncopied.
+pub fn from_vec(path: &Path, bytes: Vec<u8>) -> Result<Article, LoadError> {
+    let utf16 = matches!(bytes[..], [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]);
     if !utf16 && bytes.contains(&0) {
         return Err(LoadError::Binary {
             path: path.to_path_buf(),
         });
     }
-    let format = detect_format(path, bytes);
+    let format = detect_format(path, &bytes);
+    let empty = bytes.is_empty();
     let mut article = match format {
-        Format::Html => from_html(path, bytes)?,
+        Format::Html => from_html(path, &bytes)?,
         Format::Text | Format::Markdown => from_text(path, bytes, format),
     };
-    if bytes.is_empty() {
+    if empty {
         article.warnings.push("the file is empty".to_string());
     }
     Ok(article)
 }
 
-fn from_text(path: &Path, bytes: &[u8], format: Format) -> Article {
+fn from_text(path: &Path, bytes: Vec<u8>, format: Format) -> Article {
     let (text, warnings) = decode_text(bytes);
-    let mut hidden = super::clean::clean(&text, format);
+    // Lines, as cleaning plain text and reading metadata both see them: split once.
+    let lines = units::split(&text, Format::Text);
+    let mut hidden = if format == Format::Markdown {
+        clean::clean(&text, format)
+    } else {
+        clean::clean_units(&text, &lines, format)
+    };
     let mut markdown_title = None;
     if format == Format::Markdown {
         let markup = markdown::parse(&text);
@@ -215,7 +263,7 @@ fn from_text(path: &Path, bytes: &[u8], format: Format) -> Article {
         hidden = ranges::overlay(&markup.hidden, &hidden);
         markdown_title = markup.title;
     }
-    let mut meta = super::meta::extract(&text, &mut hidden);
+    let mut meta = super::meta::extract_with_units(&text, &lines, &mut hidden);
     if markdown_title.is_some() {
         meta.title = markdown_title;
     }
@@ -231,8 +279,8 @@ fn from_text(path: &Path, bytes: &[u8], format: Format) -> Article {
 
 /// UTF-8 as is (byte for byte); a UTF-16 BOM decoded; invalid UTF-8 replaced, with a warning
 /// that says how much.
-fn decode_text(bytes: &[u8]) -> (String, Vec<String>) {
-    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes)
+fn decode_text(bytes: Vec<u8>) -> (String, Vec<String>) {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(&bytes)
         && encoding != encoding_rs::UTF_8
     {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
@@ -245,15 +293,16 @@ fn decode_text(bytes: &[u8]) -> (String, Vec<String>) {
         }
         return (text.into_owned(), warnings);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return (text.to_string(), Vec::new());
-    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return (text, Vec::new()),
+        Err(error) => error.into_bytes(),
+    };
     let replaced: usize = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
     let warning = format!(
         "invalid UTF-8: {replaced} byte{} replaced with \u{FFFD}",
         if replaced == 1 { "" } else { "s" }
     );
-    (String::from_utf8_lossy(bytes).into_owned(), vec![warning])
+    (String::from_utf8_lossy(&bytes).into_owned(), vec![warning])
 }
 
 fn from_html(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
@@ -278,8 +327,10 @@ fn from_html(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
     if text.is_empty() && !bytes.is_empty() {
         warnings.push("reader mode found no article text in the page".to_string());
     }
-    let mut hidden = super::clean::clean(&text, Format::Html);
-    let from_text = super::meta::extract(&text, &mut hidden);
+    // Splitting only tells Markdown apart: these are the lines for cleaning and metadata both.
+    let lines = units::split(&text, Format::Text);
+    let mut hidden = clean::clean_units(&text, &lines, Format::Html);
+    let from_text = super::meta::extract_with_units(&text, &lines, &mut hidden);
     meta.title = meta.title.or(from_text.title);
     meta.outlet = meta.outlet.or(from_text.outlet);
     meta.date = meta.date.or(from_text.date);

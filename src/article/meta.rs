@@ -19,7 +19,11 @@ const MAX_TRAILER_UNITS: usize = 60;
 
 /// Reads metadata from the text; hides the lines it came from when the header shows them.
 pub fn extract(text: &str, hidden: &mut Vec<Hidden>) -> Meta {
-    let units = units::split(text, Format::Text);
+    extract_with_units(text, &units::split(text, Format::Text), hidden)
+}
+
+/// [`extract`] with the lines of `text` already split (`units::split(text, Format::Text)`).
+pub fn extract_with_units(text: &str, units: &[Unit], hidden: &mut Vec<Hidden>) -> Meta {
     let visible = |u: &Unit| !ranges::covers(hidden, &u.content);
     let first_visible = units.iter().position(visible).unwrap_or(units.len());
     let last_visible = units.iter().rposition(visible);
@@ -70,7 +74,7 @@ pub fn extract(text: &str, hidden: &mut Vec<Hidden>) -> Meta {
         consumed.push(unit.span.start..unit.content.start + len);
     }
 
-    if let Some(t) = find_title(text, &units, header.clone(), first_header_line, hidden) {
+    if let Some(t) = find_title(text, units, header.clone(), first_header_line, hidden) {
         let title = title_text(&text[units[t].content.clone()]);
         // The title again (as a first paragraph or a second heading) is shown once, in the header.
         let repeats = header

@@ -14,8 +14,37 @@ use crate::article::sanitize::{TAB_WIDTH, display_grapheme, display_width};
 use crate::config::Theme;
 use crate::layout::{Row, RowPos, VisualLine, text_width};
 
+/// The styles of this frame that do not change from pane to pane.
+pub struct FrameStyles {
+    /// One per entity, for its mentions.
+    pub entities: Vec<Style>,
+    /// One per configured tag (`App::tags`, in order), for annotations whose first tag it is.
+    pub tags: Vec<Style>,
+}
+
+impl FrameStyles {
+    /// Reads the tag colours once a frame: a colour name takes microseconds to parse, and a
+    /// frame may show hundreds of annotations.
+    pub fn new(app: &App, theme: &Theme, entities: Vec<Style>) -> Self {
+        let tags = app
+            .tags
+            .iter()
+            .map(
+                |tag| match (theme.colour, tag.colour.parse::<ratatui::style::Color>()) {
+                    (true, Ok(colour)) => Style::new().bg(colour).fg(ratatui::style::Color::Black),
+                    _ => UNTAGGED,
+                },
+            )
+            .collect();
+        Self { entities, tags }
+    }
+}
+
+/// Annotations without a tag that has a colour (or without colours).
+const UNTAGGED: Style = Style::new().add_modifier(Modifier::UNDERLINED.union(Modifier::ITALIC));
+
 /// Draws pane `index` of `app` into `rect`.
-pub fn render(app: &App, index: usize, rect: Rect, theme: &Theme, entity_styles: &[Style], buf: &mut Buffer) {
+pub fn render(app: &App, index: usize, rect: Rect, theme: &Theme, styles: &FrameStyles, buf: &mut Buffer) {
     let pane = &app.panes[index];
     let focused = index == app.focus;
     let border_style = if focused {
@@ -76,28 +105,36 @@ pub fn render(app: &App, index: usize, rect: Rect, theme: &Theme, entity_styles:
     };
     let title = pane.title().unwrap_or_else(|| pane.article.file_name());
     Line::from(Span::styled(title, theme.header)).render(title_area, buf);
-    let marks = marks(app, pane, theme);
-    render_body(pane, body, theme, entity_styles, &marks, buf);
+    let rows = rows(pane, body);
+    let shown = match (rows.first(), rows.last()) {
+        (Some((_, first)), Some((_, last))) => first.start..last.end.max(last.start + 1),
+        _ => 0..0,
+    };
+    let marks = marks(app, pane, theme, styles, &shown);
+    render_body(pane, &rows, body, theme, &styles.entities, &marks, buf);
 }
 
 /// Ranges drawn over the text of a pane, in drawing order: annotations (by their first tag's
-/// colour), then the cursor's sentence, then the selection.
-fn marks(app: &App, pane: &Pane, theme: &Theme) -> Vec<(std::ops::Range<usize>, Style)> {
+/// colour), then the cursor's sentence, then the selection. Only annotations that meet the
+/// bytes `shown` are drawn.
+fn marks(
+    app: &App,
+    pane: &Pane,
+    theme: &Theme,
+    styles: &FrameStyles,
+    shown: &std::ops::Range<usize>,
+) -> Vec<(std::ops::Range<usize>, Style)> {
     let mut marks = Vec::new();
     if let Some(notes) = app.notes.notes.article(&pane.key.path) {
-        for a in notes.annotations.iter().filter(|a| !a.orphan) {
-            let colour = a
+        let on_screen = |a: &&crate::annotation::Annotation| {
+            !a.orphan && a.anchor.start < shown.end && shown.start < a.anchor.end
+        };
+        for a in notes.annotations.iter().filter(on_screen) {
+            let style = a
                 .tags
                 .first()
-                .and_then(|t| app.tags.iter().find(|c| &c.name == t))
-                .map(|c| c.colour.as_str());
-            let style = match (
-                theme.colour,
-                colour.and_then(|c| c.parse::<ratatui::style::Color>().ok()),
-            ) {
-                (true, Some(colour)) => Style::new().bg(colour).fg(ratatui::style::Color::Black),
-                _ => Style::new().add_modifier(Modifier::UNDERLINED | Modifier::ITALIC),
-            };
+                .and_then(|t| app.tags.iter().position(|c| &c.name == t))
+                .map_or(UNTAGGED, |i| styles.tags[i]);
             marks.push((a.anchor.range(), style));
         }
     }
@@ -263,35 +300,13 @@ fn human_bytes(n: usize) -> String {
 
 type Marks = [(std::ops::Range<usize>, Style)];
 
-fn render_body(
-    pane: &Pane,
-    body: Rect,
-    theme: &Theme,
-    entity_styles: &[Style],
-    marks: &Marks,
-    buf: &mut Buffer,
-) {
+/// The text rows that show in `body`, with their screen row, from the layout cache.
+fn rows(pane: &Pane, body: Rect) -> Vec<(u16, VisualLine)> {
+    let mut rows = Vec::new();
     let mut pos = pane.top;
     for y in body.y..body.bottom() {
         match pane.layout.row(pos) {
-            Some(Row::Text(line)) => {
-                let on_line: Vec<_> = marks
-                    .iter()
-                    .filter(|(r, _)| r.start < line.end.max(line.start + 1) && line.start < r.end)
-                    .cloned()
-                    .collect();
-                render_line(
-                    pane,
-                    line,
-                    body.x,
-                    y,
-                    body.right(),
-                    theme,
-                    entity_styles,
-                    &on_line,
-                    buf,
-                );
-            }
+            Some(Row::Text(line)) => rows.push((y, line)),
             Some(Row::Spacer) => {}
             None => break,
         }
@@ -299,6 +314,39 @@ fn render_body(
             Some(next) => pos = next,
             None => break,
         }
+    }
+    rows
+}
+
+fn render_body(
+    pane: &Pane,
+    rows: &[(u16, VisualLine)],
+    body: Rect,
+    theme: &Theme,
+    entity_styles: &[Style],
+    marks: &Marks,
+    buf: &mut Buffer,
+) {
+    let mut on_line = Vec::new();
+    for &(y, line) in rows {
+        on_line.clear();
+        on_line.extend(
+            marks
+                .iter()
+                .filter(|(r, _)| r.start < line.end.max(line.start + 1) && line.start < r.end)
+                .cloned(),
+        );
+        render_line(
+            pane,
+            line,
+            body.x,
+            y,
+            body.right(),
+            theme,
+            entity_styles,
+            &on_line,
+            buf,
+        );
     }
 }
 
@@ -327,7 +375,7 @@ fn render_line(
     let mut x = x0;
     for piece in pieces {
         let mut offset = piece.start;
-        for g in article.text[piece].graphemes(true) {
+        for g in graphemes(&article.text[piece]) {
             let at = offset;
             offset += g.len();
             if g == "\n" || g == "\r" || g == "\r\n" {
@@ -365,6 +413,23 @@ fn render_line(
     }
 }
 
+/// The grapheme clusters of `s`: for ASCII (most news text) every byte is one, but `\r\n`,
+/// which is what Unicode segmentation says for ASCII, without its tables.
+fn graphemes(s: &str) -> impl Iterator<Item = &str> {
+    let ascii = s.is_ascii();
+    let mut unicode = (!ascii).then(|| s.graphemes(true));
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if let Some(unicode) = &mut unicode {
+            return unicode.next();
+        }
+        let start = at;
+        let len = if s[start..].starts_with("\r\n") { 2 } else { 1 };
+        at += len;
+        s.get(start..start + len)
+    })
+}
+
 /// Writes one grapheme's display form at `x`; returns the next column.
 fn put(buf: &mut Buffer, x: u16, y: u16, right: u16, shown: &str, style: Style) -> u16 {
     let width = display_width(shown) as u16;
@@ -384,7 +449,26 @@ fn put(buf: &mut Buffer, x: u16, y: u16, right: u16, shown: &str, style: Style) 
 
 #[cfg(test)]
 mod tests {
-    use super::fit_header;
+    use super::*;
+
+    #[test]
+    fn ascii_graphemes_are_what_unicode_segmentation_says() {
+        // Every string of up to five of these characters.
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| ["a", " ", "\r", "\n", "\t", "\u{1b}", "."].map(|c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        texts.push("Iran’s \r\n e\u{301}".to_owned());
+        for text in &texts {
+            let fast: Vec<&str> = graphemes(text).collect();
+            let unicode: Vec<&str> = text.graphemes(true).collect();
+            assert_eq!(fast, unicode, "{text:?}");
+        }
+    }
 
     #[test]
     fn the_outlet_is_shortened_before_the_date_goes() {

@@ -81,8 +81,8 @@ pub fn is_teaser_heading(key: &str) -> bool {
 
 /// One-line teasers: "Read more: Headline", "Also read - Headline".
 pub fn is_teaser_line(content: &str) -> bool {
+    const HEAD_CHARS: usize = 16;
     let (_, rest) = strip_bullets(content);
-    let head: String = rest.chars().take(16).collect::<String>().to_lowercase();
     [
         "read more",
         "read also",
@@ -98,10 +98,28 @@ pub fn is_teaser_line(content: &str) -> bool {
     ]
     .iter()
     .any(|p| {
-        head.strip_prefix(p).is_some_and(|after| {
-            p.ends_with(':') || after.trim_start().starts_with([':', '-', '–', '—', '»', '|'])
+        // Within the first `HEAD_CHARS` characters: the prefix, then `:` or a dash after spaces.
+        strip_prefix_ignore_ascii_case(rest, p).is_some_and(|after| {
+            p.ends_with(':')
+                || after
+                    .chars()
+                    .take(HEAD_CHARS - p.len())
+                    .find(|c| !c.is_whitespace())
+                    .is_some_and(|c| matches!(c, ':' | '-' | '–' | '—' | '»' | '|'))
         })
     })
+}
+
+/// `s` without `prefix` (ASCII, lower case), compared ignoring ASCII case; allocates nothing.
+/// For an ASCII prefix this is what lower-casing `s` and then stripping would give: the only
+/// non-ASCII characters that lower-case to ASCII are the Kelvin sign (to `k`, in no prefix here)
+/// and `İ` (to `i` and a combining dot, which then fails the match either way).
+fn strip_prefix_ignore_ascii_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    debug_assert!(prefix.is_ascii() && !prefix.contains('k'));
+    let head = s.as_bytes().get(..prefix.len())?;
+    // A match is ASCII, so `prefix.len()` is a character boundary of `s`.
+    head.eq_ignore_ascii_case(prefix.as_bytes())
+        .then(|| &s[prefix.len()..])
 }
 
 /// Headings of "breaking news" tickers; the lines right after them are the ticker.
@@ -296,7 +314,6 @@ const CREDIT_WORDS: &[&str] = &[
 /// credit ("… 2022. (AP/Vahid Salemi, File)"), or a "Photo: …" line.
 pub fn is_caption(content: &str, words: usize) -> bool {
     let (_, rest) = strip_bullets(content);
-    let lower_head: String = rest.chars().take(14).collect::<String>().to_lowercase();
     if [
         "photo:",
         "image:",
@@ -307,7 +324,7 @@ pub fn is_caption(content: &str, words: usize) -> bool {
         "file photo",
     ]
     .iter()
-    .any(|p| lower_head.starts_with(p))
+    .any(|p| strip_prefix_ignore_ascii_case(rest, p).is_some())
     {
         return words <= 60;
     }
@@ -363,6 +380,55 @@ mod tests {
         assert!(ends_with_embed_link(
             "Footage of the arrival #Iran https://t.co/VIEVh4vCKJ"
         ));
+    }
+
+    /// The first `is_teaser_line`, which lower-cased the line's head into a new string.
+    fn teaser_by_lowercasing(content: &str) -> bool {
+        let (_, rest) = strip_bullets(content);
+        let head: String = rest.chars().take(16).collect::<String>().to_lowercase();
+        [
+            "read more",
+            "read also",
+            "also read",
+            "related",
+            "see also",
+            "read next",
+            "recommended",
+            "more:",
+            "watch:",
+            "read:",
+            "listen:",
+        ]
+        .iter()
+        .any(|p| {
+            head.strip_prefix(p).is_some_and(|after| {
+                p.ends_with(':') || after.trim_start().starts_with([':', '-', '–', '—', '»', '|'])
+            })
+        })
+    }
+
+    #[test]
+    fn teaser_prefixes_match_as_lower_casing_did() {
+        let lines = [
+            "Read more: Markets slide",
+            "READ MORE - Markets slide",
+            "Read more       : too far",
+            "Read more     : just in",
+            "ReLaTeD | x",
+            "Related",
+            "Relatedness is a word",
+            "\u{130}isten: dotted capital I",
+            "L\u{130}STEN: x",
+            "  • Watch: video",
+            "Readers wrote in.",
+            "Recommended — x",
+            "re",
+            "Ｒｅａｄ more: fullwidth",
+            "\u{212a}eep reading",
+        ];
+        for line in lines {
+            assert_eq!(is_teaser_line(line), teaser_by_lowercasing(line), "{line:?}");
+        }
     }
 
     #[test]

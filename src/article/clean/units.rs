@@ -141,7 +141,7 @@ pub fn split(text: &str, format: Format) -> Vec<Unit> {
 fn measure(unit: &mut Unit, content: &str) {
     let (bullet, rest) = strip_bullets(content);
     unit.bullet = bullet;
-    unit.words = rest.split_whitespace().count();
+    unit.words = count_words(rest);
     let end = rest.trim_end_matches(|c: char| {
         matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*' | '_') || is_frame_char(c)
     });
@@ -152,6 +152,56 @@ fn measure(unit: &mut Unit, content: &str) {
     } else {
         Ending::Open
     };
+}
+
+/// `s.split_whitespace().count()` without decoding: this runs over every byte of every article
+/// on load. ASCII is read eight bytes at a time (SWAR); other bytes one at a time, where every
+/// Unicode space starts with one of the lead bytes `C2`, `E1`, `E2` or `E3` (only those are
+/// decoded) and continuation bytes keep the class of their character's lead byte.
+pub fn count_words(s: &str) -> usize {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = s.as_bytes();
+    let mut words = 0;
+    let mut prev_space = true;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if x & HIGH == 0 {
+            // ASCII: `char::is_whitespace` is a space or one of 0x09..=0x0D. Per byte (all below
+            // 0x80, so no carry crosses a byte), the high bit says: equal to 0x20, and ≥ 9 but
+            // not ≥ 14.
+            let t = x ^ 0x2020_2020_2020_2020;
+            let is_20 = !(((t & LOW7) + LOW7) | t) & HIGH;
+            let in_9_13 = (x + 0x7777_7777_7777_7777) & !(x + 0x7272_7272_7272_7272) & HIGH;
+            let space = (is_20 | in_9_13) >> 7; // 1 in the low bit of each space byte
+            let before = (space << 8) | u64::from(prev_space); // each byte's predecessor
+            words += (!space & before & 0x0101_0101_0101_0101).count_ones() as usize;
+            prev_space = space >> 56 == 1;
+        } else {
+            for (i, &b) in chunk.iter().enumerate() {
+                prev_space = count_byte(s, offset + i, b, prev_space, &mut words);
+            }
+        }
+        offset += 8;
+    }
+    for (i, &b) in chunks.remainder().iter().enumerate() {
+        prev_space = count_byte(s, offset + i, b, prev_space, &mut words);
+    }
+    words
+}
+
+/// One byte of [`count_words`]: whether it belongs to a space; counts a word that starts at it.
+fn count_byte(s: &str, i: usize, b: u8, prev_space: bool, words: &mut usize) -> bool {
+    let space = match b {
+        b'\t'..=b'\r' | b' ' => true,
+        0x80..=0xBF => prev_space,
+        0xC2 | 0xE1..=0xE3 => s[i..].chars().next().is_some_and(char::is_whitespace),
+        _ => false,
+    };
+    *words += usize::from(prev_space && !space);
+    space
 }
 
 /// Markdown lines that start a block of their own rather than continuing a paragraph.
@@ -186,7 +236,7 @@ fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
         }
         let start = pos;
         let rest = &bytes[start..];
-        let (content_end, end) = match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+        let (content_end, end) = match memchr::memchr2(b'\n', b'\r', rest) {
             None => (bytes.len(), bytes.len()),
             Some(i) => {
                 let at = start + i;
@@ -223,6 +273,24 @@ mod tests {
         assert_eq!(units[1].words, 4);
         assert!(units[1].sentence_end());
         assert!(units[2].bullet);
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_does() {
+        let unicode_spaces = "\u{85}\u{a0}\u{1680}\u{2000}\u{200a}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}";
+        let samples = [
+            String::new(),
+            " ".into(),
+            "one".into(),
+            "  two  words ".into(),
+            "tab\tsep\x0bvt\x0cff\rcr\nlf".into(),
+            "zero\u{200b}width is not a space, nor is \u{feff}".into(),
+            format!("a{unicode_spaces}b{unicode_spaces}"),
+            "Iran’s «acting» FM — مرحبا بالعالم 漢字 é".into(),
+        ];
+        for s in &samples {
+            assert_eq!(count_words(s), s.split_whitespace().count(), "{s:?}");
+        }
     }
 
     #[test]
