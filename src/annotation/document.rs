@@ -128,8 +128,16 @@ pub fn parse<D: Document>(path: &Path, text: &str) -> Result<D, LoadError> {
         }
     };
     // The version is checked before the fields: a newer file may well have fields we refuse.
-    let table: toml::Table = toml::from_str(text).map_err(syntax_error)?;
-    match table.get("schema_version").and_then(toml::Value::as_integer) {
+    // Files Parallax wrote say it on a line of its own above the first table, which is read
+    // without parsing the whole file a first time (half the cost of opening a large case).
+    let version = match written_schema_version(text) {
+        Some(version) => Some(version),
+        None => {
+            let table: toml::Table = toml::from_str(text).map_err(syntax_error)?;
+            table.get("schema_version").and_then(toml::Value::as_integer)
+        }
+    };
+    match version {
         None => {
             return Err(LoadError::MissingSchemaVersion {
                 path: path.to_path_buf(),
@@ -149,6 +157,22 @@ pub fn parse<D: Document>(path: &Path, text: &str) -> Result<D, LoadError> {
         message,
     })?;
     Ok(document)
+}
+
+/// The `schema_version = N` line above the first table header, as Parallax writes it; None when
+/// the file has no such line (then the whole file is parsed to find the version).
+fn written_schema_version(text: &str) -> Option<i64> {
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            return None;
+        }
+        if let Some(rest) = line.strip_prefix("schema_version") {
+            let value = rest.trim_start().strip_prefix('=')?.trim();
+            return value.parse().ok();
+        }
+    }
+    None
 }
 
 /// The file's content: the header comment block, then the document.
@@ -178,6 +202,29 @@ mod tests {
         assert_eq!(line_column("ab\ncdé\nx", 3), (2, 1));
         assert_eq!(line_column("ab\ncdé\nx", 8), (3, 1));
         assert_eq!(line_column("ab\ncdé\nx", 5), (2, 3));
+    }
+
+    #[test]
+    fn the_written_version_line_is_read_only_above_the_first_table() {
+        assert_eq!(
+            written_schema_version("# c\n\nschema_version = 1\n[x]\n"),
+            Some(1)
+        );
+        assert_eq!(written_schema_version("schema_version=7"), Some(7));
+        assert_eq!(written_schema_version("[t]\nschema_version = 1\n"), None);
+        // Anything unusual is left to the full parse.
+        assert_eq!(written_schema_version("schema_version = 1 # one\n"), None);
+        assert_eq!(written_schema_version("\"schema_version\" = 1\n"), None);
+        let newer = parse::<Notes>(Path::new("n.toml"), "schema_version = 9\nunknown = 1\n");
+        assert!(
+            matches!(newer, Err(LoadError::NewerSchema { found: 9, .. })),
+            "{newer:?}"
+        );
+        let odd = parse::<Notes>(Path::new("n.toml"), "schema_version = 9 # later\n");
+        assert!(
+            matches!(odd, Err(LoadError::NewerSchema { found: 9, .. })),
+            "{odd:?}"
+        );
     }
 
     #[test]
