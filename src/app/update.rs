@@ -227,8 +227,9 @@ pub fn handle_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
         let prompt = prompt.clone();
         return command_key(app, event, prompt);
     }
+    // The panel lists every annotation: count them, without building (and sorting) its rows.
     let annotation_rows = if matches!(app.mode, Mode::Annotations { .. }) {
-        crate::ui::annotations::rows(app).len()
+        app.notes.notes.articles.iter().map(|a| a.annotations.len()).sum()
     } else {
         0
     };

@@ -34,20 +34,22 @@ pub struct AnnotationRow {
 /// pane order and text order, orphans last. The panel's cursor indexes this list.
 pub fn rows(app: &App) -> Vec<AnnotationRow> {
     let notes = &app.notes.notes;
+    // Annotation id → (group index, stance), built once: looking each up in every group would
+    // be quadratic on a large case.
+    let mut membership: std::collections::HashMap<&str, (usize, Stance)> = std::collections::HashMap::new();
+    for (g, group) in notes.claims.iter().enumerate() {
+        for member in &group.members {
+            membership.insert(member.annotation.as_str(), (g, member.stance));
+        }
+    }
     let mut rows: Vec<((bool, usize, usize), AnnotationRow)> = Vec::new();
     for article in &notes.articles {
         let pane = app.panes.iter().position(|p| p.key.path == article.path);
         let outlet = pane.map_or_else(|| article.path.clone(), |i| app.panes[i].outlet());
         for a in &article.annotations {
-            let group = notes.claim_group_of(&a.id);
-            let claim = group.map(|g| {
-                let stance = notes.claims[g]
-                    .members
-                    .iter()
-                    .find(|m| m.annotation == a.id)
-                    .map_or(Stance::Same, |m| m.stance);
-                (notes.claims[g].id.clone(), stance)
-            });
+            let member = membership.get(a.id.as_str()).copied();
+            let group = member.map(|(g, _)| g);
+            let claim = member.map(|(g, stance)| (notes.claims[g].id.clone(), stance));
             let order = (a.orphan, group.unwrap_or(usize::MAX), pane.unwrap_or(usize::MAX));
             rows.push((
                 order,
