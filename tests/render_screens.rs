@@ -2,6 +2,8 @@
 //! accepting) and into a `CrosstermBackend` writing to memory, to check the bytes a terminal
 //! would receive.
 
+mod common;
+
 use std::path::Path;
 
 use parallax::app::update::{handle_key, run_command};
@@ -135,22 +137,7 @@ fn command_line_shows_completions() {
 fn terminal_bytes(width: u16, height: u16) -> Vec<u8> {
     let article = load_path(&fixture("hostile/escapes.txt"), &LoadOptions::default()).expect("loads");
     let mut app = App::new(vec![article], &Config::default());
-    let mut out = Vec::new();
-    {
-        let backend = CrosstermBackend::new(&mut out);
-        let mut terminal = Terminal::with_options(
-            backend,
-            TerminalOptions {
-                viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
-            },
-        )
-        .expect("terminal");
-        prepare(&mut app, Rect::new(0, 0, width, height));
-        terminal
-            .draw(|f| parallax::ui::render(f, &app, &Theme::default()))
-            .expect("draw");
-    }
-    out
+    common::terminal::frame_bytes(&mut app, width, height, &Theme::default())
 }
 
 #[test]

@@ -79,25 +79,26 @@ pub fn is_teaser_heading(key: &str) -> bool {
     TEASER_HEADINGS.contains(&key) || TEASER_HEADING_PREFIXES.iter().any(|p| key.starts_with(p))
 }
 
+/// How one-line teasers start (lower case; a prefix without `:` needs a separator after it).
+const TEASER_PREFIXES: [&str; 11] = [
+    "read more",
+    "read also",
+    "also read",
+    "related",
+    "see also",
+    "read next",
+    "recommended",
+    "more:",
+    "watch:",
+    "read:",
+    "listen:",
+];
+
 /// One-line teasers: "Read more: Headline", "Also read - Headline".
 pub fn is_teaser_line(content: &str) -> bool {
     const HEAD_CHARS: usize = 16;
     let (_, rest) = strip_bullets(content);
-    [
-        "read more",
-        "read also",
-        "also read",
-        "related",
-        "see also",
-        "read next",
-        "recommended",
-        "more:",
-        "watch:",
-        "read:",
-        "listen:",
-    ]
-    .iter()
-    .any(|p| {
+    TEASER_PREFIXES.iter().any(|p| {
         // Within the first `HEAD_CHARS` characters: the prefix, then `:` or a dash after spaces.
         strip_prefix_ignore_ascii_case(rest, p).is_some_and(|after| {
             p.ends_with(':')
@@ -386,21 +387,7 @@ mod tests {
     fn teaser_by_lowercasing(content: &str) -> bool {
         let (_, rest) = strip_bullets(content);
         let head: String = rest.chars().take(16).collect::<String>().to_lowercase();
-        [
-            "read more",
-            "read also",
-            "also read",
-            "related",
-            "see also",
-            "read next",
-            "recommended",
-            "more:",
-            "watch:",
-            "read:",
-            "listen:",
-        ]
-        .iter()
-        .any(|p| {
+        TEASER_PREFIXES.iter().any(|p| {
             head.strip_prefix(p).is_some_and(|after| {
                 p.ends_with(':') || after.trim_start().starts_with([':', '-', '–', '—', '»', '|'])
             })
