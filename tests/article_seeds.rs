@@ -162,14 +162,18 @@ fn seed_sentences_split_at_real_boundaries() {
 }
 
 #[test]
-fn loading_is_linear_on_a_large_article() {
+fn a_large_article_loads_whole_and_keeps_the_seed_clean() {
+    // Speed is measured in `cargo bench --bench load`, not here.
     let one = std::fs::read_to_string(seed_path("004_935a2b3b5b57ed09.txt")).expect("seed");
     let big = one.repeat(2_000_000 / one.len() + 1);
-    let started = std::time::Instant::now();
     let a =
         parallax::article::load::from_bytes(std::path::Path::new("big.txt"), big.as_bytes()).expect("loads");
-    let took = started.elapsed();
-    assert!(a.text.len() >= 2_000_000);
-    // Generous for debug builds on a shared machine; a release build takes a few milliseconds.
-    assert!(took.as_millis() < 3_000, "loading 2 MB took {took:?}");
+    assert_eq!(a.text, big, "the canonical text is the file itself");
+    assert!(
+        a.visible_ranges()
+            .iter()
+            .map(ExactSizeIterator::len)
+            .sum::<usize>()
+            > 0
+    );
 }
