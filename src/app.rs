@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod annotate;
+pub mod annotation_list;
 pub mod editor;
 pub mod entities;
 pub mod mouse;
@@ -75,8 +76,11 @@ pub enum Mode {
     },
     /// The note editor.
     Editor(editor::Editor),
-    /// The list of annotations, with the highlighted row.
-    Annotations { cursor: usize },
+    /// The list of annotations as it was when opened, with the highlighted row.
+    Annotations {
+        cursor: usize,
+        list: Arc<annotation_list::AnnotationList>,
+    },
 }
 
 impl Mode {
@@ -473,7 +477,7 @@ impl App {
         match self.reanchor_if_changed(self.focus) {
             None => self.info(format!("{verb} {shown_path}")),
             Some(orphans) => {
-                self.notes.history = crate::annotation::History::default();
+                self.notes.forget_history();
                 let text = format!(
                     "{verb} {shown_path}: its text changed since the notes were written; annotations \
                      re-anchored ({orphans} kept as orphans), undo history cleared"

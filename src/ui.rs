@@ -54,8 +54,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     let mut cursor = status::cursor(app);
     match &app.mode {
-        crate::app::Mode::Annotations { cursor: row } => {
-            annotations::render_panel(app, *row, area, theme, buf);
+        crate::app::Mode::Annotations { cursor: row, list } => {
+            annotations::render_panel(list, *row, area, theme, buf);
         }
         crate::app::Mode::Editor(editor) => cursor = annotations::render_editor(editor, area, theme, buf),
         _ => annotations::render_picker(app, area, theme, buf),

@@ -31,6 +31,16 @@ pub struct NotesState {
     pub redo_order: Vec<Changed>,
 }
 
+impl NotesState {
+    /// Forgets the undo and redo steps of the notes (they hold anchors into a text that has
+    /// changed); those of the outlet defaults stay.
+    pub fn forget_history(&mut self) {
+        self.history.clear();
+        self.undo_order.retain(|c| *c == Changed::OutletDefaults);
+        self.redo_order.retain(|c| *c == Changed::OutletDefaults);
+    }
+}
+
 /// Where an undoable change was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Changed {
@@ -189,7 +199,10 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::OutletBias(value) => return set_bias(app, &value, Scope::Outlet),
         Action::OutletReliability(n) => return set_reliability(app, n, Scope::Outlet),
         Action::OutletLabel(text) => return toggle_label(app, &text, Scope::Outlet),
-        Action::Annotations => app.mode = Mode::Annotations { cursor: 0 },
+        Action::Annotations => {
+            let list = std::sync::Arc::new(super::annotation_list::AnnotationList::build(app));
+            app.mode = Mode::Annotations { cursor: 0, list };
+        }
         _ => {}
     }
     Vec::new()

@@ -227,12 +227,6 @@ pub fn handle_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
         let prompt = prompt.clone();
         return command_key(app, event, prompt);
     }
-    // The panel lists every annotation: count them, without building (and sorting) its rows.
-    let annotation_rows = if matches!(app.mode, Mode::Annotations { .. }) {
-        app.notes.notes.articles.iter().map(|a| a.annotations.len()).sum()
-    } else {
-        0
-    };
     match &mut app.mode {
         Mode::Entities => return entities::panel_key(app, event),
         Mode::TagPick | Mode::StancePick { .. } | Mode::BiasPick { .. } => {
@@ -257,15 +251,17 @@ pub fn handle_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
                 }
             };
         }
-        Mode::Annotations { cursor } => {
-            let count = annotation_rows;
+        Mode::Annotations { cursor, list } => {
+            let count = list.rows.len();
             match event.code {
                 KeyCode::Down | KeyCode::Char('j') => *cursor = (*cursor + 1).min(count.saturating_sub(1)),
                 KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
                 KeyCode::Enter => {
-                    let cursor = *cursor;
+                    let target = list.rows.get(*cursor).map(|r| (r.path.clone(), r.start));
                     app.mode = Mode::Normal;
-                    go_to_annotation(app, cursor);
+                    if let Some((path, start)) = target {
+                        go_to_annotation(app, &path, start);
+                    }
                 }
                 KeyCode::Esc | KeyCode::Char('q' | 'm') => app.mode = Mode::Normal,
                 _ => {}
@@ -369,14 +365,8 @@ pub fn run_command(app: &mut App, line: &str) -> Vec<Effect> {
     }
 }
 
-/// Focuses the article of the `row`th annotation of the panel and puts the cursor on it.
-fn go_to_annotation(app: &mut App, row: usize) {
-    let Some((path, start)) = crate::ui::annotations::rows(app)
-        .get(row)
-        .map(|r| (r.path.clone(), r.start))
-    else {
-        return;
-    };
+/// Focuses the article with notes key `path` and puts the cursor on the sentence at `start`.
+fn go_to_annotation(app: &mut App, path: &str, start: usize) {
     let Some(index) = app.panes.iter().position(|p| p.key.path == path) else {
         app.error(format!("{path} is not open"));
         return;

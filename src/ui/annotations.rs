@@ -1,5 +1,5 @@
-//! The annotations panel (every annotation: article, tags, quote, note, claim group; orphans
-//! last), the one-key pickers (tag, stance, bias) and the note editor, drawn over the panes.
+//! Drawing the annotations panel (its content is `app::annotation_list`), the one-key pickers
+//! (tag, stance, bias) and the note editor, over the panes.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,137 +9,11 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use crate::annotation::Stance;
 use crate::app::annotate::Scope;
+use crate::app::annotation_list::{AnnotationList, AnnotationRow, PanelLine};
 use crate::app::editor::Editor;
 use crate::app::{App, Mode};
 use crate::article::sanitize::sanitize_line;
 use crate::config::Theme;
-
-/// One annotation in the annotations panel.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AnnotationRow {
-    pub id: String,
-    /// The article's notes key.
-    pub path: String,
-    pub outlet: String,
-    pub start: usize,
-    pub tags: Vec<String>,
-    pub quote: String,
-    pub note: String,
-    /// The claim group and the annotation's stance towards the group's first claim.
-    pub claim: Option<(String, Stance)>,
-    pub orphan: bool,
-}
-
-/// Every annotation: claim groups first (each group's members together), then the others by
-/// pane order and text order, orphans last. The panel's cursor indexes this list.
-pub fn rows(app: &App) -> Vec<AnnotationRow> {
-    let notes = &app.notes.notes;
-    // Annotation id → (group index, stance), built once: looking each up in every group would
-    // be quadratic on a large case.
-    let mut membership: std::collections::HashMap<&str, (usize, Stance)> = std::collections::HashMap::new();
-    for (g, group) in notes.claims.iter().enumerate() {
-        for member in &group.members {
-            membership.insert(member.annotation.as_str(), (g, member.stance));
-        }
-    }
-    let mut rows: Vec<((bool, usize, usize), AnnotationRow)> = Vec::new();
-    for article in &notes.articles {
-        let pane = app.panes.iter().position(|p| p.key.path == article.path);
-        let outlet = pane.map_or_else(|| article.path.clone(), |i| app.panes[i].outlet());
-        for a in &article.annotations {
-            let member = membership.get(a.id.as_str()).copied();
-            let group = member.map(|(g, _)| g);
-            let claim = member.map(|(g, stance)| (notes.claims[g].id.clone(), stance));
-            let order = (a.orphan, group.unwrap_or(usize::MAX), pane.unwrap_or(usize::MAX));
-            rows.push((
-                order,
-                AnnotationRow {
-                    id: a.id.clone(),
-                    path: article.path.clone(),
-                    outlet: outlet.clone(),
-                    start: a.anchor.start,
-                    tags: a.tags.clone(),
-                    quote: a.anchor.quote.clone(),
-                    note: a.note.clone(),
-                    claim,
-                    orphan: a.orphan,
-                },
-            ));
-        }
-    }
-    rows.sort_by(|(a_order, a), (b_order, b)| a_order.cmp(b_order).then(a.start.cmp(&b.start)));
-    rows.into_iter().map(|(_, r)| r).collect()
-}
-
-/// A line of the panel: a section heading, or the annotation `rows()[i]`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PanelLine {
-    Heading(String),
-    Row(usize),
-}
-
-/// The panel's lines: a heading over each claim group saying which open sources report it and
-/// which omit it, one over the other annotations, one over the orphans.
-pub fn panel_lines(app: &App, rows: &[AnnotationRow]) -> Vec<PanelLine> {
-    let mut panes: Vec<&crate::app::Pane> = app.panes.iter().collect();
-    panes.sort_by_key(|p| p.order);
-    let paths: Vec<&str> = panes.iter().map(|p| p.key.path.as_str()).collect();
-    let outlet_of = |path: &str| {
-        panes
-            .iter()
-            .find(|p| p.key.path == path)
-            .map_or_else(|| path.to_owned(), |p| p.outlet())
-    };
-    let mut lines = Vec::with_capacity(rows.len() + 4);
-    let mut section: Option<Option<&str>> = None;
-    let mut orphans_started = false;
-    for (i, row) in rows.iter().enumerate() {
-        if row.orphan {
-            if !orphans_started {
-                lines.push(PanelLine::Heading(
-                    "Orphans: no longer found in the article's text".to_owned(),
-                ));
-                orphans_started = true;
-            }
-        } else {
-            let claim = row.claim.as_ref().map(|(id, _)| id.as_str());
-            if section != Some(claim) {
-                section = Some(claim);
-                let heading = match claim {
-                    Some(id) => claim_heading(app, id, &paths, &outlet_of),
-                    None => "Other annotations".to_owned(),
-                };
-                lines.push(PanelLine::Heading(heading));
-            }
-        }
-        lines.push(PanelLine::Row(i));
-    }
-    lines
-}
-
-/// "Claim c1 · reported by 2 of 5: A, B · omitted by: C, D, E".
-fn claim_heading(app: &App, id: &str, paths: &[&str], outlet_of: &dyn Fn(&str) -> String) -> String {
-    let Some(coverage) = app.notes.notes.claim_coverage(id, paths) else {
-        return format!("Claim {id}");
-    };
-    let reporting: Vec<String> = coverage
-        .reporting
-        .iter()
-        .map(|(path, _)| outlet_of(path))
-        .collect();
-    let mut heading = format!(
-        "Claim {id} · reported by {} of {}: {}",
-        reporting.len(),
-        paths.len(),
-        reporting.join(", ")
-    );
-    if !coverage.omitting.is_empty() {
-        let omitting: Vec<String> = coverage.omitting.iter().map(|path| outlet_of(path)).collect();
-        heading.push_str(" · omitted by: ");
-        heading.push_str(&omitting.join(", "));
-    }
-    heading
-}
 
 fn popup(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width.saturating_sub(2));
@@ -152,9 +26,9 @@ fn popup(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-/// Draws the panel of annotations.
-pub fn render_panel(app: &App, cursor: usize, area: Rect, theme: &Theme, buf: &mut Buffer) {
-    let rows = rows(app);
+/// Draws the panel of annotations (built when it opened: drawing only reads it).
+pub fn render_panel(list: &AnnotationList, cursor: usize, area: Rect, theme: &Theme, buf: &mut Buffer) {
+    let rows = &list.rows;
     let rect = popup(area, area.width.saturating_sub(4), area.height.saturating_sub(4));
     Clear.render(rect, buf);
     let block = Block::default()
@@ -169,7 +43,7 @@ pub fn render_panel(app: &App, cursor: usize, area: Rect, theme: &Theme, buf: &m
             .render(inner, buf);
         return;
     }
-    let lines = panel_lines(app, &rows);
+    let lines = &list.lines;
     let height = usize::from(inner.height);
     let cursor_line = lines
         .iter()

@@ -199,3 +199,14 @@ fn bracket_a_sequences_jump_between_annotations() {
     assert!(app.pending_keys.is_empty());
     assert_eq!(cursor_sentence(&app), 2, "Esc only cancelled the sequence");
 }
+
+#[test]
+fn forgetting_the_notes_history_keeps_outlet_undo_in_order() {
+    let mut app = app();
+    run_command(&mut app, "outlet-reliability 2");
+    press(&mut app, "ctc");
+    app.notes.forget_history();
+    press(&mut app, "u");
+    assert!(app.outlets.get("Wire").is_none(), "the outlet change is what undo finds");
+    assert_eq!(app.notes.notes.articles[0].annotations.len(), 1, "the tag stays");
+}
