@@ -207,6 +207,9 @@ fn forgetting_the_notes_history_keeps_outlet_undo_in_order() {
     press(&mut app, "ctc");
     app.notes.forget_history();
     press(&mut app, "u");
-    assert!(app.outlets.get("Wire").is_none(), "the outlet change is what undo finds");
+    assert!(
+        app.outlets.get("Wire").is_none(),
+        "the outlet change is what undo finds"
+    );
     assert_eq!(app.notes.notes.articles[0].annotations.len(), 1, "the tag stays");
 }
