@@ -9,8 +9,16 @@ use parallax::article::Article;
 use parallax::article::load::{LoadOptions, load_path};
 
 /// The five seed articles beside the repository.
+/// Panics with one clear message when the shared folder is missing: a test that needs the
+/// seeds must fail then, never pass without them.
 pub fn seeds_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds"))
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds"));
+    assert!(
+        dir.is_dir(),
+        "{} is missing: the tests need the project's shared/ folder beside the repository",
+        dir.display()
+    );
+    dir
 }
 
 /// The seed articles' texts, in name order.
