@@ -6,11 +6,11 @@
 //! - [`claims`]: claim groups linking annotations across articles.
 //! - [`edit`]: every change to [`Notes`] as an [`Edit`] value; [`history`] makes them undoable.
 //! - [`anchor`]: finding an annotation again when the article text changed.
-//! - [`store`], [`lock`], [`atomic`], [`document`]: the notes file on disk (IO).
+//! - [`store`], [`lock`], [`document`]: the notes file on disk (IO, through [`crate::files`]).
 //! - [`location`]: where the notes file goes (pure), [`clock`]: timestamps (the one clock read).
+//! - [`merge`]: this session's changes reapplied onto a file changed outside (pure).
 
 pub mod anchor;
-pub mod atomic;
 pub mod bias;
 pub mod claims;
 pub mod clock;
@@ -20,6 +20,7 @@ pub mod hash;
 pub mod history;
 pub mod location;
 pub mod lock;
+pub mod merge;
 pub mod model;
 pub mod similarity;
 pub mod store;

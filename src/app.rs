@@ -46,11 +46,23 @@ pub enum Effect {
         format: crate::export::Format,
         path: PathBuf,
     },
+    /// The analyst's answer to a notes file changed by another program.
+    ResolveNotesChange(NotesChoice),
     /// Find the entities of these articles off the UI thread, then call `App::set_entities`.
     Analyze {
         docs: Vec<Arc<Article>>,
         decisions: Decisions,
     },
+}
+
+/// What to do when the notes file was changed by another program since Parallax read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotesChoice {
+    /// Load the file as it is now and reapply this session's changes on top.
+    ReloadAndReapply,
+    /// Leave the file as the other program made it; write this session's notes to a new copy
+    /// beside it, then show the file's version.
+    SaveCopy,
 }
 
 /// Which input the keys go to.
@@ -81,6 +93,8 @@ pub enum Mode {
         cursor: usize,
         list: Arc<annotation_list::AnnotationList>,
     },
+    /// The notes file changed outside: the next key picks a [`NotesChoice`].
+    NotesChanged,
 }
 
 impl Mode {
@@ -96,6 +110,7 @@ impl Mode {
             Self::BiasPick { .. } => "BIAS",
             Self::Editor(_) => "NOTE",
             Self::Annotations { .. } => "ANNOTATIONS",
+            Self::NotesChanged => "CHANGED",
         }
     }
 }
@@ -346,6 +361,18 @@ impl App {
         }
     }
 
+    /// Takes the notes that replace this session's after the notes file changed outside
+    /// (merged, or the file's own), keeping where they are saved; `on_disk` is the file's
+    /// version, the new base for this session's changes.
+    pub fn replace_notes(&mut self, notes: Notes, on_disk: Notes) {
+        let dir = self.notes.dir.clone();
+        let location = self.notes.location.clone();
+        let read_only = self.notes.read_only.clone();
+        self.set_notes(notes, &dir, location, read_only);
+        self.notes.on_disk = on_disk;
+        self.notes.changed_outside = false;
+    }
+
     /// Takes loaded notes: keys the panes relative to `notes_dir`, re-anchors annotations of
     /// articles that changed, and applies the saved entity decisions and overrides.
     pub fn set_notes(
@@ -355,6 +382,7 @@ impl App {
         location: String,
         read_only: Option<String>,
     ) {
+        self.notes.on_disk.clone_from(&notes);
         self.notes.notes = notes;
         self.notes.dir = notes_dir.to_path_buf();
         self.notes.location = location;

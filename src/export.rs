@@ -149,8 +149,11 @@ pub fn run(
     let text = case.export(args.format, config)?;
     match &args.out {
         Some(out) => {
-            case.refuse_to_overwrite_inputs(out)?;
-            write_file(out, &text)
+            let lock = crate::annotation::lock::lock_path(&case.notes_path);
+            let mut inputs: Vec<&Path> = vec![&case.notes_path, &lock];
+            inputs.extend(outlets_path);
+            inputs.extend(case.articles.iter().map(|a| a.path.as_path()));
+            write_file(out, &text, &inputs)
         }
         None => stdout
             .write_all(text.as_bytes())
@@ -181,24 +184,6 @@ impl Case {
             format,
         ))
     }
-
-    /// `--out` naming the notes file or an article would destroy the analyst's work.
-    fn refuse_to_overwrite_inputs(&self, out: &Path) -> Result<(), ExportError> {
-        let Ok(out_real) = out.canonicalize() else {
-            return Ok(()); // Does not exist yet, so it is none of the inputs.
-        };
-        let inputs =
-            std::iter::once(self.notes_path.as_path()).chain(self.articles.iter().map(|a| a.path.as_path()));
-        for input in inputs {
-            if input.canonicalize().is_ok_and(|real| real == out_real) {
-                return Err(ExportError::Input(format!(
-                    "--out {} is one of the export's inputs; choose another file",
-                    crate::article::sanitize::sanitize_line(&out.display().to_string())
-                )));
-            }
-        }
-        Ok(())
-    }
 }
 
 fn load_case(
@@ -208,8 +193,9 @@ fn load_case(
     config: &Config,
 ) -> Result<Case, ExportError> {
     let articles = load_articles(paths, config)?;
+    // Canonical folders, as the reader uses: the article keys in the notes are relative to it.
     let notes_path = match notes_path {
-        Some(path) => path.to_path_buf(),
+        Some(path) => crate::files::canonical_folder(path),
         None => default_notes_path(&articles[0].path)?,
     };
     let notes: Notes = store::load(&notes_path).map_err(|error| ExportError::Input(error.to_string()))?;
@@ -225,15 +211,19 @@ fn load_case(
     })
 }
 
-/// Writes `text` to `path`, replacing any old file atomically (never a half-written report).
-pub fn write_file(path: &Path, text: &str) -> Result<(), ExportError> {
-    crate::annotation::atomic::replace_file(path, text.as_bytes(), &crate::annotation::atomic::DirectWriter)
-        .map_err(|error| {
-            ExportError::Write(format!(
-                "cannot write {}: {error}",
-                crate::article::sanitize::sanitize_line(&path.display().to_string())
-            ))
-        })
+/// Writes `text` to `path`, replacing any old file atomically (never a half-written report),
+/// unless `path` is one of the case's `inputs` or not a regular file
+/// ([`crate::files::check_output`]): then nothing is written and the error says why.
+pub fn write_file(path: &Path, text: &str, inputs: &[&Path]) -> Result<(), ExportError> {
+    crate::files::check_output(path, inputs).map_err(|refused| {
+        ExportError::Input(crate::article::sanitize::sanitize_line(&refused.to_string()))
+    })?;
+    crate::files::replace_file(path, text.as_bytes(), &crate::files::DirectWriter).map_err(|error| {
+        ExportError::Write(format!(
+            "cannot write {}: {error}",
+            crate::article::sanitize::sanitize_line(&path.display().to_string())
+        ))
+    })
 }
 
 /// Every article, in the order given; any that cannot be loaded fails the export (a report

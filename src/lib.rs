@@ -13,8 +13,9 @@
 //!
 //! Pure modules: `article` (but `article::load`), `layout`, `entity`, `annotation` (but its
 //! store), `export` (but `export::run`), `app`, `config` (but `config::paths`), `ui`. IO lives in
-//! `article::load`, `config::paths`, the notes store, `export::run` and `tui`, the event loop that
-//! performs effects.
+//! `files` (how any file is opened, read, created and replaced), `article::load`,
+//! `config::paths`, the notes store, `export::run` and `tui`, the event loop that performs
+//! effects.
 
 pub mod annotation;
 pub mod app;
@@ -23,6 +24,7 @@ pub mod cli;
 pub mod config;
 pub mod entity;
 pub mod export;
+pub mod files;
 pub mod layout;
 pub mod par;
 pub mod tui;

@@ -68,8 +68,11 @@ fn dir_writable(dir: &Path) -> bool {
 /// store is what saves; None (or a read-only store) means changes stay in memory, as the status
 /// bar says.
 fn open_notes(cli: &Cli, app: &mut App) -> Option<Opened<Notes>> {
+    // The case's identity is its canonical folder (article paths already have theirs, see
+    // `load_path`): the notes of a read-only case in the data directory are keyed on it, never
+    // on the path as typed, so two folders never share notes.
     let first_dir = app.panes.first().map(|p| match p.article.path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        Some(dir) if !dir.as_os_str().is_empty() => dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf()),
         _ => PathBuf::from("."),
     });
     let data_dir = paths::data_dir();
@@ -88,13 +91,15 @@ fn open_notes(cli: &Cli, app: &mut App) -> Option<Opened<Notes>> {
     if let Some(parent) = location.path.parent() {
         let _ = std::fs::create_dir_all(parent);
     }
-    let opened = store::open::<Notes>(&location.path);
+    let notes_path = parallax::files::canonical_folder(&location.path);
+    let opened = store::open::<Notes>(&notes_path);
     let read_only = match &opened.store {
         OpenedStore::Writable(_) => None,
         OpenedStore::ReadOnly(store) => Some(store.to_string()),
     };
-    let notes_dir = location
-        .path
+    // Article keys are relative to the folder the notes file is named in (canonical, like the
+    // articles' paths), also when it is a symlink to a file elsewhere.
+    let notes_dir = notes_path
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     app.set_notes(
@@ -193,6 +198,10 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
         store,
         outlet_defaults,
         gazetteer,
+        notes_file: opened.as_ref().map(|o| match &o.store {
+            OpenedStore::Writable(store) => store.path().to_path_buf(),
+            OpenedStore::ReadOnly(store) => store.path.clone(),
+        }),
     };
     match tui::run(app, &shell) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,

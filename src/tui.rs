@@ -21,10 +21,11 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
+use crate::annotation::store::SaveError;
 use crate::annotation::{Notes, OpenedStore, OutletBias, WritableStore, store};
 use crate::app::update::{handle_key, handle_mouse};
 use crate::app::view::prepare;
-use crate::app::{App, Effect};
+use crate::app::{App, Effect, Mode, NotesChoice};
 use crate::article::Article;
 use crate::article::load::{LoadOptions, load_path};
 use crate::article::sanitize::sanitize_line;
@@ -117,17 +118,97 @@ const SAVE_RETRY: Duration = Duration::from_secs(2);
 
 /// Writes the notes now. On failure the change stays in memory, `unsaved` is set, and the loop
 /// retries every [`SAVE_RETRY`], on the next change and at exit.
+///
+/// When another program changed the file since, nothing is written: the analyst chooses
+/// ([`Mode::NotesChanged`]) between reloading it with this session's changes reapplied and
+/// saving a copy; meanwhile there are no retries, and at exit the notes go to a copy.
 fn save_notes(app: &mut App, store: Option<&WritableStore<Notes>>, unsaved: &mut bool) {
     let Some(store) = store else { return };
     match store.save(&app.notes.notes) {
         Ok(()) => {
+            app.notes.on_disk.clone_from(&app.notes.notes);
             if std::mem::take(unsaved) {
                 app.info(format!("notes saved to {}", store.path().display()));
             }
         }
+        Err(e @ SaveError::ChangedOutside { .. }) => {
+            *unsaved = true;
+            app.notes.changed_outside = true;
+            if app.mode == Mode::Normal {
+                app.mode = Mode::NotesChanged;
+            }
+            app.error(format!(
+                "{e}: r reloads it and reapplies your changes, c saves yours as a copy"
+            ));
+        }
         Err(e) => {
             *unsaved = true;
             app.error(format!("notes NOT saved, kept in memory, will retry: {e}"));
+        }
+    }
+}
+
+/// Carries out the analyst's choice after the notes file changed outside (see [`save_notes`]).
+fn resolve_notes_change(
+    app: &mut App,
+    store: Option<&WritableStore<Notes>>,
+    unsaved: &mut bool,
+    choice: NotesChoice,
+) {
+    let Some(store) = store else { return };
+    let ask_again = |app: &mut App, message: String| {
+        app.mode = Mode::NotesChanged;
+        app.error(message);
+    };
+    match choice {
+        NotesChoice::ReloadAndReapply => {
+            let theirs = match store.reload() {
+                Ok(theirs) => theirs,
+                Err(e) => {
+                    return ask_again(
+                        app,
+                        format!("cannot reload the notes file: {e}; c saves yours as a copy"),
+                    );
+                }
+            };
+            match crate::annotation::merge::reapply(&app.notes.on_disk, &app.notes.notes, theirs.clone()) {
+                Ok(merged) => {
+                    app.replace_notes(merged, theirs);
+                    save_notes(app, Some(store), unsaved);
+                    if !*unsaved {
+                        app.info("notes file reloaded, your changes reapplied and saved");
+                    }
+                }
+                Err(why) => ask_again(
+                    app,
+                    format!("cannot reapply your changes: {why}; c saves yours as a copy"),
+                ),
+            }
+        }
+        NotesChoice::SaveCopy => {
+            let copy = match store::rescue(store.path(), &app.notes.notes) {
+                Ok(copy) => copy,
+                Err(e) => return ask_again(app, format!("no copy could be written: {e}")),
+            };
+            *unsaved = false;
+            match store.reload() {
+                Ok(theirs) => {
+                    app.replace_notes(theirs.clone(), theirs);
+                    app.info(format!(
+                        "your notes are in {}; showing the notes file as the other program left it",
+                        copy.display()
+                    ));
+                }
+                Err(e) => {
+                    // Theirs does not load: keep ours on screen, and never write over the file.
+                    app.notes.changed_outside = false;
+                    app.notes.read_only = Some(e.to_string());
+                    app.error(format!(
+                        "your notes are in {}; the notes file does not load now: {e}",
+                        copy.display()
+                    ));
+                }
+            }
         }
     }
 }
@@ -212,6 +293,22 @@ pub struct Shell<'a> {
     /// The outlet-defaults file; None when there is no data directory.
     pub outlet_defaults: Option<std::path::PathBuf>,
     pub gazetteer: SharedGazetteer,
+    /// The notes file, writable or not: an export must never go over it.
+    pub notes_file: Option<std::path::PathBuf>,
+}
+
+impl Shell<'_> {
+    /// The case's own files, which no export may replace: the articles, the notes file and its
+    /// lock, the outlet defaults.
+    fn case_files(&self, app: &App) -> Vec<std::path::PathBuf> {
+        let mut files: Vec<std::path::PathBuf> = app.panes.iter().map(|p| p.article.path.clone()).collect();
+        if let Some(notes) = &self.notes_file {
+            files.push(crate::annotation::lock::lock_path(notes));
+            files.push(notes.clone());
+        }
+        files.extend(self.outlet_defaults.clone());
+        files
+    }
 }
 
 /// Runs the reader until the user quits or a signal arrives. Restores the terminal either way.
@@ -258,7 +355,8 @@ fn event_loop(
             match rx.recv_timeout(SAVE_RETRY) {
                 Ok(wake) => wake,
                 Err(RecvTimeoutError::Timeout) => {
-                    if *unsaved {
+                    // A file changed outside waits for the analyst's choice, not for a retry.
+                    if *unsaved && !app.notes.changed_outside {
                         save_notes(app, shell.store, unsaved);
                     }
                     save_outlet_defaults(app, shell.outlet_defaults.as_deref());
@@ -301,6 +399,9 @@ fn event_loop(
                         save_notes(app, shell.store, unsaved);
                         save_outlet_defaults(app, shell.outlet_defaults.as_deref());
                     }
+                    Effect::ResolveNotesChange(choice) => {
+                        resolve_notes_change(app, shell.store, unsaved, choice);
+                    }
                     Effect::SaveOutletDefaults => {
                         save_outlet_defaults(app, shell.outlet_defaults.as_deref());
                     }
@@ -313,7 +414,9 @@ fn event_loop(
                             &shell.gazetteer,
                             format,
                         );
-                        match crate::export::write_file(&path, &text) {
+                        let case_files = shell.case_files(app);
+                        let inputs: Vec<&std::path::Path> = case_files.iter().map(AsRef::as_ref).collect();
+                        match crate::export::write_file(&path, &text, &inputs) {
                             Ok(()) => app.info(format!("exported to {}", path.display())),
                             Err(e) => app.error(e.to_string()),
                         }

@@ -28,9 +28,7 @@ fn tag_note_bias_and_link_survive_a_restart_and_export_matches_the_cli() {
     let dir = tempfile::tempdir().expect("tempdir");
     copy_seeds(dir.path());
     let case = dir.path().to_str().expect("utf-8");
-    let Some(tmux) = Tmux::start("annotate", 200, 50, &[case]) else {
-        return;
-    };
+    let tmux = Tmux::start("annotate", 200, 50, &[case]);
     tmux.wait_for("NORMAL");
     // Sentence cursor, next sentence, tag it `claim`, write a note.
     for k in ["c", "j", "t", "c"] {
@@ -96,9 +94,7 @@ fn tag_note_bias_and_link_survive_a_restart_and_export_matches_the_cli() {
 
     // Reopen: the annotations panel lists both under their claim group, the header shows the bias.
     drop(tmux);
-    let Some(tmux) = Tmux::start("annotate-reopen", 200, 50, &[case]) else {
-        return;
-    };
+    let tmux = Tmux::start("annotate-reopen", 200, 50, &[case]);
     tmux.wait_for("right · rel 2/5");
     key(&tmux, "m");
     let panel = tmux.wait_for("Annotations (2)");
@@ -112,9 +108,7 @@ fn tag_note_bias_and_link_survive_a_restart_and_export_matches_the_cli() {
 fn kill_9_after_a_tag_keeps_the_tag() {
     let dir = tempfile::tempdir().expect("tempdir");
     copy_seeds(dir.path());
-    let Some(tmux) = Tmux::start("kill9", 160, 40, &[dir.path().to_str().expect("utf-8")]) else {
-        return;
-    };
+    let tmux = Tmux::start("kill9", 160, 40, &[dir.path().to_str().expect("utf-8")]);
     tmux.wait_for("NORMAL");
     for k in ["c", "t", "f"] {
         key(&tmux, k);
@@ -145,9 +139,7 @@ fn a_corrupt_notes_file_opens_read_only_with_its_line_and_is_left_untouched() {
         "schema_version = 1\n\n[[article]]\npath = \"000_5b8a859aa158a433.txt\"\ntext_hash = oops\n";
     let path = dir.path().join("parallax-notes.toml");
     std::fs::write(&path, corrupt).expect("write");
-    let Some(tmux) = Tmux::start("corrupt", 200, 50, &[dir.path().to_str().expect("utf-8")]) else {
-        return;
-    };
+    let tmux = Tmux::start("corrupt", 200, 50, &[dir.path().to_str().expect("utf-8")]);
     let screen = tmux.wait_for("read-only");
     assert!(screen.contains(":5:"), "no line number in:\n{screen}");
     // Try to change something: refused, and the file is byte-for-byte the same.
@@ -176,9 +168,7 @@ fn an_outlet_bias_default_carries_over_to_the_next_case() {
     let home_path = home.path().to_str().expect("utf-8");
     let env = [("XDG_DATA_HOME", home_path), ("XDG_CONFIG_HOME", home_path)];
     let case = first_case.path().to_str().expect("utf-8");
-    let Some(tmux) = Tmux::start_with_env("outlet-default", 200, 50, &[case], &env) else {
-        return;
-    };
+    let tmux = Tmux::start_with_env("outlet-default", 200, 50, &[case], &env);
     tmux.wait_for("The Algemeiner");
     // Bias picker, `o` for the outlet's default, step 6 ("right"); then its reliability, 3.
     for k in ["b", "o", "6"] {
@@ -203,9 +193,7 @@ fn an_outlet_bias_default_carries_over_to_the_next_case() {
 
     // A new case with another article of the same outlet shows the default.
     let case = next_case.path().to_str().expect("utf-8");
-    let Some(tmux) = Tmux::start_with_env("outlet-default-next", 200, 50, &[case], &env) else {
-        return;
-    };
+    let tmux = Tmux::start_with_env("outlet-default-next", 200, 50, &[case], &env);
     tmux.wait_for("right · rel 3/5");
     // The article's own tag wins over the default.
     for k in ["b", "2"] {

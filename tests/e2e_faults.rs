@@ -69,9 +69,7 @@ fn arg(path: &Path) -> &str {
 #[test]
 fn sighup_saves_restores_the_terminal_and_exits_129() {
     let dir = case();
-    let Some(tmux) = Tmux::start("sighup", 160, 40, &[arg(dir.path())]) else {
-        return;
-    };
+    let tmux = Tmux::start("sighup", 160, 40, &[arg(dir.path())]);
     tmux.wait_for("NORMAL");
     assert_eq!(tmux.pane_format("#{alternate_on}"), "1");
     tag(&tmux, "f");
@@ -95,9 +93,7 @@ fn sigint_with_a_dialog_open_exits_130_restored_with_notes_saved() {
     ];
     for (name, keys, shown) in dialogs {
         let dir = case();
-        let Some(tmux) = Tmux::start(&format!("sigint-{name}"), 160, 40, &[arg(dir.path())]) else {
-            return;
-        };
+        let tmux = Tmux::start(&format!("sigint-{name}"), 160, 40, &[arg(dir.path())]);
         tmux.wait_for("NORMAL");
         tag(&tmux, "c");
         for k in keys {
@@ -117,16 +113,12 @@ fn sigint_with_a_dialog_open_exits_130_restored_with_notes_saved() {
 fn a_storm_of_resizes_leaves_a_correct_responsive_screen() {
     // Each on a copy of its own: a reader elsewhere on the seeds would make either read-only.
     let (reference_case, storm_case) = (case(), case());
-    let Some(reference) = Tmux::start("resize-ref", 120, 30, &[arg(reference_case.path())]) else {
-        return;
-    };
+    let reference = Tmux::start("resize-ref", 120, 30, &[arg(reference_case.path())]);
     let idle = |s: &str| s.contains("NORMAL") && !s.contains("finding entities");
     let expected = reference.wait_until(idle, "the reference to settle");
     drop(reference);
 
-    let Some(tmux) = Tmux::start("resize", 120, 30, &[arg(storm_case.path())]) else {
-        return;
-    };
+    let tmux = Tmux::start("resize", 120, 30, &[arg(storm_case.path())]);
     tmux.wait_until(idle, "the reader to settle");
     let sizes = [
         (200, 50),
@@ -158,9 +150,7 @@ fn a_storm_of_resizes_leaves_a_correct_responsive_screen() {
 
 #[test]
 fn term_dumb_is_refused_before_touching_the_terminal() {
-    let Some(tmux) = Tmux::start_with_env("dumb", 120, 30, &[arg(&seeds_dir())], &[("TERM", "dumb")]) else {
-        return;
-    };
+    let tmux = Tmux::start_with_env("dumb", 120, 30, &[arg(&seeds_dir())], &[("TERM", "dumb")]);
     let screen = tmux.wait_for("EXIT=2");
     assert!(screen.contains("TERM=dumb"), "{screen}");
     assert!(screen.contains("parallax entities"), "{screen}");
@@ -170,8 +160,8 @@ fn term_dumb_is_refused_before_touching_the_terminal() {
 #[test]
 fn no_color_means_no_colour_sequences_on_screen() {
     let dir = case();
-    let run = |name: &str, env: &[(&str, &str)]| -> Option<Vec<String>> {
-        let tmux = Tmux::start_with_env(name, 160, 40, &[arg(dir.path())], env)?;
+    let run = |name: &str, env: &[(&str, &str)]| -> Vec<String> {
+        let tmux = Tmux::start_with_env(name, 160, 40, &[arg(dir.path())], env);
         tmux.wait_until(
             |s| s.contains("NORMAL") && !s.contains("finding entities"),
             "analysis",
@@ -182,13 +172,11 @@ fn no_color_means_no_colour_sequences_on_screen() {
         key(&tmux, "q");
         tmux.wait_for("EXIT=0");
         std::fs::remove_file(notes_path(dir.path())).expect("fresh notes for the next run");
-        Some(colours)
+        colours
     };
-    let Some(coloured) = run("colour", &[]) else {
-        return;
-    };
+    let coloured = run("colour", &[]);
     assert!(!coloured.is_empty(), "the check sees colours when they are there");
-    let plain = run("no-color", &[("NO_COLOR", "1")]).expect("tmux ran before");
+    let plain = run("no-color", &[("NO_COLOR", "1")]);
     assert_eq!(plain, Vec::<String>::new());
 }
 
@@ -211,9 +199,7 @@ fn stdout_redirected_to_a_file_is_refused_like_a_pipe() {
 fn notes_file_replaced_by_a_directory_keeps_changes_and_saves_when_it_can() {
     let dir = case();
     let path = notes_path(dir.path());
-    let Some(tmux) = Tmux::start("notes-dir", 200, 50, &[arg(dir.path())]) else {
-        return;
-    };
+    let tmux = Tmux::start("notes-dir", 200, 50, &[arg(dir.path())]);
     tmux.wait_for("NORMAL");
     tag(&tmux, "f");
     assert!(notes(dir.path()).contains("\"fact\""));
@@ -256,13 +242,9 @@ fn notes_file_replaced_by_a_directory_keeps_changes_and_saves_when_it_can() {
 #[test]
 fn a_second_instance_is_read_only_and_a_killed_first_leaves_no_stale_lock() {
     let dir = case();
-    let Some(first) = Tmux::start("first", 160, 40, &[arg(dir.path())]) else {
-        return;
-    };
+    let first = Tmux::start("first", 160, 40, &[arg(dir.path())]);
     first.wait_for("NORMAL");
-    let Some(second) = Tmux::start("second", 160, 40, &[arg(dir.path())]) else {
-        return;
-    };
+    let second = Tmux::start("second", 160, 40, &[arg(dir.path())]);
     let screen = second.wait_for("read-only");
     let pid = first.child_pid("parallax").expect("pid");
     assert!(screen.contains(&format!("(pid {pid})")), "{screen}");
@@ -278,9 +260,7 @@ fn a_second_instance_is_read_only_and_a_killed_first_leaves_no_stale_lock() {
     // kill -9 the first: its lock dies with it, so the next reader can write.
     signal(&first, "KILL");
     first.wait_for("EXIT=137");
-    let Some(third) = Tmux::start("third", 160, 40, &[arg(dir.path())]) else {
-        return;
-    };
+    let third = Tmux::start("third", 160, 40, &[arg(dir.path())]);
     let screen = third.wait_for("NORMAL");
     assert!(!screen.contains("read-only"), "{screen}");
     // The sentence after the one the first tagged.
@@ -313,9 +293,7 @@ fn broken_inputs_are_named_and_the_other_articles_open() {
     std::fs::create_dir(&nothing).expect("mkdir");
     std::fs::write(nothing.join("scan.pdf"), "%PDF").expect("write");
 
-    let Some(tmux) = Tmux::start("broken", 200, 40, &[arg(&case), arg(&nothing)]) else {
-        return;
-    };
+    let tmux = Tmux::start("broken", 200, 40, &[arg(&case), arg(&nothing)]);
     let screen = tmux.wait_for("NORMAL");
     // good.txt and empty.txt open; the empty folder, a.txt and b.txt (a loop), bin.txt and the
     // empty file's warning are the problems, the first one shown with the count of the others.
@@ -329,9 +307,7 @@ fn broken_inputs_are_named_and_the_other_articles_open() {
 
     // Only the empty folder: nothing to open, exit 2, and why.
     drop(tmux);
-    let Some(tmux) = Tmux::start("nothing", 200, 40, &[arg(&nothing)]) else {
-        return;
-    };
+    let tmux = Tmux::start("nothing", 200, 40, &[arg(&nothing)]);
     let screen = tmux.wait_for("EXIT=2");
     assert!(
         screen.contains("nothing to open") && screen.contains("no supported files"),

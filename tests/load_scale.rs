@@ -43,9 +43,7 @@ fn fifty_articles_open_page_and_focus_end_to_end() {
         let text = format!("Report number {i} on the meeting\n\n{}", seeds[i % seeds.len()]);
         std::fs::write(dir.path().join(format!("a{i:02}.txt")), text).expect("write");
     }
-    let Some(tmux) = Tmux::start("fifty", 200, 50, &[dir.path().to_str().expect("utf-8")]) else {
-        return;
-    };
+    let tmux = Tmux::start("fifty", 200, 50, &[dir.path().to_str().expect("utf-8")]);
     let screen = tmux.wait_for("NORMAL");
     assert!(
         screen.contains("[1/50]") && screen.contains("1–5 of 50"),
@@ -72,9 +70,7 @@ fn a_20_mb_article_opens_scrolls_and_takes_a_cursor_end_to_end() {
     let path = dir.path().join("big.txt");
     std::fs::write(&path, &text).expect("write");
     drop(text);
-    let Some(tmux) = Tmux::start("big", 160, 40, &[path.to_str().expect("utf-8")]) else {
-        return;
-    };
+    let tmux = Tmux::start("big", 160, 40, &[path.to_str().expect("utf-8")]);
     let screen = tmux.wait_for("NORMAL");
     assert!(
         screen.contains("big.txt") || screen.contains("Twenty megabytes"),

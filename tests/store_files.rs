@@ -5,11 +5,11 @@ use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use parallax::annotation::atomic::ContentWriter;
 use parallax::annotation::document::LoadError;
 use parallax::annotation::lock::LockError;
 use parallax::annotation::store::{self, OpenedStore, ReadOnlyReason, WritableStore};
 use parallax::annotation::{ArticleKey, Edit, Notes, OutletBias};
+use parallax::files::ContentWriter;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

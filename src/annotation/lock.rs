@@ -2,8 +2,9 @@
 //! Parallax opens it read-only instead of overwriting the first one's work. The OS drops the lock
 //! when the process dies, so a crash leaves no stale lock; the pid inside is only for the message.
 //! The lock file is left in place on exit: deleting it could race with another instance opening it.
+//! It is opened through [`crate::files::open_lock_file`], which refuses a planted symlink.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
@@ -55,13 +56,10 @@ pub fn lock_path(notes_path: &Path) -> PathBuf {
 /// Takes the lock for `notes_path` without waiting.
 pub fn acquire(notes_path: &Path) -> Result<SessionLock, LockError> {
     let path = lock_path(notes_path);
-    let mut file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false) // the holder's pid must survive our failed attempt
-        .open(&path)
-        .map_err(LockError::Io)?;
+    // Not truncated on open: the holder's pid must survive our failed attempt. Never through
+    // a symlink, and only a small regular file of ours: a lock planted in a case folder from an
+    // archive must not let us truncate a file of the user's.
+    let mut file = crate::files::open_lock_file(&path).map_err(LockError::Io)?;
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {

@@ -29,6 +29,12 @@ pub struct NotesState {
     /// the order of changes across the notes and the outlet defaults.
     pub undo_order: Vec<Changed>,
     pub redo_order: Vec<Changed>,
+    /// The notes as the file holds them (last read or saved): what [`crate::annotation::merge`]
+    /// compares against to find this session's changes when another program changed the file.
+    pub on_disk: Notes,
+    /// Another program changed the notes file since it was read; saving waits for the
+    /// analyst's choice ([`Mode::NotesChanged`](crate::app::Mode::NotesChanged)).
+    pub changed_outside: bool,
 }
 
 impl NotesState {
@@ -68,6 +74,8 @@ impl Default for NotesState {
             clock: crate::annotation::clock::now_rfc3339,
             undo_order: Vec::new(),
             redo_order: Vec::new(),
+            on_disk: Notes::default(),
+            changed_outside: false,
         }
     }
 }

@@ -214,6 +214,24 @@ fn set_override(app: &mut App, set: impl FnOnce(&mut crate::annotation::Override
     )
 }
 
+/// The choice after the notes file changed outside: `r` reloads and reapplies, `c` saves a
+/// copy, Esc decides later (the notes stay in memory and the next change asks again; at exit
+/// they are written to a copy).
+fn notes_changed_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
+    let choice = match event.code {
+        KeyCode::Char('r') => crate::app::NotesChoice::ReloadAndReapply,
+        KeyCode::Char('c') => crate::app::NotesChoice::SaveCopy,
+        KeyCode::Esc => {
+            app.mode = Mode::Normal;
+            app.info("notes kept in memory, not saved: the notes file changed outside (the next change asks again)");
+            return Vec::new();
+        }
+        _ => return Vec::new(),
+    };
+    app.mode = Mode::Normal;
+    vec![Effect::ResolveNotesChange(choice)]
+}
+
 /// Handles a key press in the current mode.
 pub fn handle_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
     if event.kind == KeyEventKind::Release {
@@ -279,6 +297,7 @@ pub fn handle_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
             }
             return Vec::new();
         }
+        Mode::NotesChanged => return notes_changed_key(app, event),
         Mode::Normal | Mode::Command(_) => {}
     }
     let Some(key) = Key::from_event(event) else {

@@ -2,7 +2,6 @@
 //! rest: decoding, format detection, cleaning and metadata.
 
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::clean::{self, units};
@@ -166,37 +165,35 @@ pub fn is_supported(path: &Path) -> bool {
     }
 }
 
-/// Reads and cleans one article. Refuses what is not a regular file before opening it (a FIFO
-/// would block), checks the size first and reads at most `max_bytes + 1` bytes in case the file
-/// grows meanwhile.
+/// Reads and cleans one article through [`crate::files::read_regular`]: regular files only (a
+/// FIFO would block, a device never end), at most `max_bytes`, checked while reading.
+///
+/// The article's path is the case's identity for it: its folder made canonical, its own name
+/// kept (so a symlinked article keeps the name the analyst gave it). The notes key articles by
+/// it, so the same case opened by a relative or an absolute path, or from another working
+/// directory, finds the same notes, and two folders never share them.
 pub fn load_path(path: &Path, options: &LoadOptions) -> Result<Article, LoadError> {
-    let io = |e: std::io::Error| LoadError::Io {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    };
-    let metadata = std::fs::metadata(path).map_err(io)?;
-    if !metadata.is_file() {
-        return Err(LoadError::NotAFile {
-            path: path.to_path_buf(),
-        });
-    }
-    let too_large = |size| LoadError::TooLarge {
-        path: path.to_path_buf(),
-        size,
-        limit: options.max_bytes,
-    };
-    if metadata.len() > options.max_bytes {
-        return Err(too_large(metadata.len()));
-    }
-    let file = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
-    file.take(options.max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > options.max_bytes {
-        return Err(too_large(bytes.len() as u64));
-    }
-    from_vec(path, bytes)
+    use crate::files::ReadProblem;
+    let (bytes, _) =
+        crate::files::read_regular(path, options.max_bytes).map_err(|error| match error.problem {
+            ReadProblem::NotRegular(_) => LoadError::NotAFile {
+                path: path.to_path_buf(),
+            },
+            ReadProblem::TooLarge { limit } => LoadError::TooLarge {
+                path: path.to_path_buf(),
+                size: std::fs::metadata(path).map_or(limit.saturating_add(1), |m| m.len()),
+                limit,
+            },
+            ReadProblem::NotFound => LoadError::Io {
+                path: path.to_path_buf(),
+                message: "No such file or directory".into(),
+            },
+            ReadProblem::Io(e) => LoadError::Io {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            },
+        })?;
+    from_vec(&crate::files::canonical_folder(path), bytes)
 }
 
 /// The format a file is read as: by extension, else by a look at the start of the content.

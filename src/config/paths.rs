@@ -30,6 +30,9 @@ pub fn term_is_dumb() -> bool {
     std::env::var_os("TERM").is_some_and(|term| term == "dumb")
 }
 
+/// The largest config file read (the shipped example is 5 kB).
+const MAX_CONFIG_BYTES: u64 = 4 * 1024 * 1024;
+
 /// Loads the config: `explicit` (from `--config`) must exist; the default path may be absent.
 pub fn load_config(explicit: Option<&Path>) -> Result<Config, ConfigError> {
     let path = match explicit {
@@ -40,11 +43,18 @@ pub fn load_config(explicit: Option<&Path>) -> Result<Config, ConfigError> {
         },
     };
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
+    let cannot_read = |message: String| ConfigError {
         file: crate::article::sanitize::sanitize_line(&file),
         line: 1,
         column: 1,
-        message: format!("cannot read config: {e}"),
-    })?;
+        message: format!(
+            "cannot read config: {}",
+            crate::article::sanitize::sanitize_line(&message)
+        ),
+    };
+    // A regular file only, and a bounded one: a config path may be a FIFO or `/dev/zero`.
+    let (bytes, _) =
+        crate::files::read_regular(&path, MAX_CONFIG_BYTES).map_err(|e| cannot_read(e.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|e| cannot_read(format!("not UTF-8 text ({e})")))?;
     Config::from_user_toml(&file, &text)
 }

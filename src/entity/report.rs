@@ -38,12 +38,18 @@ pub fn run(args: &EntitiesArgs, config: &Config, out: &mut dyn Write) -> Result<
     written.map_err(|e| format!("cannot write the output: {e}"))
 }
 
+/// The largest user gazetteer read.
+const MAX_GAZETTEER_BYTES: u64 = 64 * 1024 * 1024;
+
 /// The bundled gazetteer, plus the user's file when the config names one.
 pub fn load_gazetteer(path: &str) -> Result<Gazetteer, String> {
     if path.is_empty() {
         return Ok(Gazetteer::builtin());
     }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    // A regular file only, and bounded: `gazetteer = "/dev/zero"` must fail, not fill memory.
+    let (bytes, _) = crate::files::read_regular(std::path::Path::new(path), MAX_GAZETTEER_BYTES)
+        .map_err(|e| e.to_string())?;
+    let text = String::from_utf8(bytes).map_err(|e| format!("{path}: not UTF-8 text ({e})"))?;
     Gazetteer::with_user_file(&text).map_err(|e| format!("{path}: {e}"))
 }
 

@@ -156,6 +156,14 @@ pub fn render_picker(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
             }));
             (picker_title(" Bias", *scope), lines)
         }
+        Mode::NotesChanged => (
+            " Notes file changed outside Parallax ".to_owned(),
+            vec![
+                Line::from(" r    reload it and reapply your changes"),
+                Line::from(" c    keep it; save yours as a copy beside it"),
+                Line::from(" Esc  decide later (yours stay in memory)"),
+            ],
+        ),
         _ => return,
     };
     let height = lines.len() as u16 + 2;

@@ -20,20 +20,13 @@ const TIMEOUT: Duration = Duration::from_secs(15);
 
 impl Tmux {
     /// Starts a shell in tmux and runs the built binary with `args` in it, followed by
-    /// `echo EXIT=$?`. Panics when tmux is not installed (always `Some`; the `Option` is kept
-    /// for the callers' `let … else`).
-    pub fn start(name: &str, width: u16, height: u16, args: &[&str]) -> Option<Self> {
+    /// `echo EXIT=$?`. Panics when tmux is not installed.
+    pub fn start(name: &str, width: u16, height: u16, args: &[&str]) -> Self {
         Self::start_with_env(name, width, height, args, &[])
     }
 
     /// Like `start`, with extra environment variables for the binary.
-    pub fn start_with_env(
-        name: &str,
-        width: u16,
-        height: u16,
-        args: &[&str],
-        env: &[(&str, &str)],
-    ) -> Option<Self> {
+    pub fn start_with_env(name: &str, width: u16, height: u16, args: &[&str], env: &[(&str, &str)]) -> Self {
         // A missing tmux fails the test: an end-to-end test that skips proves nothing.
         assert!(
             Command::new("tmux").arg("-V").output().is_ok(),
@@ -69,7 +62,7 @@ impl Tmux {
             quoted.join(" ")
         );
         tmux.keys(&[&line, "Enter"]);
-        Some(tmux)
+        tmux
     }
 
     fn command(&self) -> Command {
