@@ -296,3 +296,52 @@ fn fifos_and_devices_in_place_of_files_are_refused() {
     let output = parallax(&["export", arg(&fifo_article)], None);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
 }
+
+// 8. Formula injection: cells from article text, notes and file names that a spreadsheet
+// would run are written with a leading quote.
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_defused() {
+    use parallax::annotation::Anchor;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "=HYPERLINK(\"http://evil.example\",\"click\") was in the page.\n";
+    let article = dir.path().join("@story.txt");
+    std::fs::write(&article, text).expect("article");
+    let mut notes = Notes::default();
+    let quote_end = text.find(" was").expect("quote");
+    notes
+        .apply(
+            &Edit::AddAnnotation {
+                article: ArticleKey::new("@story.txt", text),
+                id: "a1".into(),
+                anchor: Anchor::new(text, 0..quote_end).expect("anchor"),
+                tags: vec!["fact".into()],
+                note: "+cmd|' /C calc'!A0".into(),
+            },
+            "2024-01-01T00:00:00Z",
+        )
+        .expect("edit");
+    let notes_path = dir.path().join("parallax-notes.toml");
+    let opened = store::open::<Notes>(&notes_path);
+    opened
+        .store
+        .writable()
+        .expect("writable")
+        .save(&notes)
+        .expect("saved");
+    drop(opened);
+
+    let output = parallax(&["export", "--format", "csv", arg(&article)], None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let csv = String::from_utf8(output.stdout).expect("UTF-8");
+    let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    assert_eq!(rows.len(), 1, "{csv}");
+    for cell in &rows[0] {
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "{cell:?} in {csv}"
+        );
+    }
+    assert!(rows[0].iter().any(|c| c.starts_with("'=HYPERLINK")), "{csv}");
+    assert!(rows[0].iter().any(|c| c == "'+cmd|' /C calc'!A0"), "{csv}");
+}
