@@ -340,3 +340,31 @@ fn notes_100k_key_down_in_panel(bencher: Bencher) {
             frame(app);
         });
 }
+
+// ---- deeply nested HTML (issue #12: once quadratic in depth, and a stack overflow) ----
+
+fn nested_page(open: &str, close: &str, depth: usize, filler: &str) -> Vec<u8> {
+    let mut page = String::from("<html><body><article>");
+    for _ in 0..depth {
+        page.push_str(open);
+        page.push_str(filler);
+    }
+    page.push_str("<p>The sentence at the bottom of the page.</p>");
+    page.push_str(&close.repeat(depth));
+    page.push_str("</article></body></html>");
+    page.into_bytes()
+}
+
+/// 8,000 nested `<div>`s, 88 kB: took 7.7 s before the depth limit.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn html_8000_nested_divs(bencher: Bencher) {
+    let page = nested_page("<div>", "</div>", 8_000, "");
+    bencher.bench_local(|| parallax::article::load::from_bytes(std::path::Path::new("deep.html"), &page));
+}
+
+/// About 1.1 MB of nesting with some text at every level: over a minute before the limit.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn html_1mb_deep_page(bencher: Bencher) {
+    let page = nested_page("<div><span>", "</span></div>", 40_000, "word ");
+    bencher.bench_local(|| parallax::article::load::from_bytes(std::path::Path::new("deep.html"), &page));
+}

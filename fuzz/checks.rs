@@ -215,3 +215,44 @@ pub fn reanchor(data: &[u8]) {
         }
     }
 }
+
+/// HTML nesting depth: the first two bytes give a depth (up to 65,535), the third which tags
+/// nest (bit per tag of a list that mixes ordinary, implied-end, formatting and table tags) and
+/// whether they are closed; the rest is the innermost text. Loading such a page never overflows
+/// the stack, never panics, and the parser never sees more than `MAX_DEPTH` levels.
+pub fn html_depth(data: &[u8]) {
+    use parallax::article::html::depth::{MAX_DEPTH, limit_depth, max_depth};
+    let [high, low, mask, text @ ..] = data else {
+        return;
+    };
+    let depth = usize::from(u16::from_be_bytes([*high, *low]));
+    let tags = ["div", "b", "i", "p", "li", "span", "table", "td", "font", "a"];
+    let chosen: Vec<&str> = tags
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mask & (1 << (i % 7)) != 0 || (*i >= 7 && mask & 0x40 != 0))
+        .map(|(_, t)| *t)
+        .collect();
+    let chosen = if chosen.is_empty() { vec!["div"] } else { chosen };
+    let closed = mask & 0x80 == 0;
+    let mut page = String::from("<html><body>");
+    for level in 0..depth {
+        page.push('<');
+        page.push_str(chosen[level % chosen.len()]);
+        page.push('>');
+    }
+    page.push_str(&String::from_utf8_lossy(text));
+    if closed {
+        for level in (0..depth).rev() {
+            page.push_str("</");
+            page.push_str(chosen[level % chosen.len()]);
+            page.push('>');
+        }
+    }
+    page.push_str("</body></html>");
+    assert!(max_depth(&limit_depth(&page, MAX_DEPTH)) <= MAX_DEPTH);
+    match from_bytes(Path::new("deep.html"), page.as_bytes()) {
+        Ok(article) => ranges::check(&article.text, &article.hidden).expect("hidden ranges are valid"),
+        Err(error) => assert!(error.to_string().starts_with("deep.html"), "{error}"),
+    }
+}

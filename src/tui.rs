@@ -38,6 +38,8 @@ enum Wake {
     InputClosed(String),
     Signal(i32),
     Entities(Vec<Arc<Article>>, EntityIndex),
+    /// An article `:open` asked for, loaded on a worker thread.
+    Loaded(Box<Result<Article, crate::article::load::LoadError>>),
 }
 
 /// How the reader ended.
@@ -285,6 +287,14 @@ fn spawn_analysis(effect: Effect, gazetteer: &SharedGazetteer, tx: Sender<Wake>)
     });
 }
 
+/// Loads an article for `:open` on a worker thread: a big or hostile page must not freeze the
+/// reader, which keeps taking keys and signals meanwhile.
+fn spawn_load(path: std::path::PathBuf, options: LoadOptions, tx: Sender<Wake>) {
+    thread::spawn(move || {
+        let _ = tx.send(Wake::Loaded(Box::new(load_path(&path, &options))));
+    });
+}
+
 /// What the event loop needs besides the app: how to load, where to save, the gazetteer.
 pub struct Shell<'a> {
     pub theme: Theme,
@@ -383,17 +393,24 @@ fn event_loop(
                     app.set_entities(docs, index);
                     Vec::new()
                 }
-            };
-            for effect in effects {
-                match effect {
-                    Effect::Quit => return Ok(Exit::Quit),
-                    Effect::Open(path) => match load_path(&path, &shell.load) {
+                Wake::Loaded(loaded) => {
+                    match *loaded {
                         Ok(article) => {
                             let analyze = app.add_article(article);
                             spawn_analysis(analyze, &shell.gazetteer, tx.clone());
                         }
                         Err(e) => app.error(e.to_string()),
-                    },
+                    }
+                    Vec::new()
+                }
+            };
+            for effect in effects {
+                match effect {
+                    Effect::Quit => return Ok(Exit::Quit),
+                    Effect::Open(path) => {
+                        app.info(format!("loading {}…", path.display()));
+                        spawn_load(path, shell.load.clone(), tx.clone());
+                    }
                     analyze @ Effect::Analyze { .. } => spawn_analysis(analyze, &shell.gazetteer, tx.clone()),
                     Effect::SaveNotes => {
                         save_notes(app, shell.store, unsaved);

@@ -142,3 +142,27 @@ fn a_notes_file_changed_outside_is_reloaded_with_the_changes_reapplied_or_kept_b
     tmux.keys(&["q"]);
     tmux.wait_for("EXIT=0");
 }
+
+/// 50,000 nested `<b><i>` around a paragraph: once enough to overflow the stack.
+fn deep_page() -> String {
+    let mut page = String::from("<html><head><title>Deep page</title></head><body><article>");
+    page.push_str(&"<b><i>".repeat(50_000));
+    page.push_str("<p>The bottom of a very deep page holds this sentence about the talks.</p>");
+    page.push_str(&"</i></b>".repeat(50_000));
+    page.push_str("</article></body></html>");
+    page
+}
+
+#[test]
+fn opening_a_deeply_nested_page_in_the_reader_shows_it_and_keeps_the_terminal() {
+    let dir = small_case();
+    let deep = dir.path().join("deep.html");
+    std::fs::write(&deep, deep_page()).expect("page");
+    let tmux = Tmux::start("deep-open", 160, 30, &[arg(&dir.path().join("a.txt"))]);
+    tmux.wait_for("NORMAL");
+    command(&tmux, &format!("open {}", arg(&deep)), "2 deep.html");
+    tmux.wait_for("very deep page");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    tmux.assert_terminal_restored();
+}

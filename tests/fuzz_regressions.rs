@@ -49,3 +49,8 @@ fn notes_parse_corpus_and_regressions() {
 fn reanchor_corpus_and_regressions() {
     run_all("reanchor", checks::reanchor);
 }
+
+#[test]
+fn html_depth_corpus_and_regressions() {
+    run_all("html_depth", checks::html_depth);
+}

@@ -1,5 +1,8 @@
 //! Saved web pages: decoding by the declared charset, then reader-mode extraction (title, byline,
-//! date, site name and body text) with `dom_smoothie`.
+//! date, site name and body text) with `dom_smoothie`, after [`depth::limit_depth`] has bounded
+//! how deep the page nests.
+
+pub mod depth;
 
 use dom_smoothie::{Config, ParsePolicy, Readability, TextMode};
 use encoding_rs::Encoding;
@@ -119,8 +122,9 @@ pub fn extract(html: &str) -> Result<Extracted, HtmlError> {
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
-    let mut readability =
-        Readability::new(html, None, Some(config)).map_err(|e| HtmlError::NoArticle(e.to_string()))?;
+    let html = depth::limit_depth(html, depth::MAX_DEPTH);
+    let mut readability = Readability::new(html.as_ref(), None, Some(config))
+        .map_err(|e| HtmlError::NoArticle(e.to_string()))?;
     // The strict pass can throw away a short article; the raw pass keeps whatever has text.
     let article = readability
         .parse()
