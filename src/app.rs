@@ -8,6 +8,7 @@
 pub mod action;
 pub mod annotate;
 pub mod annotation_list;
+pub mod changes;
 pub mod editor;
 pub mod entities;
 pub mod mouse;
@@ -325,6 +326,8 @@ pub struct App {
     pub notes: NotesState,
     /// Bias defaults per outlet, shared by every case.
     pub outlets: outlets::OutletState,
+    /// Undo and redo of every change to the notes and the outlet defaults, in order.
+    pub history: crate::annotation::History,
     /// The claim-tag vocabulary.
     pub tags: Vec<TagConfig>,
     pub bias_axes: Vec<BiasAxis>,
@@ -356,6 +359,7 @@ impl App {
             entities: EntityState::default(),
             notes: NotesState::default(),
             outlets: outlets::OutletState::default(),
+            history: crate::annotation::History::default(),
             tags: config.tags.clone(),
             bias_axes: config.bias_axes.clone(),
         }
@@ -395,8 +399,7 @@ impl App {
             pane.key.path = path;
             orphans += self.reanchor_if_changed(index).unwrap_or(0);
         }
-        self.entities.decisions = self.notes.notes.entities.clone();
-        self.sync_overrides();
+        self.refresh_overrides();
         if orphans > 0 {
             self.error(format!(
                 "{orphans} annotations could not be found in changed articles: kept as orphans (m lists them)"
@@ -433,7 +436,7 @@ impl App {
     }
 
     /// Copies the notes' title/outlet/date overrides into the panes' headers.
-    pub fn sync_overrides(&mut self) {
+    pub fn refresh_overrides(&mut self) {
         for pane in &mut self.panes {
             let overrides = self
                 .notes
@@ -448,7 +451,6 @@ impl App {
                 byline: None,
             };
         }
-        self.notes.notes.entities = self.entities.decisions.clone();
     }
 
     /// Asks for a fresh entity analysis of the open articles.
@@ -456,7 +458,7 @@ impl App {
         self.entities.pending = true;
         Effect::Analyze {
             docs: self.panes.iter().map(|p| Arc::clone(&p.article)).collect(),
-            decisions: self.entities.decisions.clone(),
+            decisions: self.notes.notes.entities.clone(),
         }
     }
 
@@ -505,7 +507,7 @@ impl App {
         match self.reanchor_if_changed(self.focus) {
             None => self.info(format!("{verb} {shown_path}")),
             Some(orphans) => {
-                self.notes.forget_history();
+                self.history.forget_notes_steps();
                 let text = format!(
                     "{verb} {shown_path}: its text changed since the notes were written; annotations \
                      re-anchored ({orphans} kept as orphans), undo history cleared"
@@ -517,7 +519,7 @@ impl App {
                 }
             }
         }
-        self.sync_overrides();
+        self.refresh_overrides();
         self.analyze()
     }
 

@@ -369,11 +369,11 @@ fn entities_panel_lists_coverage_and_enter_then_n_jumps_across_panes() {
     assert!(matches!(
         effects.as_slice(),
         [
-            parallax::app::Effect::Analyze { .. },
-            parallax::app::Effect::SaveNotes
+            parallax::app::Effect::SaveNotes,
+            parallax::app::Effect::Analyze { .. }
         ]
     ));
-    assert_eq!(app.entities.decisions.renames.len(), 1);
+    assert_eq!(app.notes.notes.entities.renames.len(), 1);
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.entities.selected, None);
 }

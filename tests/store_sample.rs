@@ -64,8 +64,13 @@ pub fn sample_notes() -> Notes {
             },
         },
     ];
+    let mut outlets = parallax::annotation::OutletBias::default();
     for edit in &edits {
-        history.apply(&mut notes, edit, now).expect("edit applies");
+        let mut ws = parallax::annotation::Workspace {
+            notes: &mut notes,
+            outlets: &mut outlets,
+        };
+        history.apply(&mut ws, edit, now).expect("edit applies");
     }
     notes.entities = Decisions {
         merges: vec![Merge {

@@ -1,10 +1,41 @@
-//! Every change the analyst can make to [`Notes`], as a value. [`Notes::apply`] performs one;
+//! Every change the analyst can make, as a value: to the case's [`Notes`] (annotations, links,
+//! article notes, bias, overrides, entity decisions) and to the outlet defaults every case
+//! shares. [`Workspace::apply`] performs one on whichever file it belongs to ([`DocFile`]);
 //! [`super::history::History`] wraps it to make it undoable. Pure: the time of the change is an
 //! argument.
 
-use super::bias::{Bias, Reliability};
+use super::bias::{Bias, OutletBias, Reliability};
 use super::claims::Stance;
 use super::model::{Anchor, Annotation, ArticleKey, Notes, Overrides};
+use crate::entity::{Merge, Rename, Split};
+
+/// The files the analyst's changes go to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DocFile {
+    /// The case's notes file.
+    Notes,
+    /// The outlet defaults, shared by every case.
+    OutletDefaults,
+}
+
+/// Everything an [`Edit`] may change, borrowed together so that one history covers both files.
+pub struct Workspace<'a> {
+    pub notes: &'a mut Notes,
+    pub outlets: &'a mut OutletBias,
+}
+
+impl Workspace<'_> {
+    /// Applies `edit` to the file it belongs to. On error nothing changed.
+    pub fn apply(&mut self, edit: &Edit, now: &str) -> Result<(), EditError> {
+        match edit {
+            Edit::SetOutletDefault { outlet, bias } => {
+                self.outlets.set(outlet, bias.clone().unwrap_or_default());
+                Ok(())
+            }
+            _ => self.notes.apply(edit, now),
+        }
+    }
+}
 
 /// One change to the notes.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,6 +102,18 @@ pub enum Edit {
     Unlink {
         id: String,
     },
+    /// The entities labelled `labels` are one (an entity decision).
+    MergeEntities(Merge),
+    /// Mentions spelled `variant` are not the entity labelled `label`.
+    SplitEntity(Split),
+    /// Shows the entity labelled `label` as `to`.
+    RenameEntity(Rename),
+    /// Sets (`None` or an empty tag: removes) an outlet's default bias tag, in the outlet
+    /// defaults file rather than the notes.
+    SetOutletDefault {
+        outlet: String,
+        bias: Option<Bias>,
+    },
 }
 
 /// Why an edit could not be applied. The notes are unchanged.
@@ -80,6 +123,8 @@ pub enum EditError {
     DuplicateId(String),
     /// The anchor's range or quote does not fit.
     BadAnchor(String),
+    /// The edit belongs to another file than the one it was applied to.
+    WrongFile(&'static str),
 }
 
 impl std::fmt::Display for EditError {
@@ -88,6 +133,7 @@ impl std::fmt::Display for EditError {
             EditError::NoSuchAnnotation(id) => write!(f, "no annotation {id}"),
             EditError::DuplicateId(id) => write!(f, "annotation {id} already exists"),
             EditError::BadAnchor(why) => write!(f, "cannot anchor: {why}"),
+            EditError::WrongFile(what) => write!(f, "{what} is not kept in the notes"),
         }
     }
 }
@@ -99,6 +145,20 @@ impl std::error::Error for EditError {}
 pub(crate) enum Part {
     Article(String),
     Claims,
+    /// The entity decisions.
+    Entities,
+    /// One outlet's default, in the outlet defaults file.
+    Outlet(String),
+}
+
+impl Part {
+    /// The file the part is kept in.
+    pub(crate) fn file(&self) -> DocFile {
+        match self {
+            Part::Article(_) | Part::Claims | Part::Entities => DocFile::Notes,
+            Part::Outlet(_) => DocFile::OutletDefaults,
+        }
+    }
 }
 
 impl Edit {
@@ -117,6 +177,18 @@ impl Edit {
             Edit::SetOverrides { .. } => "metadata overrides",
             Edit::Link { .. } => "link claims",
             Edit::Unlink { .. } => "unlink claim",
+            Edit::MergeEntities(_) => "merge entities",
+            Edit::SplitEntity(_) => "split entity",
+            Edit::RenameEntity(_) => "rename entity",
+            Edit::SetOutletDefault { .. } => "outlet default",
+        }
+    }
+
+    /// The file this edit changes.
+    pub fn file(&self) -> DocFile {
+        match self {
+            Edit::SetOutletDefault { .. } => DocFile::OutletDefaults,
+            _ => DocFile::Notes,
         }
     }
 
@@ -140,6 +212,8 @@ impl Edit {
             }
             Edit::DeleteAnnotation { id } => article_of(id).into_iter().chain([Part::Claims]).collect(),
             Edit::Link { .. } | Edit::Unlink { .. } => vec![Part::Claims],
+            Edit::MergeEntities(_) | Edit::SplitEntity(_) | Edit::RenameEntity(_) => vec![Part::Entities],
+            Edit::SetOutletDefault { outlet, .. } => vec![Part::Outlet(outlet.clone())],
         }
     }
 }
@@ -228,6 +302,10 @@ impl Notes {
                 self.link_claims(claim, other, *stance);
             }
             Edit::Unlink { id } => self.unlink_claim(id),
+            Edit::MergeEntities(merge) => self.entities.merges.push(merge.clone()),
+            Edit::SplitEntity(split) => self.entities.splits.push(split.clone()),
+            Edit::RenameEntity(rename) => self.entities.renames.push(rename.clone()),
+            Edit::SetOutletDefault { .. } => return Err(EditError::WrongFile("an outlet default")),
         }
         Ok(())
     }

@@ -1,20 +1,19 @@
 //! Annotating in the reader: the sentence cursor and selection, tags, notes, claim links, bias
-//! tags, undo and redo. Every change is an [`Edit`] applied through the [`History`], followed
-//! by [`Effect::SaveNotes`]; the event loop does the writing.
+//! tags. Every change is an [`Edit`] applied through [`super::changes`], the one edit-and-undo
+//! path; the event loop does the writing.
 
 use std::ops::Range;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{Action, App, Effect, Mode};
-use crate::annotation::{Anchor, ArticleKey, Bias, Edit, History, Notes, Reliability, Stance};
+use super::{App, Effect, Mode};
+use crate::annotation::{Anchor, ArticleKey, Edit, Notes, Reliability, Stance};
 use crate::article::sentences;
 
 /// The analyst's notes as the reader holds them.
 #[derive(Debug, Clone)]
 pub struct NotesState {
     pub notes: Notes,
-    pub history: History,
     /// Why the notes cannot be saved (unreadable file, locked, no location); None when they can.
     pub read_only: Option<String>,
     /// Where the notes are, for the status bar.
@@ -25,33 +24,12 @@ pub struct NotesState {
     pub link_from: Option<String>,
     /// The clock: RFC 3339 "now". Injected so that tests are deterministic.
     pub clock: fn() -> String,
-    /// Which file each undoable change went to, oldest first, so that undo and redo follow
-    /// the order of changes across the notes and the outlet defaults.
-    pub undo_order: Vec<Changed>,
-    pub redo_order: Vec<Changed>,
     /// The notes as the file holds them (last read or saved): what [`crate::annotation::merge`]
     /// compares against to find this session's changes when another program changed the file.
     pub on_disk: Notes,
     /// Another program changed the notes file since it was read; saving waits for the
     /// analyst's choice ([`Mode::NotesChanged`](crate::app::Mode::NotesChanged)).
     pub changed_outside: bool,
-}
-
-impl NotesState {
-    /// Forgets the undo and redo steps of the notes (they hold anchors into a text that has
-    /// changed); those of the outlet defaults stay.
-    pub fn forget_history(&mut self) {
-        self.history.clear();
-        self.undo_order.retain(|c| *c == Changed::OutletDefaults);
-        self.redo_order.retain(|c| *c == Changed::OutletDefaults);
-    }
-}
-
-/// Where an undoable change was made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Changed {
-    Notes,
-    OutletDefaults,
 }
 
 /// Whether a bias change is for the focused article or, by default, for its whole outlet.
@@ -66,14 +44,11 @@ impl Default for NotesState {
     fn default() -> Self {
         Self {
             notes: Notes::default(),
-            history: History::default(),
             read_only: None,
             location: "notes: not saved".into(),
             dir: std::path::PathBuf::from("."),
             link_from: None,
             clock: crate::annotation::clock::now_rfc3339,
-            undo_order: Vec::new(),
-            redo_order: Vec::new(),
             on_disk: Notes::default(),
             changed_outside: false,
         }
@@ -96,124 +71,88 @@ pub struct Selection {
     pub range: Range<usize>,
 }
 
-/// What `:`/key actions the annotation part handles.
-pub fn handles(action: &Action) -> bool {
-    matches!(
-        action,
-        Action::Cursor
-            | Action::SentenceNext
-            | Action::SentencePrev
-            | Action::Visual
-            | Action::WordForward
-            | Action::WordBack
-            | Action::TagPicker
-            | Action::Tag(_)
-            | Action::Untag(_)
-            | Action::Note(_)
-            | Action::EditNote
-            | Action::ArticleNote(_)
-            | Action::EditArticleNote
-            | Action::Delete
-            | Action::Undo
-            | Action::Redo
-            | Action::NextAnnotation
-            | Action::PrevAnnotation
-            | Action::Link
-            | Action::LinkAs(_)
-            | Action::BiasPicker
-            | Action::Bias(_)
-            | Action::Reliability(_)
-            | Action::Label(_)
-            | Action::OutletBias(_)
-            | Action::OutletReliability(_)
-            | Action::OutletLabel(_)
-            | Action::Annotations
+/// `t`: the tag picker, for the selection or the sentence under the cursor (shown if hidden).
+pub fn open_tag_picker(app: &mut App) {
+    if target_range(app).is_some() || ensure_cursor(app) {
+        app.mode = Mode::TagPick;
+    }
+}
+
+/// `:untag NAME` on the annotation under the cursor.
+pub fn untag(app: &mut App, name: String) -> Vec<Effect> {
+    let Some(id) = annotation_at_target(app) else {
+        app.error("no annotation under the cursor");
+        return Vec::new();
+    };
+    edit(app, &Edit::Untag { id, tag: name })
+}
+
+/// `:article-note TEXT` on the focused article (`\n` for line breaks).
+pub fn set_article_note(app: &mut App, text: &str) -> Vec<Effect> {
+    let Some(key) = focused_key(app) else {
+        return Vec::new();
+    };
+    edit(
+        app,
+        &Edit::SetArticleNote {
+            article: key,
+            note: text.replace("\\n", "\n"),
+        },
     )
 }
 
-/// Applies an annotation action.
-pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
-    match action {
-        Action::Cursor => toggle_cursor(app),
-        Action::SentenceNext => move_sentence(app, 1),
-        Action::SentencePrev => move_sentence(app, -1),
-        Action::Visual => start_selection(app),
-        Action::WordForward => adjust_by_word(app, true),
-        Action::WordBack => adjust_by_word(app, false),
-        Action::TagPicker if target_range(app).is_some() || ensure_cursor(app) => app.mode = Mode::TagPick,
-        Action::Tag(name) => return tag(app, &name),
-        Action::Untag(name) => {
-            let Some(id) = annotation_at_target(app) else {
-                app.error("no annotation under the cursor");
-                return Vec::new();
-            };
-            return edit(app, &Edit::Untag { id, tag: name });
-        }
-        Action::Note(text) => return set_note(app, text.replace("\\n", "\n")),
-        Action::EditNote => open_note_editor(app),
-        Action::ArticleNote(text) => {
-            let Some(key) = focused_key(app) else {
-                return Vec::new();
-            };
-            return edit(
-                app,
-                &Edit::SetArticleNote {
-                    article: key,
-                    note: text.replace("\\n", "\n"),
-                },
-            );
-        }
-        Action::EditArticleNote => {
-            if let Some(key) = focused_key(app) {
-                let note = app
-                    .notes
-                    .notes
-                    .article(&key.path)
-                    .map(|a| a.note.clone())
-                    .unwrap_or_default();
-                app.mode = Mode::Editor(super::editor::Editor::new(
-                    super::editor::Target::Article(key),
-                    &note,
-                ));
-            }
-        }
-        Action::Delete => {
-            let Some(id) = annotation_at_target(app) else {
-                app.error("no annotation under the cursor");
-                return Vec::new();
-            };
-            return edit(app, &Edit::DeleteAnnotation { id });
-        }
-        Action::Undo => return undo_or_redo(app, true),
-        Action::Redo => return undo_or_redo(app, false),
-        Action::NextAnnotation => jump_annotation(app, true),
-        Action::PrevAnnotation => jump_annotation(app, false),
-        Action::Link => return link(app, None),
-        Action::LinkAs(stance) => match parse_stance(&stance) {
-            Some(stance) => return link(app, Some(stance)),
-            None => app.error(format!(
-                "unknown stance `{stance}`: same, contradicts or adds-detail"
-            )),
-        },
-        Action::BiasPicker if app.focused().is_some() => {
-            app.mode = Mode::BiasPick {
-                reliability: false,
-                scope: Scope::Article,
-            };
-        }
-        Action::Bias(value) => return set_bias(app, &value, Scope::Article),
-        Action::Reliability(n) => return set_reliability(app, n, Scope::Article),
-        Action::Label(text) => return toggle_label(app, &text, Scope::Article),
-        Action::OutletBias(value) => return set_bias(app, &value, Scope::Outlet),
-        Action::OutletReliability(n) => return set_reliability(app, n, Scope::Outlet),
-        Action::OutletLabel(text) => return toggle_label(app, &text, Scope::Outlet),
-        Action::Annotations => {
-            let list = std::sync::Arc::new(super::annotation_list::AnnotationList::build(app));
-            app.mode = Mode::Annotations { cursor: 0, list };
-        }
-        _ => {}
+/// `A`: the note editor on the focused article's note.
+pub fn open_article_note_editor(app: &mut App) {
+    if let Some(key) = focused_key(app) {
+        let note = app
+            .notes
+            .notes
+            .article(&key.path)
+            .map(|a| a.note.clone())
+            .unwrap_or_default();
+        app.mode = Mode::Editor(super::editor::Editor::new(
+            super::editor::Target::Article(key),
+            &note,
+        ));
     }
-    Vec::new()
+}
+
+/// `d`: deletes the annotation under the cursor.
+pub fn delete(app: &mut App) -> Vec<Effect> {
+    let Some(id) = annotation_at_target(app) else {
+        app.error("no annotation under the cursor");
+        return Vec::new();
+    };
+    edit(app, &Edit::DeleteAnnotation { id })
+}
+
+/// `:link-as STANCE`.
+pub fn link_as(app: &mut App, stance: &str) -> Vec<Effect> {
+    match parse_stance(stance) {
+        Some(stance) => link(app, Some(stance)),
+        None => {
+            app.error(format!(
+                "unknown stance `{stance}`: same, contradicts or adds-detail"
+            ));
+            Vec::new()
+        }
+    }
+}
+
+/// `b`: the bias picker for the focused article.
+pub fn open_bias_picker(app: &mut App) {
+    if app.focused().is_some() {
+        app.mode = Mode::BiasPick {
+            reliability: false,
+            scope: Scope::Article,
+        };
+    }
+}
+
+/// `m`: the annotations panel, its rows built once now.
+pub fn open_annotations(app: &mut App) {
+    let list = std::sync::Arc::new(super::annotation_list::AnnotationList::build(app));
+    app.mode = Mode::Annotations { cursor: 0, list };
 }
 
 fn parse_stance(text: &str) -> Option<Stance> {
@@ -230,99 +169,10 @@ pub fn focused_key(app: &App) -> Option<ArticleKey> {
     app.focused().map(|p| p.key.clone())
 }
 
-/// Applies an edit through the history, refreshes what panes show, and asks for a save.
-pub fn edit(app: &mut App, edit: &Edit) -> Vec<Effect> {
-    if let Some(reason) = &app.notes.read_only {
-        app.error(format!("notes are read-only ({reason}); nothing was changed"));
-        return Vec::new();
-    }
-    let now = (app.notes.clock)();
-    match app.notes.history.apply(&mut app.notes.notes, edit, &now) {
-        Ok(()) => {
-            app.notes.undo_order.push(Changed::Notes);
-            app.notes.redo_order.clear();
-            app.outlets.clear_redo();
-            app.info(edit.label());
-            app.sync_overrides();
-            vec![Effect::SaveNotes]
-        }
-        Err(e) => {
-            app.error(e.to_string());
-            Vec::new()
-        }
-    }
-}
+use super::changes::change_outlet;
+pub use super::changes::{edit, undo_or_redo};
 
-/// Changes the focused article's outlet default and asks for it to be saved.
-fn change_outlet(app: &mut App, what: &str, change: impl FnOnce(&mut Bias)) -> Vec<Effect> {
-    let Some(outlet) = app.focused().and_then(super::Pane::outlet_name) else {
-        app.error("this article names no outlet: give it one with :outlet NAME first");
-        return Vec::new();
-    };
-    match app.outlets.change(&outlet, change) {
-        Ok(()) => {
-            app.notes.undo_order.push(Changed::OutletDefaults);
-            app.notes.redo_order.clear();
-            app.notes.history.clear_redo();
-            app.info(format!("{what}: default for every article from {outlet}"));
-            vec![Effect::SaveOutletDefaults]
-        }
-        Err(e) => {
-            app.error(e);
-            Vec::new()
-        }
-    }
-}
-
-/// Undoes (or redoes) the last change, to the notes or to the outlet defaults.
-fn undo_or_redo(app: &mut App, undo: bool) -> Vec<Effect> {
-    let (from, verb) = if undo {
-        (&mut app.notes.undo_order, "undid")
-    } else {
-        (&mut app.notes.redo_order, "redid")
-    };
-    let kind = from.pop().unwrap_or(Changed::Notes);
-    let (done, effect) = match kind {
-        Changed::OutletDefaults => {
-            let outlet = if undo {
-                app.outlets.undo()
-            } else {
-                app.outlets.redo()
-            };
-            (
-                outlet.map(|o| format!("outlet default of {o}")),
-                Effect::SaveOutletDefaults,
-            )
-        }
-        Changed::Notes => {
-            let notes = &mut app.notes;
-            let label = if undo {
-                notes.history.undo(&mut notes.notes)
-            } else {
-                notes.history.redo(&mut notes.notes)
-            };
-            (label.map(str::to_owned), Effect::SaveNotes)
-        }
-    };
-    let Some(label) = done else {
-        app.info(if undo {
-            "nothing to undo"
-        } else {
-            "nothing to redo"
-        });
-        return Vec::new();
-    };
-    if undo {
-        app.notes.redo_order.push(kind);
-    } else {
-        app.notes.undo_order.push(kind);
-    }
-    app.info(format!("{verb}: {label}"));
-    app.sync_overrides();
-    vec![effect]
-}
-
-fn toggle_cursor(app: &mut App) {
+pub fn toggle_cursor(app: &mut App) {
     let Some(pane) = app.panes.get_mut(app.focus) else {
         return;
     };
@@ -352,7 +202,7 @@ fn ensure_cursor(app: &mut App) -> bool {
     app.focused().is_some_and(|p| p.cursor.is_some())
 }
 
-fn move_sentence(app: &mut App, delta: isize) {
+pub fn move_sentence(app: &mut App, delta: isize) {
     if !ensure_cursor(app) {
         return;
     }
@@ -376,7 +226,7 @@ fn move_sentence(app: &mut App, delta: isize) {
     pane.reveal_offset(current.start, current.end);
 }
 
-fn start_selection(app: &mut App) {
+pub fn start_selection(app: &mut App) {
     if !ensure_cursor(app) {
         return;
     }
@@ -400,7 +250,7 @@ fn start_selection(app: &mut App) {
 }
 
 /// Moves the selection's end one word forward or back (a selection of the sentence starts).
-fn adjust_by_word(app: &mut App, forward: bool) {
+pub fn adjust_by_word(app: &mut App, forward: bool) {
     if app
         .focused()
         .is_some_and(|p| p.cursor.as_ref().is_none_or(|c| c.selection.is_none()))
@@ -455,7 +305,7 @@ pub fn annotation_at_target(app: &App) -> Option<String> {
         .map(|a| a.id.clone())
 }
 
-fn tag(app: &mut App, name: &str) -> Vec<Effect> {
+pub fn tag(app: &mut App, name: &str) -> Vec<Effect> {
     if !app.tags.iter().any(|t| t.name == name) {
         app.error(format!("unknown tag `{name}` (see [[tags]] in the config)"));
         return Vec::new();
@@ -501,7 +351,7 @@ fn create_annotation(app: &mut App, tags: Vec<String>, note: String) -> Vec<Effe
     effects
 }
 
-fn set_note(app: &mut App, note: String) -> Vec<Effect> {
+pub fn set_note(app: &mut App, note: String) -> Vec<Effect> {
     if target_range(app).is_none() && !ensure_cursor(app) {
         return Vec::new();
     }
@@ -511,7 +361,7 @@ fn set_note(app: &mut App, note: String) -> Vec<Effect> {
     }
 }
 
-fn open_note_editor(app: &mut App) {
+pub fn open_note_editor(app: &mut App) {
     if target_range(app).is_none() && !ensure_cursor(app) {
         return;
     }
@@ -543,7 +393,7 @@ pub fn save_editor(app: &mut App, target: super::editor::Target, text: String) -
     }
 }
 
-fn link(app: &mut App, stance: Option<Stance>) -> Vec<Effect> {
+pub fn link(app: &mut App, stance: Option<Stance>) -> Vec<Effect> {
     let Some(id) = annotation_at_target(app) else {
         app.error("put the cursor on an annotation to link it (tag it first)");
         return Vec::new();
@@ -661,7 +511,7 @@ pub fn picker_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
     }
 }
 
-fn set_bias(app: &mut App, value: &str, scope: Scope) -> Vec<Effect> {
+pub fn set_bias(app: &mut App, value: &str, scope: Scope) -> Vec<Effect> {
     let Some(key) = focused_key(app) else {
         return Vec::new();
     };
@@ -707,7 +557,7 @@ fn set_bias(app: &mut App, value: &str, scope: Scope) -> Vec<Effect> {
     }
 }
 
-fn set_reliability(app: &mut App, n: u8, scope: Scope) -> Vec<Effect> {
+pub fn set_reliability(app: &mut App, n: u8, scope: Scope) -> Vec<Effect> {
     let Some(key) = focused_key(app) else {
         return Vec::new();
     };
@@ -728,7 +578,7 @@ fn set_reliability(app: &mut App, n: u8, scope: Scope) -> Vec<Effect> {
 }
 
 /// Adds `text` to the source's labels, or removes it when already there.
-fn toggle_label(app: &mut App, text: &str, scope: Scope) -> Vec<Effect> {
+pub fn toggle_label(app: &mut App, text: &str, scope: Scope) -> Vec<Effect> {
     let Some(key) = focused_key(app) else {
         return Vec::new();
     };
@@ -755,7 +605,7 @@ fn toggle_label(app: &mut App, text: &str, scope: Scope) -> Vec<Effect> {
     }
 }
 
-fn jump_annotation(app: &mut App, forward: bool) {
+pub fn jump_annotation(app: &mut App, forward: bool) {
     let Some(key) = focused_key(app) else { return };
     let starts: Vec<usize> = app
         .notes

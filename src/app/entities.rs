@@ -12,9 +12,10 @@ use nucleo_matcher::{Config as MatcherConfig, Matcher, Utf32Str};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Action, App, Effect, Mode};
+use super::{App, Effect, Mode, changes};
+use crate::annotation::Edit;
 use crate::article::Article;
-use crate::entity::{Decisions, EntityIndex, Merge, Rename, Split};
+use crate::entity::{EntityIndex, Merge, Rename, Split};
 
 /// One highlighted mention in a pane: a byte range and the entity it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,8 +32,6 @@ pub struct EntityState {
     pub index: Option<Arc<EntityIndex>>,
     /// The entity emphasised in every pane (`Enter` in the panel).
     pub selected: Option<usize>,
-    /// The analyst's merges, splits and renames, applied by the engine.
-    pub decisions: Decisions,
     /// A new analysis was asked for and has not arrived yet.
     pub pending: bool,
     /// Select the entity with this label when the next analysis arrives (after a rename).
@@ -216,46 +215,69 @@ pub fn jump(app: &mut App, forward: bool) {
     app.info(format!("{label}: mention {number} of {}", mentions.len()));
 }
 
-/// `:merge`, `:split`, `:rename`: records the decision and asks for a new analysis.
-pub fn decide(app: &mut App, action: &Action) -> Vec<Effect> {
+/// `:merge OTHER`: the selected entity and `other` are one. A decision in the notes, made
+/// through the one edit path (undoable, refused when the notes are read-only); the entities
+/// are then found again.
+pub fn merge_with(app: &mut App, other: &str) -> Vec<Effect> {
     let Some(label) = selected_label(app) else {
-        app.error("no entity selected: press e and choose one with Enter");
+        return no_selection(app);
+    };
+    let Some(other) = app
+        .entities
+        .find_label(other)
+        .and_then(|i| app.entities.index.as_ref().map(|x| x.entities[i].label.clone()))
+    else {
+        app.error(format!("no entity labelled `{other}`"));
         return Vec::new();
     };
-    let decisions = &mut app.entities.decisions;
-    match action {
-        Action::Merge(other) => {
-            let Some(other) = app
-                .entities
-                .find_label(other)
-                .and_then(|i| app.entities.index.as_ref().map(|x| x.entities[i].label.clone()))
-            else {
-                app.error(format!("no entity labelled `{other}`"));
-                return Vec::new();
-            };
-            app.entities.decisions.merges.push(Merge {
-                labels: vec![label.clone(), other.clone()],
-            });
-            app.info(format!("merged {label} and {other}"));
-        }
-        Action::Split(variant) => {
-            decisions.splits.push(Split {
-                label: label.clone(),
-                variant: variant.clone(),
-            });
-            app.info(format!("split `{variant}` off {label}"));
-        }
-        Action::Rename(to) => {
-            decisions.renames.push(Rename {
-                label: label.clone(),
-                to: to.clone(),
-            });
-            app.entities.reselect = Some(to.clone());
-            app.info(format!("renamed {label} to {to}"));
-        }
-        _ => return Vec::new(),
+    let effects = changes::edit(
+        app,
+        &Edit::MergeEntities(Merge {
+            labels: vec![label.clone(), other.clone()],
+        }),
+    );
+    if !effects.is_empty() {
+        app.info(format!("merged {label} and {other}"));
     }
-    vec![app.analyze()]
+    effects
+}
+
+/// `:split VARIANT`: mentions spelled `variant` are not the selected entity.
+pub fn split_off(app: &mut App, variant: String) -> Vec<Effect> {
+    let Some(label) = selected_label(app) else {
+        return no_selection(app);
+    };
+    let message = format!("split `{variant}` off {label}");
+    let effects = changes::edit(app, &Edit::SplitEntity(Split { label, variant }));
+    if !effects.is_empty() {
+        app.info(message);
+    }
+    effects
+}
+
+/// `:rename TO`: shows the selected entity as `to`, and keeps it selected.
+pub fn rename(app: &mut App, to: String) -> Vec<Effect> {
+    let Some(label) = selected_label(app) else {
+        return no_selection(app);
+    };
+    let message = format!("renamed {label} to {to}");
+    let effects = changes::edit(
+        app,
+        &Edit::RenameEntity(Rename {
+            label,
+            to: to.clone(),
+        }),
+    );
+    if !effects.is_empty() {
+        app.entities.reselect = Some(to);
+        app.info(message);
+    }
+    effects
+}
+
+fn no_selection(app: &mut App) -> Vec<Effect> {
+    app.error("no entity selected: press e and choose one with Enter");
+    Vec::new()
 }
 
 /// Keys while the entities panel is open: typing filters, arrows move, Enter selects.

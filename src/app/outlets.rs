@@ -1,16 +1,20 @@
-//! Outlet-level bias defaults as the reader holds them: the defaults read at startup, the
-//! changes made in this session (undoable), and the changes not yet written.
+//! Outlet-level bias defaults as the reader holds them: the defaults read at startup and the
+//! changes not yet written. Changes themselves are [`Edit::SetOutletDefault`]s and go through
+//! the one history with the notes' edits (see `app::annotate::edit`), which calls
+//! [`OutletState::mark_changed`] for every outlet a step touched.
 //!
 //! The defaults file is shared by every case, so two readers may have it open at once. It is
 //! therefore not locked for the session: each save locks it briefly, reads it again, applies
 //! only the outlets changed here and writes it back (see the event loop), so neither reader's
 //! changes overwrite the other's.
+//!
+//! [`Edit::SetOutletDefault`]: crate::annotation::Edit::SetOutletDefault
 
 use std::collections::BTreeMap;
 
 use crate::annotation::{Bias, OutletBias};
 
-/// The outlet defaults and this session's changes to them.
+/// The outlet defaults and this session's changes to them not yet written.
 #[derive(Debug, Clone, Default)]
 pub struct OutletState {
     pub defaults: OutletBias,
@@ -18,16 +22,6 @@ pub struct OutletState {
     pub read_only: Option<String>,
     /// Outlet → its new default, changed here and not yet saved (None: removed).
     pending: BTreeMap<String, Option<Bias>>,
-    undo: Vec<Change>,
-    redo: Vec<Change>,
-}
-
-/// One change to one outlet's default, with the values before and after.
-#[derive(Debug, Clone)]
-struct Change {
-    outlet: String,
-    before: Option<Bias>,
-    after: Option<Bias>,
 }
 
 impl OutletState {
@@ -44,55 +38,10 @@ impl OutletState {
         self.defaults.get(outlet)
     }
 
-    /// Changes `outlet`'s default with `change` (starting from an empty tag when there is
-    /// none) and records it for undo and saving. Err when the defaults are read-only.
-    pub fn change(&mut self, outlet: &str, change: impl FnOnce(&mut Bias)) -> Result<(), String> {
-        if let Some(reason) = &self.read_only {
-            return Err(format!(
-                "outlet defaults are read-only ({reason}); nothing was changed"
-            ));
-        }
-        let before = self.get(outlet).cloned();
-        let mut bias = before.clone().unwrap_or_default();
-        change(&mut bias);
-        let after = (!bias.is_empty()).then_some(bias);
-        self.set(outlet, after.clone());
-        self.undo.push(Change {
-            outlet: outlet.to_owned(),
-            before,
-            after,
-        });
-        self.redo.clear();
-        Ok(())
-    }
-
-    /// Reverts the last change; returns the outlet it was about.
-    pub fn undo(&mut self) -> Option<String> {
-        self.step(true)
-    }
-
-    /// Re-applies the last undone change; returns the outlet it was about.
-    pub fn redo(&mut self) -> Option<String> {
-        self.step(false)
-    }
-
-    fn step(&mut self, undo: bool) -> Option<String> {
-        let (from, to) = if undo {
-            (&mut self.undo, &mut self.redo)
-        } else {
-            (&mut self.redo, &mut self.undo)
-        };
-        let change = from.pop()?;
-        let value = if undo { &change.before } else { &change.after }.clone();
-        let outlet = change.outlet.clone();
-        to.push(change);
-        self.set(&outlet, value);
-        Some(outlet)
-    }
-
-    /// Forgets the redo steps (a new change of another kind was made).
-    pub fn clear_redo(&mut self) {
-        self.redo.clear();
+    /// Queues `outlet`'s current default for writing (after an edit, undo or redo changed it).
+    pub fn mark_changed(&mut self, outlet: &str) {
+        self.pending
+            .insert(outlet.to_owned(), self.defaults.get(outlet).cloned());
     }
 
     /// The changes to write, emptied; give them back with [`Self::keep_pending`] if the write
@@ -111,11 +60,6 @@ impl OutletState {
     pub fn has_pending(&self) -> bool {
         !self.pending.is_empty()
     }
-
-    fn set(&mut self, outlet: &str, bias: Option<Bias>) {
-        self.defaults.set(outlet, bias.clone().unwrap_or_default());
-        self.pending.insert(outlet.to_owned(), bias);
-    }
 }
 
 /// Applies pending changes to the defaults as read from disk just now: only the outlets
@@ -131,54 +75,36 @@ mod tests {
     use super::*;
     use crate::annotation::Reliability;
 
-    fn rated(n: u8) -> impl FnOnce(&mut Bias) {
-        move |b| b.reliability = Some(Reliability::try_from(n).expect("1 to 5"))
+    fn rated(n: u8) -> Bias {
+        Bias {
+            reliability: Some(Reliability::try_from(n).expect("1 to 5")),
+            ..Bias::default()
+        }
     }
 
     #[test]
-    fn changes_are_undoable_and_queued_for_saving() {
+    fn a_changed_outlet_is_queued_with_its_current_value_and_a_removal_too() {
         let mut state = OutletState::default();
-        state.change("Wire", rated(4)).expect("writable");
-        state
-            .change("Wire", |b| b.labels.push("wire copy".into()))
-            .expect("writable");
-        assert_eq!(state.get("Wire").map(|b| b.labels.len()), Some(1));
-        assert_eq!(state.undo().as_deref(), Some("Wire"));
-        let wire = state.get("Wire").expect("still rated");
-        assert!(wire.labels.is_empty() && wire.reliability.is_some());
-        assert_eq!(state.undo().as_deref(), Some("Wire"));
-        assert!(state.get("Wire").is_none(), "back to no default at all");
-        let pending = state.take_pending();
+        state.defaults.set("Wire", rated(4));
+        state.mark_changed("Wire");
+        state.defaults.set("Wire", Bias::default());
+        state.mark_changed("Wire");
         assert_eq!(
-            pending.get("Wire"),
+            state.take_pending().get("Wire"),
             Some(&None),
             "the removal is what gets written"
         );
-        assert_eq!(state.redo().as_deref(), Some("Wire"));
-        assert_eq!(
-            state
-                .get("Wire")
-                .and_then(|b| b.reliability)
-                .map(Reliability::get),
-            Some(4)
-        );
-        assert!(state.has_pending());
-    }
-
-    #[test]
-    fn read_only_defaults_refuse_changes() {
-        let mut state = OutletState::new(OutletBias::default(), Some("broken file".into()));
-        let error = state.change("Wire", rated(2)).expect_err("read-only");
-        assert!(error.contains("broken file"), "{error}");
-        assert!(state.get("Wire").is_none() && !state.has_pending());
+        assert!(!state.has_pending());
     }
 
     #[test]
     fn failed_writes_are_kept_but_newer_changes_win() {
         let mut state = OutletState::default();
-        state.change("A", rated(1)).expect("writable");
+        state.defaults.set("A", rated(1));
+        state.mark_changed("A");
         let unsaved = state.take_pending();
-        state.change("A", rated(5)).expect("writable");
+        state.defaults.set("A", rated(5));
+        state.mark_changed("A");
         state.keep_pending(unsaved);
         let pending = state.take_pending();
         let a = pending["A"]
@@ -206,7 +132,8 @@ mod tests {
             },
         );
         let mut state = OutletState::default();
-        state.change("Mine", rated(3)).expect("writable");
+        state.defaults.set("Mine", rated(3));
+        state.mark_changed("Mine");
         let mut pending = state.take_pending();
         pending.insert("Gone".into(), None);
         merge_pending(&mut on_disk, &pending);

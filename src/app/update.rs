@@ -101,16 +101,39 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             Some(entity) => entities::select(app, entity),
             None => app.error(format!("no entity labelled `{label}`")),
         },
-        action @ (Action::Merge(_) | Action::Split(_) | Action::Rename(_)) => {
-            let mut effects = entities::decide(app, &action);
-            if !effects.is_empty() {
-                app.sync_overrides();
-                effects.push(Effect::SaveNotes);
-            }
-            return effects;
-        }
+        Action::Merge(other) => return entities::merge_with(app, &other),
+        Action::Split(variant) => return entities::split_off(app, variant),
+        Action::Rename(to) => return entities::rename(app, to),
         Action::Export(args) => return export(app, &args),
-        action => return annotate::apply(app, action),
+        // The analyst's annotations (no catch-all: a new action must be handled here).
+        Action::Cursor => annotate::toggle_cursor(app),
+        Action::SentenceNext => annotate::move_sentence(app, 1),
+        Action::SentencePrev => annotate::move_sentence(app, -1),
+        Action::Visual => annotate::start_selection(app),
+        Action::WordForward => annotate::adjust_by_word(app, true),
+        Action::WordBack => annotate::adjust_by_word(app, false),
+        Action::TagPicker => annotate::open_tag_picker(app),
+        Action::Tag(name) => return annotate::tag(app, &name),
+        Action::Untag(name) => return annotate::untag(app, name),
+        Action::Note(text) => return annotate::set_note(app, text.replace("\\n", "\n")),
+        Action::EditNote => annotate::open_note_editor(app),
+        Action::ArticleNote(text) => return annotate::set_article_note(app, &text),
+        Action::EditArticleNote => annotate::open_article_note_editor(app),
+        Action::Delete => return annotate::delete(app),
+        Action::Undo => return annotate::undo_or_redo(app, true),
+        Action::Redo => return annotate::undo_or_redo(app, false),
+        Action::NextAnnotation => annotate::jump_annotation(app, true),
+        Action::PrevAnnotation => annotate::jump_annotation(app, false),
+        Action::Link => return annotate::link(app, None),
+        Action::LinkAs(stance) => return annotate::link_as(app, &stance),
+        Action::BiasPicker => annotate::open_bias_picker(app),
+        Action::Bias(value) => return annotate::set_bias(app, &value, annotate::Scope::Article),
+        Action::Reliability(n) => return annotate::set_reliability(app, n, annotate::Scope::Article),
+        Action::Label(text) => return annotate::toggle_label(app, &text, annotate::Scope::Article),
+        Action::OutletBias(value) => return annotate::set_bias(app, &value, annotate::Scope::Outlet),
+        Action::OutletReliability(n) => return annotate::set_reliability(app, n, annotate::Scope::Outlet),
+        Action::OutletLabel(text) => return annotate::toggle_label(app, &text, annotate::Scope::Outlet),
+        Action::Annotations => annotate::open_annotations(app),
     }
     Vec::new()
 }

@@ -205,11 +205,65 @@ fn forgetting_the_notes_history_keeps_outlet_undo_in_order() {
     let mut app = app();
     run_command(&mut app, "outlet-reliability 2");
     press(&mut app, "ctc");
-    app.notes.forget_history();
+    app.history.forget_notes_steps();
     press(&mut app, "u");
     assert!(
         app.outlets.get("Wire").is_none(),
         "the outlet change is what undo finds"
     );
     assert_eq!(app.notes.notes.articles[0].annotations.len(), 1, "the tag stays");
+}
+
+#[test]
+fn entity_decisions_go_through_the_one_undo_path_and_respect_read_only() {
+    use crate::entity::{Entity, EntityIndex, Kind, Mention, Reason};
+    let mut app = app();
+    let docs: Vec<std::sync::Arc<crate::article::Article>> = app
+        .panes
+        .iter()
+        .map(|p| std::sync::Arc::clone(&p.article))
+        .collect();
+    let entity = |label: &str| Entity {
+        label: label.into(),
+        kind: Kind::Person,
+        reason: Reason::Exact,
+        mentions: vec![Mention { doc: 0, range: 0..1 }],
+    };
+    app.set_entities(
+        docs,
+        EntityIndex {
+            entities: vec![entity("Ann Lee"), entity("A. Lee")],
+        },
+    );
+    app.entities.selected = Some(0);
+    let effects = run_command(&mut app, "merge A. Lee");
+    assert!(effects.contains(&Effect::SaveNotes), "{effects:?}");
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::Analyze { .. })),
+        "{effects:?}"
+    );
+    assert_eq!(
+        app.notes.notes.entities.merges.len(),
+        1,
+        "kept in the notes, not a copy"
+    );
+
+    let effects = press(&mut app, "u");
+    assert!(
+        app.notes.notes.entities.merges.is_empty(),
+        "undo restores the entities"
+    );
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::Analyze { .. })),
+        "{effects:?}"
+    );
+    ctrl(&mut app, 'r');
+    assert_eq!(app.notes.notes.entities.merges.len(), 1, "redo");
+
+    app.notes.read_only = Some("locked".into());
+    assert!(run_command(&mut app, "rename Someone").is_empty());
+    assert!(
+        app.notes.notes.entities.renames.is_empty(),
+        "read-only applies to decisions too"
+    );
 }
