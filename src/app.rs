@@ -5,7 +5,6 @@
 //! everything here is tested without a terminal. [`view::prepare`] computes the screen layout
 //! for an area and wraps what will show, so that drawing only reads.
 
-pub mod action;
 pub mod annotate;
 pub mod annotation_list;
 pub mod editor;
@@ -25,7 +24,9 @@ use crate::article::{Article, Meta};
 use crate::config::{BiasAxis, Config, Keymap, ReaderConfig, TagConfig};
 use crate::entity::{Decisions, EntityIndex};
 use crate::layout::{PaneLayout, RowPos};
-pub use action::Action;
+// The one Action enum is a top-level module, so `config` (keymap) can name it without
+// depending on `app`; re-exported so `app::Action` keeps working.
+pub use crate::action::{self, Action};
 pub use annotate::NotesState;
 pub use entities::{EntityState, Highlight};
 pub use prompt::Prompt;

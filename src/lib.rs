@@ -17,6 +17,7 @@
 //! `config::paths`, the notes store, `export::run` and `tui`, the event loop that performs
 //! effects.
 
+pub mod action;
 pub mod annotation;
 pub mod app;
 pub mod article;

@@ -87,7 +87,7 @@ fn help_overlay_at_100x40() {
     let mut app = App::new(samples(), &Config::default());
     app.mode = Mode::Help { scroll: 0 };
     let shown = screen(&mut app, 100, 40);
-    for info in parallax::app::action::ACTIONS.iter().take(20) {
+    for info in parallax::action::ACTIONS.iter().take(20) {
         assert!(shown.contains(info.description), "help lacks {}", info.name);
     }
     insta::assert_snapshot!(shown);
