@@ -433,7 +433,7 @@ fn event_loop(
                         );
                         let case_files = shell.case_files(app);
                         let inputs: Vec<&std::path::Path> = case_files.iter().map(AsRef::as_ref).collect();
-                        match crate::export::write_file(&path, &text, &inputs) {
+                        match crate::commands::export::write_file(&path, &text, &inputs) {
                             Ok(()) => app.info(format!("exported to {}", path.display())),
                             Err(e) => app.error(e.to_string()),
                         }
