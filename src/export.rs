@@ -2,7 +2,8 @@
 //!
 //! - [`build_report`] (pure) gathers what every format shows into a [`Report`], made
 //!   terminal-safe and in a fixed order; [`render`] (pure) turns it into text.
-//! - [`export_loaded`] adds the entity analysis: the one place export calls the entity engine.
+//! - [`export_loaded`] adds the entity analysis: the one place export calls the entity engine;
+//!   [`export_with_index`] takes an analysis already made (the reader has one).
 //!
 //! No IO here: `commands::export` reads the case and writes the output for `parallax export`,
 //! and the shell (`tui`) does for the reader's `:export`, so both produce the same bytes.
@@ -76,8 +77,22 @@ pub fn export_loaded(
     format: Format,
 ) -> String {
     let entities = analyze_entities(articles, notes, gazetteer);
+    export_with_index(articles, notes, outlets, notes_dir, &entities, format)
+}
+
+/// Renders the report with an entity analysis already made. `entities` must be the analysis of
+/// exactly `articles`, in this order (its mentions name documents by index), with the
+/// decisions in `notes.entities`: then the bytes are those of [`export_loaded`].
+pub fn export_with_index(
+    articles: &[Article],
+    notes: &Notes,
+    outlets: &OutletBias,
+    notes_dir: &Path,
+    entities: &EntityIndex,
+    format: Format,
+) -> String {
     render(
-        &build_report(articles, notes, outlets, &entities, notes_dir),
+        &build_report(articles, notes, outlets, entities, notes_dir),
         format,
     )
 }
