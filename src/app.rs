@@ -5,7 +5,6 @@
 //! everything here is tested without a terminal. [`view::prepare`] computes the screen layout
 //! for an area and wraps what will show, so that drawing only reads.
 
-pub mod action;
 pub mod annotate;
 pub mod annotation_list;
 pub mod changes;
@@ -26,7 +25,9 @@ use crate::article::{Article, Meta};
 use crate::config::{BiasAxis, Config, Keymap, ReaderConfig, TagConfig};
 use crate::entity::{Decisions, EntityIndex};
 use crate::layout::{PaneLayout, RowPos};
-pub use action::Action;
+// The one Action enum is a top-level module, so `config` (keymap) can name it without
+// depending on `app`; re-exported so `app::Action` keeps working.
+pub use crate::action::{self, Action};
 pub use annotate::NotesState;
 pub use entities::{EntityState, Highlight};
 pub use prompt::Prompt;
@@ -430,9 +431,27 @@ impl App {
 
     /// The open articles in the order they were given (the order the CLI's export uses).
     pub fn export_articles(&self) -> Vec<Article> {
+        self.export_docs().iter().map(|a| Article::clone(a)).collect()
+    }
+
+    /// The open articles as the panes hold them, in the order they were given.
+    pub fn export_docs(&self) -> Vec<Arc<Article>> {
         let mut panes: Vec<&Pane> = self.panes.iter().collect();
         panes.sort_by_key(|p| p.order);
-        panes.iter().map(|p| Article::clone(&p.article)).collect()
+        panes.iter().map(|p| Arc::clone(&p.article)).collect()
+    }
+
+    /// The entity index the panes show, when it is the analysis of exactly `docs`: the same
+    /// articles (by identity, so a reloaded file does not count) in the same order, since its
+    /// mentions name documents by position. None while no analysis of them has arrived.
+    pub fn entity_index_of(&self, docs: &[Arc<Article>]) -> Option<&EntityIndex> {
+        let analysed = &self.entities.docs;
+        let same = analysed.len() == docs.len() && analysed.iter().zip(docs).all(|(a, b)| Arc::ptr_eq(a, b));
+        if same {
+            self.entities.index.as_deref()
+        } else {
+            None
+        }
     }
 
     /// Copies the notes' title/outlet/date overrides into the panes' headers.

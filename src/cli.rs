@@ -1,4 +1,6 @@
-//! Command-line definitions (clap). Parsing only; `main` decides what to run.
+//! Command-line definitions (clap). Parsing only; `main` decides what to run and `commands`
+//! turns these types into the engines' own. Depends on nothing else in the crate, so the
+//! pure modules never see clap.
 
 use std::path::PathBuf;
 
@@ -45,8 +47,8 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Output format
-    #[arg(long, value_enum, default_value_t = crate::export::Format::Markdown)]
-    pub format: crate::export::Format,
+    #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+    pub format: ExportFormat,
 
     /// Write to FILE (replaced atomically) instead of stdout
     #[arg(long, value_name = "FILE")]
@@ -67,6 +69,18 @@ pub struct EntitiesArgs {
     /// Articles or directories
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
+}
+
+/// The formats `parallax export` writes (`export::Format`, converted in `commands::export`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A report for people
+    #[value(name = "md")]
+    Markdown,
+    /// Everything, for other tools (see docs/export-json.md)
+    Json,
+    /// One row per annotation, for spreadsheets
+    Csv,
 }
 
 /// How `parallax entities` prints.
@@ -112,13 +126,13 @@ mod tests {
         let Some(Command::Export(args)) = cli.command else {
             panic!("expected export, got {:?}", cli.command);
         };
-        assert_eq!(args.format, crate::export::Format::Csv);
+        assert_eq!(args.format, ExportFormat::Csv);
         assert_eq!(args.paths.len(), 2);
         let cli = Cli::try_parse_from(["parallax", "export", "a.txt"]).expect("parses");
         assert!(matches!(
             cli.command,
             Some(Command::Export(ExportArgs {
-                format: crate::export::Format::Markdown,
+                format: ExportFormat::Markdown,
                 out: None,
                 ..
             }))

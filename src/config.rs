@@ -15,7 +15,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::de::{DeTable, DeValue};
 
-use crate::app::action::Action;
+use crate::action::Action;
 pub use keymap::{Key, KeySeq, Keymap};
 pub use theme::Theme;
 

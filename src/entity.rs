@@ -12,7 +12,6 @@ pub mod kind;
 pub mod label;
 pub mod lexicon;
 pub mod normalize;
-pub mod report;
 pub mod tokens;
 
 use std::ops::Range;

@@ -11,16 +11,19 @@
 //! draw: ui::render(frame, &App)   read-only
 //! ```
 //!
-//! Pure modules: `article` (but `article::load`), `layout`, `entity`, `annotation` (but its
-//! store), `export` (but `export::run`), `app`, `config` (but `config::paths`), `ui`. IO lives in
+//! Pure modules: `action`, `article` (but `article::load`), `layout`, `entity`, `annotation`
+//! (but its store and lock), `export`, `app`, `config` (but `config::paths`), `ui`. IO lives in
 //! `files` (how any file is opened, read, created and replaced), `article::load`,
-//! `config::paths`, the notes store, `export::run` and `tui`, the event loop that performs
-//! effects.
+//! `config::paths`, the notes store, `commands` (the `entities` and `export` subcommands) and
+//! `tui`, the event loop that performs effects. The top-level modules import each other without
+//! a cycle (`tests/module_cycles.rs`).
 
+pub mod action;
 pub mod annotation;
 pub mod app;
 pub mod article;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod entity;
 pub mod export;

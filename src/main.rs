@@ -35,7 +35,7 @@ fn main() -> ExitCode {
     match &cli.command {
         Some(Command::Entities(args)) => {
             let mut out = std::io::stdout().lock();
-            match parallax::entity::report::run(args, &config, &mut out) {
+            match parallax::commands::entities::run(args, &config, &mut out) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(2, &e),
             }
@@ -43,7 +43,13 @@ fn main() -> ExitCode {
         Some(Command::Export(args)) => {
             let mut out = std::io::stdout().lock();
             let outlets = paths::outlet_defaults_file();
-            match parallax::export::run(args, cli.notes.as_deref(), outlets.as_deref(), &config, &mut out) {
+            match parallax::commands::export::run(
+                args,
+                cli.notes.as_deref(),
+                outlets.as_deref(),
+                &config,
+                &mut out,
+            ) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(e.exit_code(), &e.to_string()),
             }
@@ -187,7 +193,7 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
         Arc::new(LazyLock::new(Box::new(Gazetteer::builtin)))
     } else {
         // A user's file is read now, so that a mistake in it stops the start with its message.
-        match parallax::entity::report::load_gazetteer(&config.entities.gazetteer) {
+        match parallax::commands::load_gazetteer(&config.entities.gazetteer) {
             Ok(g) => Arc::new(LazyLock::new(Box::new(move || g))),
             Err(e) => return fail(2, &e),
         }

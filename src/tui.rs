@@ -30,14 +30,16 @@ use crate::article::Article;
 use crate::article::load::{LoadOptions, load_path};
 use crate::article::sanitize::sanitize_line;
 use crate::config::Theme;
-use crate::entity::{EntityIndex, Gazetteer};
+use crate::entity::{Decisions, EntityIndex, Gazetteer};
+use crate::export::{Format, export_loaded, export_with_index};
 
 /// Something that wakes the event loop.
 enum Wake {
     Input(Event),
     InputClosed(String),
     Signal(i32),
-    Entities(Vec<Arc<Article>>, EntityIndex),
+    /// An entity analysis of these articles with these decisions.
+    Entities(Vec<Arc<Article>>, Decisions, EntityIndex),
     /// An article `:open` asked for, loaded on a worker thread.
     Loaded(Box<Result<Article, crate::article::load::LoadError>>),
 }
@@ -283,8 +285,32 @@ fn spawn_analysis(effect: Effect, gazetteer: &SharedGazetteer, tx: Sender<Wake>)
     thread::spawn(move || {
         let refs: Vec<&Article> = docs.iter().map(AsRef::as_ref).collect();
         let index = crate::entity::analyze(&refs, &gazetteer, &decisions);
-        let _ = tx.send(Wake::Entities(docs, index));
+        let _ = tx.send(Wake::Entities(docs, decisions, index));
     });
+}
+
+/// The reader's `:export` of the open articles, in the order given. The entity analysis the
+/// panes already show is reused when it is of exactly these articles with the notes' entity
+/// decisions: the report then has the bytes of `parallax export`, without a second analysis on
+/// the UI thread. Otherwise (none has arrived yet, or it is older than the last `:open` or
+/// entity decision) the articles are analysed here.
+fn export_text(
+    app: &App,
+    gazetteer: &Gazetteer,
+    analysed_with: Option<&Decisions>,
+    format: Format,
+) -> String {
+    let docs = app.export_docs();
+    let articles: Vec<Article> = docs.iter().map(|a| Article::clone(a)).collect();
+    let notes = &app.notes.notes;
+    let (outlets, dir) = (&app.outlets.defaults, &app.notes.dir);
+    match app
+        .entity_index_of(&docs)
+        .filter(|_| analysed_with == Some(&notes.entities))
+    {
+        Some(index) => export_with_index(&articles, notes, outlets, dir, index, format),
+        None => export_loaded(&articles, notes, outlets, dir, gazetteer, format),
+    }
 }
 
 /// Loads an article for `:open` on a worker thread: a big or hostile page must not freeze the
@@ -352,6 +378,9 @@ fn event_loop(
     unsaved: &mut bool,
 ) -> io::Result<Exit> {
     let mut analysis = Some(analysis);
+    // The decisions the index the app holds was computed with: `:export` reuses that index
+    // only when they are the notes' (two analyses in flight can leave an older one shown).
+    let mut analysed_with: Option<Decisions> = None;
     loop {
         let size = terminal.size()?;
         let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
@@ -389,7 +418,8 @@ fn event_loop(
                 Wake::Input(_) => Vec::new(),
                 Wake::InputClosed(e) => return Err(io::Error::other(format!("terminal input closed: {e}"))),
                 Wake::Signal(signal) => return Ok(Exit::Signal(signal)),
-                Wake::Entities(docs, index) => {
+                Wake::Entities(docs, decisions, index) => {
+                    analysed_with = Some(decisions);
                     app.set_entities(docs, index);
                     Vec::new()
                 }
@@ -423,17 +453,10 @@ fn event_loop(
                         save_outlet_defaults(app, shell.outlet_defaults.as_deref());
                     }
                     Effect::Export { format, path } => {
-                        let text = crate::export::export_loaded(
-                            &app.export_articles(),
-                            &app.notes.notes,
-                            &app.outlets.defaults,
-                            &app.notes.dir,
-                            &shell.gazetteer,
-                            format,
-                        );
+                        let text = export_text(app, &shell.gazetteer, analysed_with.as_ref(), format);
                         let case_files = shell.case_files(app);
                         let inputs: Vec<&std::path::Path> = case_files.iter().map(AsRef::as_ref).collect();
-                        match crate::export::write_file(&path, &text, &inputs) {
+                        match crate::commands::export::write_file(&path, &text, &inputs) {
                             Ok(()) => app.info(format!("exported to {}", path.display())),
                             Err(e) => app.error(e.to_string()),
                         }
@@ -443,5 +466,94 @@ fn event_loop(
             // Page sizes and the mouse use the layout: refresh it between events.
             prepare(app, area);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::entity::{Entity, Kind, Mention, Reason};
+
+    fn reader() -> App {
+        let articles = vec![
+            Article::plain("a.txt", "Angela Merkel met Emmanuel Macron in Berlin on Monday."),
+            Article::plain("b.txt", "In Berlin, Macron told Merkel that talks would go on."),
+        ];
+        App::new(articles, &Config::default())
+    }
+
+    /// Performs the app's `Analyze` effect as the worker thread does; returns its decisions.
+    fn analyse(app: &mut App, gazetteer: &Gazetteer) -> Decisions {
+        let Effect::Analyze { docs, decisions } = app.analyze() else {
+            panic!("analyze asks for an analysis");
+        };
+        let refs: Vec<&Article> = docs.iter().map(AsRef::as_ref).collect();
+        let index = crate::entity::analyze(&refs, gazetteer, &decisions);
+        app.set_entities(docs, index);
+        decisions
+    }
+
+    /// An index no analysis would find, so a report that shows it used the app's index.
+    fn planted(app: &mut App) -> Decisions {
+        let docs = app.export_docs();
+        let mention = |doc| Mention { doc, range: 0..6 };
+        let index = EntityIndex {
+            entities: vec![Entity {
+                label: "Planted Zebra".into(),
+                kind: Kind::Other,
+                reason: Reason::User,
+                mentions: vec![mention(0), mention(1)],
+            }],
+        };
+        app.set_entities(docs, index);
+        app.notes.notes.entities.clone()
+    }
+
+    #[test]
+    fn export_with_the_readers_analysis_is_the_export_with_a_fresh_one() {
+        let gazetteer = Gazetteer::builtin();
+        let mut app = reader();
+        let fresh = export_text(&app, &gazetteer, None, Format::Json);
+        let decisions = analyse(&mut app, &gazetteer);
+        assert!(app.entity_index_of(&app.export_docs()).is_some());
+        for format in [Format::Markdown, Format::Json, Format::Csv] {
+            assert_eq!(
+                export_text(&app, &gazetteer, Some(&decisions), format),
+                export_text(&app, &gazetteer, None, format),
+            );
+        }
+        assert_eq!(
+            export_text(&app, &gazetteer, Some(&decisions), Format::Json),
+            fresh
+        );
+        assert!(fresh.contains("Merkel"), "{fresh}");
+    }
+
+    #[test]
+    fn export_reuses_the_index_only_for_the_same_articles_and_decisions() {
+        let gazetteer = Gazetteer::builtin();
+        let mut app = reader();
+        let decisions = planted(&mut app);
+        let reused = export_text(&app, &gazetteer, Some(&decisions), Format::Json);
+        assert!(
+            reused.contains("Planted Zebra"),
+            "the app's index was not used: {reused}"
+        );
+
+        // Other decisions than the notes': the index is stale, so the export analyses.
+        let mut other = decisions.clone();
+        other.renames.push(crate::entity::Rename {
+            label: "Merkel".into(),
+            to: "Chancellor".into(),
+        });
+        let analysed = export_text(&app, &gazetteer, Some(&other), Format::Json);
+        assert!(!analysed.contains("Planted Zebra"), "{analysed}");
+
+        // A third article opened: the index covers two of three until a new one arrives.
+        let _ = app.add_article(Article::plain("c.txt", "Merkel left Berlin."));
+        assert!(app.entity_index_of(&app.export_docs()).is_none());
+        let analysed = export_text(&app, &gazetteer, Some(&decisions), Format::Json);
+        assert!(!analysed.contains("Planted Zebra"), "{analysed}");
     }
 }

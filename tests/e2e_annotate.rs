@@ -17,10 +17,23 @@ fn notes(dir: &Path) -> String {
     std::fs::read_to_string(dir.join("parallax-notes.toml")).unwrap_or_default()
 }
 
-/// Sends one key and waits until the screen reflects it (or 150 ms when nothing visible changes).
+/// Sends one key and waits until the screen, styles included, shows that the reader took it.
+/// Waiting, not sleeping: the next key must not arrive while this one is unread (an `Escape`
+/// followed at once by `Tab` reads as Alt-Tab), and a slow machine must not make it flaky.
+/// Every key these tests send changes the screen; one that does not fails with the screen.
 fn key(tmux: &Tmux, k: &str) {
+    let before = tmux.capture_escapes();
     tmux.keys(&[k]);
-    std::thread::sleep(std::time::Duration::from_millis(150));
+    tmux.wait_for_styled_change(&before, &format!("the screen to change after `{k}`"));
+}
+
+/// Waits until the reader is ready for keys: drawn, and the first entity pass arrived, so that
+/// no change but a key's own can satisfy [`key`].
+fn wait_ready(tmux: &Tmux) -> String {
+    tmux.wait_until(
+        |s| s.contains("NORMAL") && !s.contains("finding entities"),
+        "the reader with its entities",
+    )
 }
 
 #[test]
@@ -29,7 +42,7 @@ fn tag_note_bias_and_link_survive_a_restart_and_export_matches_the_cli() {
     copy_seeds(dir.path());
     let case = dir.path().to_str().expect("utf-8");
     let tmux = Tmux::start("annotate", 200, 50, &[case]);
-    tmux.wait_for("NORMAL");
+    wait_ready(&tmux);
     // Sentence cursor, next sentence, tag it `claim`, write a note.
     for k in ["c", "j", "t", "c"] {
         key(&tmux, k);
@@ -96,6 +109,7 @@ fn tag_note_bias_and_link_survive_a_restart_and_export_matches_the_cli() {
     drop(tmux);
     let tmux = Tmux::start("annotate-reopen", 200, 50, &[case]);
     tmux.wait_for("right · rel 2/5");
+    wait_ready(&tmux);
     key(&tmux, "m");
     let panel = tmux.wait_for("Annotations (2)");
     assert!(
@@ -109,7 +123,7 @@ fn kill_9_after_a_tag_keeps_the_tag() {
     let dir = tempfile::tempdir().expect("tempdir");
     copy_seeds(dir.path());
     let tmux = Tmux::start("kill9", 160, 40, &[dir.path().to_str().expect("utf-8")]);
-    tmux.wait_for("NORMAL");
+    wait_ready(&tmux);
     for k in ["c", "t", "f"] {
         key(&tmux, k);
     }
@@ -142,6 +156,7 @@ fn a_corrupt_notes_file_opens_read_only_with_its_line_and_is_left_untouched() {
     let tmux = Tmux::start("corrupt", 200, 50, &[dir.path().to_str().expect("utf-8")]);
     let screen = tmux.wait_for("read-only");
     assert!(screen.contains(":5:"), "no line number in:\n{screen}");
+    wait_ready(&tmux);
     // Try to change something: refused, and the file is byte-for-byte the same.
     for k in ["c", "t", "c"] {
         key(&tmux, k);
@@ -170,6 +185,7 @@ fn an_outlet_bias_default_carries_over_to_the_next_case() {
     let case = first_case.path().to_str().expect("utf-8");
     let tmux = Tmux::start_with_env("outlet-default", 200, 50, &[case], &env);
     tmux.wait_for("The Algemeiner");
+    wait_ready(&tmux);
     // Bias picker, `o` for the outlet's default, step 6 ("right"); then its reliability, 3.
     for k in ["b", "o", "6"] {
         key(&tmux, k);
@@ -195,6 +211,7 @@ fn an_outlet_bias_default_carries_over_to_the_next_case() {
     let case = next_case.path().to_str().expect("utf-8");
     let tmux = Tmux::start_with_env("outlet-default-next", 200, 50, &[case], &env);
     tmux.wait_for("right · rel 3/5");
+    wait_ready(&tmux);
     // The article's own tag wins over the default.
     for k in ["b", "2"] {
         key(&tmux, k);

@@ -6,8 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
+use parallax::commands::export::run_to_string;
 use parallax::config::Config;
-use parallax::export::{self, Format};
+use parallax::export::Format;
 
 fn fixture_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export")
@@ -23,7 +24,7 @@ fn article_paths() -> Vec<PathBuf> {
 fn exported(format: Format) -> String {
     let notes = fixture_dir().join("notes.toml");
     let outlets = fixture_dir().join("outlet-bias.toml");
-    export::run_to_string(
+    run_to_string(
         format,
         &article_paths(),
         Some(&notes),

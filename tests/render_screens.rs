@@ -36,12 +36,7 @@ fn samples() -> Vec<parallax::article::Article> {
 
 /// Lays out and draws `app` at `width`×`height` into a `TestBackend`; returns its buffer.
 fn draw(app: &mut App, width: u16, height: u16) -> ratatui::buffer::Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    prepare(app, Rect::new(0, 0, width, height));
-    terminal
-        .draw(|f| parallax::ui::render(f, app, &Theme::default()))
-        .expect("draw");
-    terminal.backend().buffer().clone()
+    common::terminal::draw(app, width, height, &Theme::default())
 }
 
 fn screen(app: &mut App, width: u16, height: u16) -> String {
@@ -87,7 +82,7 @@ fn help_overlay_at_100x40() {
     let mut app = App::new(samples(), &Config::default());
     app.mode = Mode::Help { scroll: 0 };
     let shown = screen(&mut app, 100, 40);
-    for info in parallax::app::action::ACTIONS.iter().take(20) {
+    for info in parallax::action::ACTIONS.iter().take(20) {
         assert!(shown.contains(info.description), "help lacks {}", info.name);
     }
     insta::assert_snapshot!(shown);

@@ -1,6 +1,6 @@
 //! The `:` command line: editing, and completion of command names.
 
-use super::action::{self, complete};
+use crate::action::{self, complete};
 
 /// The text being typed after `:` and the cursor in it (a char index).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use std::fmt;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Binding;
-use crate::app::action::Action;
+use crate::action::Action;
 
 /// A key with its modifiers, normalised so that a config name and a terminal event compare equal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -7,8 +7,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
+use crate::action::ACTIONS;
 use crate::app::App;
-use crate::app::action::ACTIONS;
 use crate::config::Theme;
 
 /// The help text: one line per action (keys, `:` command, description).

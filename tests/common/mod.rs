@@ -166,9 +166,19 @@ impl Tmux {
     }
 
     pub fn wait_until(&self, done: impl Fn(&str) -> bool, what: &str) -> String {
+        self.wait_on(Self::capture, done, what)
+    }
+
+    /// Waits until the screen with its styles ([`Tmux::capture_escapes`]) differs from
+    /// `before`: the way to see a key taken that moves only a style, like the sentence cursor.
+    pub fn wait_for_styled_change(&self, before: &str, what: &str) -> String {
+        self.wait_on(Self::capture_escapes, |s| s != before, what)
+    }
+
+    fn wait_on(&self, capture: impl Fn(&Self) -> String, done: impl Fn(&str) -> bool, what: &str) -> String {
         let start = Instant::now();
         loop {
-            let screen = self.capture();
+            let screen = capture(self);
             if done(&screen) {
                 return screen;
             }

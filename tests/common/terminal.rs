@@ -4,7 +4,8 @@
 use parallax::app::App;
 use parallax::app::view::prepare;
 use parallax::config::Theme;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
@@ -26,6 +27,17 @@ pub fn frame_bytes(app: &mut App, width: u16, height: u16, theme: &Theme) -> Vec
             .expect("draw");
     }
     out
+}
+
+/// Lays out and draws `app` at `width`×`height` into a `TestBackend`; returns its buffer, whose
+/// cells carry the symbols and the styles drawn.
+pub fn draw(app: &mut App, width: u16, height: u16, theme: &Theme) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    prepare(app, Rect::new(0, 0, width, height));
+    terminal
+        .draw(|f| parallax::ui::render(f, app, theme))
+        .expect("draw");
+    terminal.backend().buffer().clone()
 }
 
 /// Characters that must never reach the terminal from an article: C1 controls, bidi embeddings,

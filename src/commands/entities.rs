@@ -5,12 +5,13 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{Decisions, EntityIndex, Gazetteer, analyze};
+use super::load_gazetteer;
 use crate::article::Article;
 use crate::article::load::{LoadOptions, expand_paths, load_path};
 use crate::article::sanitize::sanitize_line;
 use crate::cli::{EntitiesArgs, EntitiesFormat};
 use crate::config::Config;
+use crate::entity::{Decisions, EntityIndex, Kind, analyze};
 
 /// Runs the subcommand, writing to `out`. Errors are messages for stderr.
 pub fn run(args: &EntitiesArgs, config: &Config, out: &mut dyn Write) -> Result<(), String> {
@@ -38,21 +39,6 @@ pub fn run(args: &EntitiesArgs, config: &Config, out: &mut dyn Write) -> Result<
     written.map_err(|e| format!("cannot write the output: {e}"))
 }
 
-/// The largest user gazetteer read.
-const MAX_GAZETTEER_BYTES: u64 = 64 * 1024 * 1024;
-
-/// The bundled gazetteer, plus the user's file when the config names one.
-pub fn load_gazetteer(path: &str) -> Result<Gazetteer, String> {
-    if path.is_empty() {
-        return Ok(Gazetteer::builtin());
-    }
-    // A regular file only, and bounded: `gazetteer = "/dev/zero"` must fail, not fill memory.
-    let (bytes, _) = crate::files::read_regular(std::path::Path::new(path), MAX_GAZETTEER_BYTES)
-        .map_err(|e| e.to_string())?;
-    let text = String::from_utf8(bytes).map_err(|e| format!("{path}: not UTF-8 text ({e})"))?;
-    Gazetteer::with_user_file(&text).map_err(|e| format!("{path}: {e}"))
-}
-
 #[derive(Serialize)]
 struct JsonOutput<'a> {
     documents: Vec<JsonDocument>,
@@ -69,7 +55,7 @@ struct JsonDocument {
 struct JsonEntity<'a> {
     id: String,
     label: &'a str,
-    kind: super::Kind,
+    kind: Kind,
     mentions: Vec<JsonMention<'a>>,
 }
 
