@@ -156,6 +156,9 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             );
         }
         Action::EditArticleNote => {
+            if refuse_editor_when_read_only(app) {
+                return Vec::new();
+            }
             if let Some(key) = focused_key(app) {
                 let note = app
                     .notes
@@ -493,17 +496,46 @@ fn create_annotation(app: &mut App, tags: Vec<String>, note: String) -> Vec<Effe
     effects
 }
 
+/// `:note TEXT`: the note of the annotation under the cursor, or of a new one. A note that is
+/// already there is not replaced by a one-line command typed perhaps for another sentence: the
+/// editor (which shows it) changes it.
 fn set_note(app: &mut App, note: String) -> Vec<Effect> {
     if target_range(app).is_none() && !ensure_cursor(app) {
         return Vec::new();
     }
     match annotation_at_target(app) {
-        Some(id) => edit(app, &Edit::SetAnnotationNote { id, note }),
+        Some(id) => {
+            let existing = app.notes.notes.annotation(&id).map(|(_, a)| a.note.clone());
+            if existing.is_some_and(|old| !old.is_empty() && old != note) {
+                let keys = app.keymap.keys_for("normal", Action::EditNote.name());
+                let how = keys
+                    .first()
+                    .map_or_else(|| ":edit-note".to_owned(), |(key, _)| key.to_string());
+                app.error(format!("{id} already has a note, kept as it was: {how} edits it"));
+                return Vec::new();
+            }
+            edit(app, &Edit::SetAnnotationNote { id, note })
+        }
         None => create_annotation(app, Vec::new(), note),
     }
 }
 
+/// True (with a message) when the notes cannot be saved: the note editor then does not open,
+/// since a note typed in it could only be refused on save, and the typing lost.
+fn refuse_editor_when_read_only(app: &mut App) -> bool {
+    let Some(reason) = &app.notes.read_only else {
+        return false;
+    };
+    app.error(format!(
+        "notes are read-only ({reason}): no note can be written, so the editor does not open"
+    ));
+    true
+}
+
 fn open_note_editor(app: &mut App) {
+    if refuse_editor_when_read_only(app) {
+        return;
+    }
     if target_range(app).is_none() && !ensure_cursor(app) {
         return;
     }
