@@ -364,7 +364,7 @@ fn tag_sentence(app: &mut App, needle: &str) -> Vec<Effect> {
     for _ in 0..20 {
         let pane = &mut app.panes[app.focus];
         let cursor = pane.cursor.clone().expect("cursor shown");
-        let sentence = pane.sentences()[cursor.sentence].clone();
+        let sentence = cursor.sentence.clone();
         if pane.article.text[sentence].contains(needle) {
             break;
         }

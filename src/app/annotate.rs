@@ -72,11 +72,12 @@ impl Default for NotesState {
     }
 }
 
-/// The sentence cursor of a pane, and the selection when `v` started one.
+/// The sentence cursor of a pane, and the selection when `v` started one. Sentences are held as
+/// byte ranges, not as indices into a list of all of them, so that none has to be split.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cursor {
-    /// Index into the pane's sentences.
-    pub sentence: usize,
+    /// The sentence under the cursor.
+    pub sentence: Range<usize>,
     /// The selected byte range, when selecting.
     pub selection: Option<Selection>,
 }
@@ -84,7 +85,7 @@ pub struct Cursor {
 /// A selection: the sentence it started at and its current byte range.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Selection {
-    pub anchor: usize,
+    pub anchor: Range<usize>,
     pub range: Range<usize>,
 }
 
@@ -127,8 +128,8 @@ pub fn handles(action: &Action) -> bool {
 pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Cursor => toggle_cursor(app),
-        Action::SentenceNext => move_sentence(app, 1),
-        Action::SentencePrev => move_sentence(app, -1),
+        Action::SentenceNext => move_sentence(app, true),
+        Action::SentencePrev => move_sentence(app, false),
         Action::Visual => start_selection(app),
         Action::WordForward => adjust_by_word(app, true),
         Action::WordBack => adjust_by_word(app, false),
@@ -325,14 +326,10 @@ fn toggle_cursor(app: &mut App) {
         return;
     }
     let top = pane.top_offset();
-    let sentences = pane.sentences();
-    if sentences.is_empty() {
+    let Some(sentence) = pane.sentences().at(top) else {
         app.error("no sentences in this article");
         return;
-    }
-    let sentence = sentences
-        .partition_point(|s| s.end <= top)
-        .min(sentences.len() - 1);
+    };
     pane.cursor = Some(Cursor {
         sentence,
         selection: None,
@@ -347,25 +344,30 @@ fn ensure_cursor(app: &mut App) -> bool {
     app.focused().is_some_and(|p| p.cursor.is_some())
 }
 
-fn move_sentence(app: &mut App, delta: isize) {
+fn move_sentence(app: &mut App, forward: bool) {
     if !ensure_cursor(app) {
         return;
     }
     let Some(pane) = app.panes.get_mut(app.focus) else {
         return;
     };
-    let count = pane.sentences().len();
+    let Some(here) = pane.cursor.as_ref().map(|c| c.sentence.clone()) else {
+        return;
+    };
+    let sentences = pane.sentences();
+    let moved = if forward {
+        sentences.next(&here)
+    } else {
+        sentences.prev(&here)
+    };
+    // At the first or last sentence the cursor stays.
+    let current = moved.unwrap_or(here);
     let Some(cursor) = pane.cursor.as_mut() else {
         return;
     };
-    cursor.sentence = (cursor.sentence as isize + delta).clamp(0, count as isize - 1) as usize;
-    let sentence = cursor.sentence;
-    let anchor = cursor.selection.as_ref().map(|s| s.anchor);
-    let sentences = pane.sentences();
-    let current = sentences[sentence].clone();
-    let anchor = anchor.map(|a| sentences[a].clone());
-    if let (Some(anchor), Some(selection)) = (anchor, pane.cursor.as_mut().and_then(|c| c.selection.as_mut()))
-    {
+    cursor.sentence = current.clone();
+    if let Some(selection) = cursor.selection.as_mut() {
+        let anchor = &selection.anchor;
         selection.range = anchor.start.min(current.start)..anchor.end.max(current.end);
     }
     pane.reveal_offset(current.start, current.end);
@@ -378,17 +380,13 @@ fn start_selection(app: &mut App) {
     let Some(pane) = app.panes.get_mut(app.focus) else {
         return;
     };
-    let Some(sentence) = pane.cursor.as_ref().map(|c| c.sentence) else {
-        return;
-    };
-    let range = pane.sentences()[sentence].clone();
     if let Some(cursor) = pane.cursor.as_mut() {
         cursor.selection = if cursor.selection.is_some() {
             None
         } else {
             Some(Selection {
-                anchor: sentence,
-                range,
+                anchor: cursor.sentence.clone(),
+                range: cursor.sentence.clone(),
             })
         };
     }
@@ -434,7 +432,7 @@ pub fn target_range(app: &App) -> Option<Range<usize>> {
     let cursor = pane.cursor.as_ref()?;
     match &cursor.selection {
         Some(selection) => Some(selection.range.clone()),
-        None => pane.cached_sentences()?.get(cursor.sentence).cloned(),
+        None => Some(cursor.sentence.clone()),
     }
 }
 
@@ -796,9 +794,9 @@ fn jump_annotation(app: &mut App, forward: bool) {
     let Some(pane) = app.panes.get_mut(app.focus) else {
         return;
     };
-    let here = match (&pane.cursor, pane.cached_sentences()) {
-        (Some(c), Some(s)) => s[c.sentence].start,
-        _ => pane.top_offset(),
+    let here = match pane.cursor.as_ref() {
+        Some(cursor) => cursor.sentence.start,
+        None => pane.top_offset(),
     };
     let target = if forward {
         starts.iter().copied().find(|&s| s > here)
@@ -813,18 +811,17 @@ fn jump_annotation(app: &mut App, forward: bool) {
         });
         return;
     };
-    let sentences = pane.sentences();
-    let sentence = sentences
-        .partition_point(|s| s.end <= target)
-        .min(sentences.len().saturating_sub(1));
-    pane.cursor = Some(Cursor {
-        sentence,
-        selection: None,
-    });
+    if let Some(sentence) = pane.sentences().at(target) {
+        pane.cursor = Some(Cursor {
+            sentence,
+            selection: None,
+        });
+    }
     pane.show_offset(target);
 }
 
-/// Sentence ranges of an article's visible text.
+/// Every sentence of an article's visible text, split at once: what [`crate::article::sentences::Near`]
+/// must agree with (tests compare the two), not what the reader uses.
 pub fn split_sentences(article: &crate::article::Article, reveal: bool) -> Vec<Range<usize>> {
     let visible = if reveal {
         vec![0..article.text.len()]

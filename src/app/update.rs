@@ -373,11 +373,7 @@ fn go_to_annotation(app: &mut App, path: &str, start: usize) {
     };
     app.focus = index;
     let pane = &mut app.panes[index];
-    let sentences = pane.sentences();
-    let sentence = sentences
-        .partition_point(|s| s.end <= start)
-        .min(sentences.len().saturating_sub(1));
-    if !sentences.is_empty() {
+    if let Some(sentence) = pane.sentences().at(start) {
         pane.cursor = Some(annotate::Cursor {
             sentence,
             selection: None,

@@ -158,12 +158,14 @@ fn outlet_defaults_need_an_outlet_name_and_a_writable_file() {
     assert!(message.error && message.text.contains("3:1"), "{message:?}");
 }
 
+/// The index of the cursor's sentence among all the sentences of the focused article.
 fn cursor_sentence(app: &App) -> usize {
-    app.panes[app.focus]
-        .cursor
-        .as_ref()
-        .expect("cursor shown")
-        .sentence
+    let pane = &app.panes[app.focus];
+    let sentence = &pane.cursor.as_ref().expect("cursor shown").sentence;
+    super::split_sentences(&pane.article, false)
+        .iter()
+        .position(|s| s == sentence)
+        .expect("the cursor is on a sentence of the full split")
 }
 
 #[test]
