@@ -270,6 +270,10 @@ fn a_second_instance_is_read_only_and_a_killed_first_leaves_no_stale_lock() {
         key(&second, k);
     }
     second.wait_for("nothing was changed");
+    // Nor does it let a note be typed that could only be refused on save.
+    key(&second, "a");
+    let screen = second.wait_for("editor does not open");
+    assert!(!screen.contains("Ctrl-s save"), "{screen}");
     tag(&first, "f");
     key(&second, "q");
     second.wait_for("EXIT=0");

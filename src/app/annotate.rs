@@ -524,8 +524,9 @@ fn refuse_editor_when_read_only(app: &mut App) -> bool {
     let Some(reason) = &app.notes.read_only else {
         return false;
     };
+    // What happened first: the reason can be long and the status line cuts it.
     app.error(format!(
-        "notes are read-only ({reason}): no note can be written, so the editor does not open"
+        "the note editor does not open: notes are read-only ({reason})"
     ));
     true
 }
