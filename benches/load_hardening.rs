@@ -205,6 +205,57 @@ fn big_key_cursor_next_sentence(bencher: Bencher) {
         });
 }
 
+// ---- 6 MB of short sentences: `c` and `j` must not split the whole text ----
+
+/// About 6 MB of two-to-four-word sentences, ten to a line, or all on one line.
+fn short_sentences(one_line: bool) -> Article {
+    let words = [
+        "Rain fell.",
+        "Roads shut.",
+        "Schools stayed closed.",
+        "Power failed.",
+        "Crews worked late.",
+    ];
+    let mut text = String::from("Storm log\n\n");
+    let mut i = 0;
+    while text.len() < 6_000_000 {
+        text.push_str(words[i % words.len()]);
+        i += 1;
+        text.push(if !one_line && i % 10 == 0 { '\n' } else { ' ' });
+    }
+    parallax::article::load::from_bytes(Path::new("storm.txt"), text.as_bytes()).expect("loads")
+}
+
+#[divan::bench(args = [false, true], sample_count = 5, sample_size = 1)]
+fn short_sentences_6mb_key_cursor(bencher: Bencher, one_line: bool) {
+    let article = short_sentences(one_line);
+    bencher
+        .with_inputs(|| shown(vec![article.clone()]))
+        .bench_local_refs(|app| {
+            key(app, 'c');
+            frame(app);
+        });
+}
+
+#[divan::bench(args = [false, true], sample_count = 5, sample_size = 1)]
+fn short_sentences_6mb_key_next_sentence_in_the_middle(bencher: Bencher, one_line: bool) {
+    let article = short_sentences(one_line);
+    bencher
+        .with_inputs(|| {
+            let mut app = shown(vec![article.clone()]);
+            for _ in 0..10 {
+                key(&mut app, ' ');
+            }
+            key(&mut app, 'c');
+            frame(&mut app);
+            app
+        })
+        .bench_local_refs(|app| {
+            key(app, 'j');
+            frame(app);
+        });
+}
+
 /// The entity analysis runs on a worker thread; taking its result is on the UI thread.
 #[divan::bench(sample_count = 3, sample_size = 1)]
 fn big_take_entity_analysis(bencher: Bencher) {

@@ -167,7 +167,7 @@ actions! {
     Tag(String) = "tag",
     /// Remove this tag from the annotation under the cursor
     Untag(String) = "untag",
-    /// Set the note of the annotation under the cursor (\n for a line break)
+    /// Write the note of the annotation under the cursor (\n for a line break); an existing note is kept
     Note(String) = "note",
     /// Edit the note of the annotation under the cursor
     EditNote = "edit-note",

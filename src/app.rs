@@ -141,8 +141,6 @@ pub struct Pane {
     pub highlights: Vec<Highlight>,
     /// How the notes name this article: path relative to the notes file, and text hash.
     pub key: ArticleKey,
-    /// Sentence ranges, computed when the cursor first shows.
-    sentences: Option<Vec<std::ops::Range<usize>>>,
     /// The sentence cursor, when shown.
     pub cursor: Option<annotate::Cursor>,
     /// When the article was opened, relative to the others: the export keeps this order.
@@ -165,23 +163,16 @@ impl Pane {
             body_height: 0,
             highlights: Vec::new(),
             key: ArticleKey::new(article.path.to_string_lossy(), &article.text),
-            sentences: None,
             cursor: None,
             order: 0,
             article,
         }
     }
 
-    /// The sentences, split on first use.
-    pub fn sentences(&mut self) -> &[std::ops::Range<usize>] {
-        let (article, reveal) = (&self.article, self.layout.reveal());
-        self.sentences
-            .get_or_insert_with(|| annotate::split_sentences(article, reveal))
-    }
-
-    /// The sentences if already split (for the read-only renderer).
-    pub fn cached_sentences(&self) -> Option<&[std::ops::Range<usize>]> {
-        self.sentences.as_deref()
+    /// The sentences as shown (hidden text revealed or not), found near a place when asked:
+    /// the sentence cursor never splits the whole article.
+    pub fn sentences(&self) -> crate::article::sentences::Near<'_> {
+        crate::article::sentences::Near::new(&self.article, self.layout.reveal())
     }
 
     /// Scrolls the least needed to show `start..end`.
@@ -252,7 +243,6 @@ impl Pane {
 
     /// Rebuilds the layout with or without hidden text, keeping the same text at the top.
     pub fn set_reveal(&mut self, reveal: bool) {
-        self.sentences = None;
         self.cursor = None;
         let text = &self.article.text;
         let offset = self.layout.offset_of(text, self.top);

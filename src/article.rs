@@ -113,12 +113,15 @@ impl Article {
         }
     }
 
-    /// The file name, used when the text names no outlet.
+    /// The file name, used when the text names no title or outlet. Terminal-safe: a file name
+    /// is input like the text (it can hold ESC, C1 and bidi overrides), and every display path
+    /// of the title line and the outlet takes it from here.
     pub fn file_name(&self) -> String {
-        self.path.file_name().map_or_else(
+        let name = self.path.file_name().map_or_else(
             || self.path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
-        )
+        );
+        sanitize::sanitize_line(&name)
     }
 
     /// The outlet to show: the one the text names, else the file name.

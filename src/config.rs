@@ -141,11 +141,21 @@ impl Config {
     /// The defaults merged with a user's config text. `file` names it in error messages.
     pub fn from_user_toml(file: &str, text: &str) -> Result<Self, ConfigError> {
         let user = DeTable::parse(text).map_err(|e| ConfigError::at(file, text, e.span(), e.message()))?;
-        let mut merged: toml::Table = toml::from_str(EXAMPLE).expect("config.example.toml parses (tested)");
+        let defaults: toml::Table = toml::from_str(EXAMPLE).expect("config.example.toml parses (tested)");
+        let mut merged = defaults.clone();
         check_and_merge(file, text, user.get_ref(), &mut merged, &[])?;
-        toml::Value::Table(merged)
+        toml::Value::Table(merged.clone())
             .try_into()
-            .map_err(|e: toml::de::Error| ConfigError::at(file, text, None, e.message()))
+            .map_err(|e: toml::de::Error| {
+                // The walk checks every value it knows how to; should one still be refused here,
+                // find which of the user's values it is, so that the message points at it.
+                let (span, dotted) = culprit(user.get_ref(), &defaults, &merged).unzip();
+                let message = match dotted {
+                    Some(dotted) => format!("{dotted}: {}", e.message()),
+                    None => e.message().to_owned(),
+                };
+                ConfigError::at(file, text, span, message)
+            })
     }
 
     /// The keymap of the config's bindings.
@@ -208,6 +218,23 @@ fn check_and_merge(
             (user_value, default) => {
                 let converted = to_value(user_value);
                 let vspan = Some(value.span());
+                if let (DeValue::Integer(raw), None, true) = (user_value, &converted, default.is_integer()) {
+                    let sign = if raw.as_str().starts_with('-') {
+                        "small"
+                    } else {
+                        "large"
+                    };
+                    return Err(ConfigError::at(
+                        file,
+                        text,
+                        vspan,
+                        format!(
+                            "{dotted}: {} is too {sign} ({})",
+                            raw.as_str(),
+                            expected_integer(&dotted)
+                        ),
+                    ));
+                }
                 if converted.as_ref().map(toml::Value::type_str) != Some(default.type_str()) {
                     return Err(ConfigError::at(
                         file,
@@ -221,9 +248,25 @@ fn check_and_merge(
                     ));
                 }
                 let converted = converted.unwrap_or(default);
+                if let Some(n) = converted.as_integer()
+                    && !integer_range(&dotted).contains(&n)
+                {
+                    return Err(ConfigError::at(
+                        file,
+                        text,
+                        vspan,
+                        format!("{dotted}: {n} is out of range ({})", expected_integer(&dotted)),
+                    ));
+                }
                 if path.is_empty() && name == "tags" {
-                    check_tags(&converted)
-                        .map_err(|e| ConfigError::at(file, text, vspan.clone(), format!("tags: {e}")))?;
+                    check_tags(user_value, text).map_err(|(span, e)| {
+                        ConfigError::at(
+                            file,
+                            text,
+                            Some(span.unwrap_or(value.span())),
+                            format!("tags: {e}"),
+                        )
+                    })?;
                 }
                 if path.first() == Some(&"theme") {
                     theme::check_colour(&converted)
@@ -272,30 +315,120 @@ fn check_sequences(
     Ok(())
 }
 
-/// Each tag needs a name, a one-character key and a colour.
-fn check_tags(value: &toml::Value) -> Result<(), String> {
+/// The values an integer setting takes: what its field holds (TOML integers are `i64`, the
+/// fields may be narrower). Every integer in the example is listed (tested).
+fn integer_range(dotted: &str) -> std::ops::RangeInclusive<i64> {
+    match dotted {
+        "reader.min_column_width" => 0..=i64::from(u16::MAX),
+        _ => 0..=i64::MAX,
+    }
+}
+
+fn expected_integer(dotted: &str) -> String {
+    let range = integer_range(dotted);
+    format!("expected an integer from {} to {}", range.start(), range.end())
+}
+
+/// Each tag needs a name, a one-character key and a colour; no two tags share a name or a key;
+/// names and keys are drawn in the tag picker, so nothing in them may act on the terminal.
+/// An error carries the span of the value at fault (None: the whole `tags` value).
+fn check_tags(value: &DeValue<'_>, text: &str) -> Result<(), (Option<Range<usize>>, String)> {
     let Some(tags) = value.as_array() else {
-        return Err("expected an array of tables".into());
+        return Err((None, "expected an array of tables".into()));
     };
-    for tag in tags {
-        let field = |name: &str| {
-            tag.get(name)
-                .and_then(toml::Value::as_str)
-                .ok_or(format!("each tag needs `{name}`"))
+    // Name, key and the span of the name of each tag so far.
+    let mut seen: Vec<(&str, &str, Range<usize>)> = Vec::new();
+    for tag in &**tags {
+        let Some(table) = tag.get_ref().as_table() else {
+            return Err((Some(tag.span()), "each tag must be a table".into()));
         };
-        let name = field("name")?;
-        if field("key")?.chars().count() != 1 {
-            return Err(format!("tag `{name}`: key must be one character"));
+        let field = |name: &str| {
+            let value = table
+                .get(name)
+                .ok_or((Some(tag.span()), format!("each tag needs `{name}`")))?;
+            let text = value
+                .get_ref()
+                .as_str()
+                .ok_or((Some(value.span()), format!("`{name}` must be a string")))?;
+            if crate::article::sanitize::sanitize_line(text) != text || text.contains('\t') {
+                return Err((
+                    Some(value.span()),
+                    format!("tag {name} `{text}` has a control, bidi or invisible character"),
+                ));
+            }
+            Ok((text, value.span()))
+        };
+        let (name, name_span) = field("name")?;
+        let (key, key_span) = field("key")?;
+        if key.chars().count() != 1 {
+            return Err((Some(key_span), format!("tag `{name}`: key must be one character")));
         }
-        theme::check_colour(&toml::Value::String(field("colour")?.to_owned()))?;
-        if let Some(unknown) = tag.as_table().and_then(|t| {
-            t.keys()
-                .find(|k| !["name", "key", "colour"].contains(&k.as_str()))
-        }) {
-            return Err(format!("tag `{name}`: unknown key `{unknown}`"));
+        let (colour, colour_span) = field("colour")?;
+        theme::check_colour(&toml::Value::String(colour.to_owned())).map_err(|e| (Some(colour_span), e))?;
+        if let Some((unknown, _)) = table
+            .iter()
+            .find(|(k, _)| !["name", "key", "colour"].contains(&k.get_ref().as_ref()))
+        {
+            return Err((
+                Some(unknown.span()),
+                format!("tag `{name}`: unknown key `{}`", unknown.get_ref()),
+            ));
         }
+        if let Some((_, _, first)) = seen.iter().find(|(n, _, _)| *n == name) {
+            let line = line_column(text, first.start).0;
+            return Err((
+                Some(name_span),
+                format!("two tags are named `{name}` (the first on line {line})"),
+            ));
+        }
+        if let Some((other, _, _)) = seen.iter().find(|(_, k, _)| *k == key) {
+            return Err((
+                Some(key_span),
+                format!("tag `{name}`: key `{key}` is already the key of `{other}`"),
+            ));
+        }
+        seen.push((name, key, name_span));
     }
     Ok(())
+}
+
+/// The user's value that makes `merged` fail to deserialise: the first whose default in its
+/// place makes it pass. Its span and dotted name.
+fn culprit(
+    user: &DeTable<'_>,
+    defaults: &toml::Table,
+    merged: &toml::Table,
+) -> Option<(Range<usize>, String)> {
+    let mut leaves = Vec::new();
+    collect_leaves(user, &mut Vec::new(), &mut leaves);
+    leaves.into_iter().find_map(|(path, span)| {
+        let mut probe = merged.clone();
+        let (last, parents) = path.split_last()?;
+        let mut table = &mut probe;
+        let mut default = Some(defaults);
+        for part in parents {
+            default = default.and_then(|d| d.get(part)?.as_table());
+            table = table.get_mut(part)?.as_table_mut()?;
+        }
+        match default.and_then(|d| d.get(last)) {
+            Some(value) => table.insert(last.clone(), value.clone()),
+            None => table.remove(last),
+        };
+        let passes = toml::Value::Table(probe).try_into::<Config>().is_ok();
+        passes.then(|| (span, path.join(".")))
+    })
+}
+
+/// Every non-table value of `table`, with its path and span.
+fn collect_leaves(table: &DeTable<'_>, path: &mut Vec<String>, out: &mut Vec<(Vec<String>, Range<usize>)>) {
+    for (key, value) in table {
+        path.push(key.get_ref().to_string());
+        match value.get_ref() {
+            DeValue::Table(inner) => collect_leaves(inner, path, out),
+            _ => out.push((path.clone(), value.span())),
+        }
+        path.pop();
+    }
 }
 
 /// A spanned user value as a plain TOML value (no datetimes or nested tables are configurable).
@@ -424,6 +557,88 @@ mod tests {
         assert!(e.message.contains("not a colour"), "{e}");
         let e = error("[[tags]]\nname = \"spin\"\nkey = \"sx\"\ncolour = \"red\"\n");
         assert!(e.message.contains("one character"), "{e}");
+    }
+
+    #[test]
+    fn out_of_range_integers_are_located_and_explained() {
+        let e = error("[reader]\nsync = true\nmin_column_width = 70000\n");
+        assert_eq!((e.line, e.column), (3, 20), "{e}");
+        assert!(e.message.contains("reader.min_column_width"), "{e}");
+        assert!(
+            e.message.contains("out of range") && e.message.contains("65535"),
+            "{e}"
+        );
+        let e = error("[reader]\nmax_file_size = -1\n");
+        assert_eq!((e.line, e.column), (2, 17), "{e}");
+        assert!(e.message.contains("out of range"), "{e}");
+    }
+
+    #[test]
+    fn every_integer_setting_takes_its_whole_range_and_no_more() {
+        let example: toml::Table = toml::from_str(EXAMPLE).expect("example");
+        for (section, table) in example.iter().filter_map(|(k, v)| Some((k, v.as_table()?))) {
+            for (key, _) in table.iter().filter(|(_, v)| v.is_integer()) {
+                let dotted = format!("{section}.{key}");
+                let range = integer_range(&dotted);
+                let top = format!("[{section}]\n{key} = {}\n", range.end());
+                Config::from_user_toml("c.toml", &top).unwrap_or_else(|e| panic!("{dotted}: {e}"));
+                if let Some(over) = range.end().checked_add(1) {
+                    let e = error(&format!("[{section}]\n{key} = {over}\n"));
+                    assert_eq!(e.line, 2, "{e}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_value_only_deserialising_refuses_is_still_located() {
+        let e = error("[reader]\nsync = true\n\n[[bias_axes]]\nname = 3\nsteps = []\n");
+        assert!(e.line > 1, "{e}");
+        assert!(e.message.starts_with("bias_axes: "), "{e}");
+    }
+
+    #[test]
+    fn an_integer_too_large_for_toml_is_located_and_explained() {
+        let e = error("[reader]\n\nmax_file_size = 99999999999999999999\n");
+        assert_eq!((e.line, e.column), (3, 17), "{e}");
+        assert!(!e.message.contains("found integer"), "{e}");
+        assert!(e.message.contains("too large"), "{e}");
+    }
+
+    #[test]
+    fn tag_errors_point_at_the_offending_value() {
+        let e = error("[[tags]]\nname = \"spin\"\nkey = \"s\"\ncolour = \"nope\"\n");
+        assert_eq!((e.line, e.column), (4, 10), "{e}");
+        let e = error("[[tags]]\nname = \"spin\"\nkey = \"sx\"\ncolour = \"red\"\n");
+        assert_eq!((e.line, e.column), (3, 7), "{e}");
+    }
+
+    #[test]
+    fn duplicate_tags_are_refused_where_the_second_is_written() {
+        let tag = |name: &str, key: &str| {
+            format!("[[tags]]\nname = \"{name}\"\nkey = \"{key}\"\ncolour = \"red\"\n")
+        };
+        let e = error(&format!("{}{}", tag("spin", "s"), tag("spin", "p")));
+        assert_eq!((e.line, e.column), (6, 8), "{e}");
+        assert!(
+            e.message.contains("`spin`") && e.message.contains("line 2"),
+            "{e}"
+        );
+        let e = error(&format!("{}{}", tag("spin", "s"), tag("slant", "s")));
+        assert_eq!((e.line, e.column), (7, 7), "{e}");
+        assert!(
+            e.message.contains("key `s`") && e.message.contains("`spin`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn tag_names_and_keys_that_would_act_on_the_terminal_are_refused() {
+        let e = error("[[tags]]\nname = \"cl\\u202Eaim\"\nkey = \"c\"\ncolour = \"red\"\n");
+        assert_eq!((e.line, e.column), (2, 8), "{e}");
+        assert!(e.message.contains("control"), "{e}");
+        let e = error("[[tags]]\nname = \"claim\"\nkey = \"\\u001b\"\ncolour = \"red\"\n");
+        assert_eq!((e.line, e.column), (3, 7), "{e}");
     }
 
     #[test]

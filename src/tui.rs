@@ -6,7 +6,10 @@
 //! quit, error, panic (a hook), SIGTERM/SIGHUP/SIGINT (a signal thread feeds the same loop).
 //! A failed save of the notes is retried every couple of seconds and at exit; when it still
 //! fails at exit, a copy of the notes is written beside the notes file (or in the temporary
-//! directory) and the way out says where.
+//! directory) and the way out says where. So does a note being typed when a signal ends the
+//! reader (`draft`).
+
+mod draft;
 
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -359,6 +362,11 @@ pub fn run(mut app: App, shell: &Shell<'_>) -> io::Result<Exit> {
         event_loop(&mut terminal, &mut app, shell, analysis, (&rx, &tx), &mut unsaved)
     });
     restore_terminal();
+    if let crate::app::Mode::Editor(editor) = &app.mode
+        && let Some(message) = draft::rescue(editor, shell.store.map(WritableStore::path))
+    {
+        eprintln!("parallax: {}", sanitize_line(&message));
+    }
     if unsaved {
         save_at_exit(&app, shell.store, result)
     } else {

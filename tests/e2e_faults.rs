@@ -252,6 +252,10 @@ fn a_second_instance_is_read_only_and_a_killed_first_leaves_no_stale_lock() {
         key(&second, k);
     }
     second.wait_for("nothing was changed");
+    // Nor does it let a note be typed that could only be refused on save.
+    key(&second, "a");
+    let screen = second.wait_for("editor does not open");
+    assert!(!screen.contains("Ctrl-s save"), "{screen}");
     tag(&first, "f");
     key(&second, "q");
     second.wait_for("EXIT=0");
@@ -313,4 +317,51 @@ fn broken_inputs_are_named_and_the_other_articles_open() {
         screen.contains("nothing to open") && screen.contains("no supported files"),
         "{screen}"
     );
+}
+
+/// A note being typed when the terminal goes away (SIGHUP) or the process is told to end
+/// (SIGTERM) is not lost: it is written, never over another file, to a draft beside the notes
+/// that only the user can read, and the way out says where.
+#[test]
+fn a_note_being_typed_survives_sighup_and_sigterm_as_a_draft() {
+    use std::os::unix::fs::PermissionsExt;
+    for (signal_name, status) in [("HUP", 129), ("TERM", 143)] {
+        let dir = case();
+        let tmux = Tmux::start(&format!("draft-{signal_name}"), 160, 40, &[arg(dir.path())]);
+        tmux.wait_for("NORMAL");
+        let pid = tmux.child_pid("parallax").expect("pid");
+        // Something already at the draft's name is left alone.
+        let draft = dir.path().join(format!("parallax-notes.toml.draft-{pid}.txt"));
+        let taken = signal_name == "TERM";
+        if taken {
+            std::fs::write(&draft, "someone else's").expect("write");
+        }
+        key(&tmux, "c");
+        key(&tmux, "a");
+        tmux.keys(&["hours of careful", "Enter", "thought"]);
+        tmux.wait_for("thought");
+        signal(&tmux, signal_name);
+        let screen = tmux.wait_for(&format!("EXIT={status}"));
+        tmux.assert_terminal_restored();
+        assert!(screen.contains("was not saved"), "{screen}");
+        let shown = screen
+            .lines()
+            .find_map(|l| l.split("draft is in ").nth(1))
+            .and_then(|rest| rest.split_whitespace().next())
+            .expect("the message names the draft");
+        let written = if taken {
+            assert_eq!(std::fs::read_to_string(&draft).expect("read"), "someone else's");
+            std::env::temp_dir().join(format!("parallax-notes.toml.draft-{pid}.txt"))
+        } else {
+            draft
+        };
+        assert_eq!(Path::new(shown), written, "{screen}");
+        let text = std::fs::read_to_string(&written).expect("the draft was written");
+        assert_eq!(text, "hours of careful\nthought");
+        let mode = std::fs::metadata(&written).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+        if taken {
+            std::fs::remove_file(&written).expect("rm the draft in the temp dir");
+        }
+    }
 }

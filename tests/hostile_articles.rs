@@ -364,7 +364,7 @@ fn tag_sentence(app: &mut App, needle: &str) -> Vec<Effect> {
     for _ in 0..20 {
         let pane = &mut app.panes[app.focus];
         let cursor = pane.cursor.clone().expect("cursor shown");
-        let sentence = pane.sentences()[cursor.sentence].clone();
+        let sentence = cursor.sentence.clone();
         if pane.article.text[sentence].contains(needle) {
             break;
         }
@@ -467,4 +467,44 @@ fn reopening_a_changed_article_while_running_does_not_misplace_annotations() {
         key(&mut app, KeyCode::Char(code));
         assert_only_backend_sequences(&frame_bytes(&mut app, 100, 12, &Theme::default()));
     }
+}
+
+/// A file name is input too: with no title in the text, the pane's title line is the file name,
+/// and a name can hold ESC, OSC, C1 and bidi overrides. They show as visible placeholders, as in
+/// article text, and none reaches the terminal.
+#[test]
+fn a_hostile_file_name_shown_as_the_title_never_reaches_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let name = "\u{202e}txt.exe\u{1b}]0;pwned\u{7}\u{9b}2J\u{2066}.txt";
+    let path = dir.path().join(name);
+    std::fs::write(&path, "No title here. Only sentences that end.\n").expect("write");
+    let article = load_path(&path, &LoadOptions::default()).expect("loads");
+    assert_eq!(article.meta.title, None, "the title line is the file name");
+    let mut app = App::new(vec![article], &Config::default());
+    for (width, height) in [(100, 12), (30, 6)] {
+        assert_only_backend_sequences(&frame_bytes(&mut app, width, height, &Theme::default()));
+    }
+    let shown = screen(&mut app, 100, 12);
+    assert!(
+        shown.contains("\u{fffd}txt.exe\u{241b}]0;pwned\u{2407}\u{fffd}2J\u{fffd}.txt"),
+        "{shown}"
+    );
+}
+
+/// Tag names and keys come from the user's config, which refuses controls in them; the picker
+/// draws them through the same filter anyway, whatever put them there.
+#[test]
+fn tag_names_in_the_picker_never_reach_the_terminal() {
+    let mut app = App::new(
+        vec![Article::plain("a.txt", "One sentence. Two.")],
+        &Config::default(),
+    );
+    app.tags[0].name = "cl\u{202e}aim\u{1b}]0;pwned\u{7}".into();
+    app.tags[0].key = "\u{9b}".into();
+    key(&mut app, KeyCode::Char('c'));
+    key(&mut app, KeyCode::Char('t'));
+    assert!(matches!(app.mode, parallax::app::Mode::TagPick));
+    assert_only_backend_sequences(&frame_bytes(&mut app, 100, 30, &Theme::default()));
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("cl\u{fffd}aim\u{241b}]0;pwned\u{2407}"), "{shown}");
 }

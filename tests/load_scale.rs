@@ -162,3 +162,61 @@ fn a_hundred_thousand_annotations_open_draw_edit_and_save() {
         100_000
     );
 }
+
+/// The sentence cursor finds sentences near it instead of splitting the whole article; on a
+/// large article with hidden Markdown, long lines of short sentences and news text, where `c`
+/// lands and where `j`/`k` go are those of the full split, hidden text hidden or revealed.
+#[test]
+fn sentence_cursor_on_a_large_article_moves_as_over_the_full_split() {
+    let mut text = String::from("# Storm log\n\n");
+    while text.len() < 3_000_000 {
+        text.push_str(
+            "Rain **fell**. Roads [shut](http://x). Mr. Lee spoke. "
+                .repeat(400)
+                .trim_end(),
+        );
+        text.push_str("\n\n");
+        text.push_str(&news_text(20_000));
+    }
+    let article =
+        parallax::article::load::from_bytes(std::path::Path::new("big.md"), text.as_bytes()).expect("loads");
+    assert!(!article.hidden.is_empty(), "Markdown markup is hidden");
+    let mut app = App::new(vec![article], &Config::default());
+    screen(&mut app, 100, 30);
+    for reveal in [false, true] {
+        if reveal {
+            key(&mut app, KeyCode::Char('.'));
+        }
+        let all = parallax::app::annotate::split_sentences(&app.panes[0].article, reveal);
+        for _ in 0..400 {
+            key(&mut app, KeyCode::PageDown);
+        }
+        prepare(&mut app, Rect::new(0, 0, 100, 30));
+        let top = app.panes[0].top_offset();
+        key(&mut app, KeyCode::Char('c'));
+        let index = |app: &App| {
+            let sentence = &app.panes[0].cursor.as_ref().expect("cursor").sentence;
+            all.iter()
+                .position(|s| s == sentence)
+                .expect("a sentence of the full split")
+        };
+        let mut expected = all.partition_point(|s| s.end <= top);
+        assert_eq!(index(&app), expected, "c lands on the sentence at the top");
+        for (code, steps, delta) in [(KeyCode::Char('j'), 1500, 1), (KeyCode::Char('k'), 700, -1)] {
+            for _ in 0..steps {
+                key(&mut app, code);
+                expected = expected.saturating_add_signed(delta).min(all.len() - 1);
+                assert_eq!(index(&app), expected);
+            }
+        }
+        // Cursor off, to the end, cursor on at the top of the last page, then past the end.
+        key(&mut app, KeyCode::Char('c'));
+        key(&mut app, KeyCode::Char('G'));
+        key(&mut app, KeyCode::Char('c'));
+        for _ in 0..500 {
+            key(&mut app, KeyCode::Char('j'));
+        }
+        assert_eq!(index(&app), all.len() - 1, "j stops at the last sentence");
+        key(&mut app, KeyCode::Char('c'));
+    }
+}

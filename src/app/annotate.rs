@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{App, Effect, Mode};
+use super::{Action, App, Effect, Mode};
 use crate::annotation::{Anchor, ArticleKey, Edit, Notes, Reliability, Stance};
 use crate::article::sentences;
 
@@ -55,11 +55,12 @@ impl Default for NotesState {
     }
 }
 
-/// The sentence cursor of a pane, and the selection when `v` started one.
+/// The sentence cursor of a pane, and the selection when `v` started one. Sentences are held as
+/// byte ranges, not as indices into a list of all of them, so that none has to be split.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cursor {
-    /// Index into the pane's sentences.
-    pub sentence: usize,
+    /// The sentence under the cursor.
+    pub sentence: Range<usize>,
     /// The selected byte range, when selecting.
     pub selection: Option<Selection>,
 }
@@ -67,7 +68,7 @@ pub struct Cursor {
 /// A selection: the sentence it started at and its current byte range.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Selection {
-    pub anchor: usize,
+    pub anchor: Range<usize>,
     pub range: Range<usize>,
 }
 
@@ -103,6 +104,9 @@ pub fn set_article_note(app: &mut App, text: &str) -> Vec<Effect> {
 
 /// `A`: the note editor on the focused article's note.
 pub fn open_article_note_editor(app: &mut App) {
+    if refuse_editor_when_read_only(app) {
+        return;
+    }
     if let Some(key) = focused_key(app) {
         let note = app
             .notes
@@ -180,14 +184,10 @@ pub fn toggle_cursor(app: &mut App) {
         return;
     }
     let top = pane.top_offset();
-    let sentences = pane.sentences();
-    if sentences.is_empty() {
+    let Some(sentence) = pane.sentences().at(top) else {
         app.error("no sentences in this article");
         return;
-    }
-    let sentence = sentences
-        .partition_point(|s| s.end <= top)
-        .min(sentences.len() - 1);
+    };
     pane.cursor = Some(Cursor {
         sentence,
         selection: None,
@@ -202,25 +202,30 @@ fn ensure_cursor(app: &mut App) -> bool {
     app.focused().is_some_and(|p| p.cursor.is_some())
 }
 
-pub fn move_sentence(app: &mut App, delta: isize) {
+pub fn move_sentence(app: &mut App, forward: bool) {
     if !ensure_cursor(app) {
         return;
     }
     let Some(pane) = app.panes.get_mut(app.focus) else {
         return;
     };
-    let count = pane.sentences().len();
+    let Some(here) = pane.cursor.as_ref().map(|c| c.sentence.clone()) else {
+        return;
+    };
+    let sentences = pane.sentences();
+    let moved = if forward {
+        sentences.next(&here)
+    } else {
+        sentences.prev(&here)
+    };
+    // At the first or last sentence the cursor stays.
+    let current = moved.unwrap_or(here);
     let Some(cursor) = pane.cursor.as_mut() else {
         return;
     };
-    cursor.sentence = (cursor.sentence as isize + delta).clamp(0, count as isize - 1) as usize;
-    let sentence = cursor.sentence;
-    let anchor = cursor.selection.as_ref().map(|s| s.anchor);
-    let sentences = pane.sentences();
-    let current = sentences[sentence].clone();
-    let anchor = anchor.map(|a| sentences[a].clone());
-    if let (Some(anchor), Some(selection)) = (anchor, pane.cursor.as_mut().and_then(|c| c.selection.as_mut()))
-    {
+    cursor.sentence = current.clone();
+    if let Some(selection) = cursor.selection.as_mut() {
+        let anchor = &selection.anchor;
         selection.range = anchor.start.min(current.start)..anchor.end.max(current.end);
     }
     pane.reveal_offset(current.start, current.end);
@@ -233,17 +238,13 @@ pub fn start_selection(app: &mut App) {
     let Some(pane) = app.panes.get_mut(app.focus) else {
         return;
     };
-    let Some(sentence) = pane.cursor.as_ref().map(|c| c.sentence) else {
-        return;
-    };
-    let range = pane.sentences()[sentence].clone();
     if let Some(cursor) = pane.cursor.as_mut() {
         cursor.selection = if cursor.selection.is_some() {
             None
         } else {
             Some(Selection {
-                anchor: sentence,
-                range,
+                anchor: cursor.sentence.clone(),
+                range: cursor.sentence.clone(),
             })
         };
     }
@@ -289,7 +290,7 @@ pub fn target_range(app: &App) -> Option<Range<usize>> {
     let cursor = pane.cursor.as_ref()?;
     match &cursor.selection {
         Some(selection) => Some(selection.range.clone()),
-        None => pane.cached_sentences()?.get(cursor.sentence).cloned(),
+        None => Some(cursor.sentence.clone()),
     }
 }
 
@@ -351,17 +352,47 @@ fn create_annotation(app: &mut App, tags: Vec<String>, note: String) -> Vec<Effe
     effects
 }
 
+/// `:note TEXT`: the note of the annotation under the cursor, or of a new one. A note that is
+/// already there is not replaced by a one-line command typed perhaps for another sentence: the
+/// editor (which shows it) changes it.
 pub fn set_note(app: &mut App, note: String) -> Vec<Effect> {
     if target_range(app).is_none() && !ensure_cursor(app) {
         return Vec::new();
     }
     match annotation_at_target(app) {
-        Some(id) => edit(app, &Edit::SetAnnotationNote { id, note }),
+        Some(id) => {
+            let existing = app.notes.notes.annotation(&id).map(|(_, a)| a.note.clone());
+            if existing.is_some_and(|old| !old.is_empty() && old != note) {
+                let keys = app.keymap.keys_for("normal", Action::EditNote.name());
+                let how = keys
+                    .first()
+                    .map_or_else(|| ":edit-note".to_owned(), |(key, _)| key.to_string());
+                app.error(format!("{id} already has a note, kept as it was: {how} edits it"));
+                return Vec::new();
+            }
+            edit(app, &Edit::SetAnnotationNote { id, note })
+        }
         None => create_annotation(app, Vec::new(), note),
     }
 }
 
+/// True (with a message) when the notes cannot be saved: the note editor then does not open,
+/// since a note typed in it could only be refused on save, and the typing lost.
+fn refuse_editor_when_read_only(app: &mut App) -> bool {
+    let Some(reason) = &app.notes.read_only else {
+        return false;
+    };
+    // What happened first: the reason can be long and the status line cuts it.
+    app.error(format!(
+        "the note editor does not open: notes are read-only ({reason})"
+    ));
+    true
+}
+
 pub fn open_note_editor(app: &mut App) {
+    if refuse_editor_when_read_only(app) {
+        return;
+    }
     if target_range(app).is_none() && !ensure_cursor(app) {
         return;
     }
@@ -622,9 +653,9 @@ pub fn jump_annotation(app: &mut App, forward: bool) {
     let Some(pane) = app.panes.get_mut(app.focus) else {
         return;
     };
-    let here = match (&pane.cursor, pane.cached_sentences()) {
-        (Some(c), Some(s)) => s[c.sentence].start,
-        _ => pane.top_offset(),
+    let here = match pane.cursor.as_ref() {
+        Some(cursor) => cursor.sentence.start,
+        None => pane.top_offset(),
     };
     let target = if forward {
         starts.iter().copied().find(|&s| s > here)
@@ -639,18 +670,17 @@ pub fn jump_annotation(app: &mut App, forward: bool) {
         });
         return;
     };
-    let sentences = pane.sentences();
-    let sentence = sentences
-        .partition_point(|s| s.end <= target)
-        .min(sentences.len().saturating_sub(1));
-    pane.cursor = Some(Cursor {
-        sentence,
-        selection: None,
-    });
+    if let Some(sentence) = pane.sentences().at(target) {
+        pane.cursor = Some(Cursor {
+            sentence,
+            selection: None,
+        });
+    }
     pane.show_offset(target);
 }
 
-/// Sentence ranges of an article's visible text.
+/// Every sentence of an article's visible text, split at once: what [`crate::article::sentences::Near`]
+/// must agree with (tests compare the two), not what the reader uses.
 pub fn split_sentences(article: &crate::article::Article, reveal: bool) -> Vec<Range<usize>> {
     let visible = if reveal {
         vec![0..article.text.len()]

@@ -60,16 +60,10 @@ pub fn drag_to(app: &mut App, index: usize, offset: Option<usize>) {
         return;
     };
     let sentences = pane.sentences();
-    if sentences.is_empty() {
+    let (Some(anchor), Some(here)) = (sentences.at(drag.offset), sentences.at(offset)) else {
         return;
-    }
-    let sentence_of = |offset: usize| {
-        sentences
-            .partition_point(|s| s.end <= offset)
-            .min(sentences.len() - 1)
     };
-    let (anchor, here) = (sentence_of(drag.offset), sentence_of(offset));
-    let range = sentences[anchor.min(here)].start..sentences[anchor.max(here)].end;
+    let range = anchor.start.min(here.start)..anchor.end.max(here.end);
     pane.cursor = Some(Cursor {
         sentence: here,
         selection: Some(Selection { anchor, range }),

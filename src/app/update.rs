@@ -107,8 +107,8 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Export(args) => return export(app, &args),
         // The analyst's annotations (no catch-all: a new action must be handled here).
         Action::Cursor => annotate::toggle_cursor(app),
-        Action::SentenceNext => annotate::move_sentence(app, 1),
-        Action::SentencePrev => annotate::move_sentence(app, -1),
+        Action::SentenceNext => annotate::move_sentence(app, true),
+        Action::SentencePrev => annotate::move_sentence(app, false),
         Action::Visual => annotate::start_selection(app),
         Action::WordForward => annotate::adjust_by_word(app, true),
         Action::WordBack => annotate::adjust_by_word(app, false),
@@ -415,11 +415,7 @@ fn go_to_annotation(app: &mut App, path: &str, start: usize) {
     };
     app.focus = index;
     let pane = &mut app.panes[index];
-    let sentences = pane.sentences();
-    let sentence = sentences
-        .partition_point(|s| s.end <= start)
-        .min(sentences.len().saturating_sub(1));
-    if !sentences.is_empty() {
+    if let Some(sentence) = pane.sentences().at(start) {
         pane.cursor = Some(annotate::Cursor {
             sentence,
             selection: None,

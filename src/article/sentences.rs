@@ -9,7 +9,11 @@
 //! read as one stretch, so a sentence with `**bold**` in it stays one sentence; a sentence never
 //! starts or ends in hidden text, and never spans a hidden line.
 
+pub mod near;
+
 use std::ops::Range;
+
+pub use near::Near;
 
 /// Titles and abbreviations that a full stop follows without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[

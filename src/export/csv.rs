@@ -3,9 +3,13 @@
 //! quotes or line breaks are quoted, quotes doubled) by the `csv` crate; records end in `\n`
 //! rather than CRLF so that no carriage return reaches a terminal that prints the file.
 //!
-//! Every cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`
-//! (OWASP's advice against CSV formula injection): article text, notes and file names are
-//! someone else's words, and a spreadsheet would run `=HYPERLINK(…)` or `@SUM(…)` as a formula.
+//! A spreadsheet opening the file runs a cell that starts with `=`, `+`, `-` or `@` as a formula
+//! (and some treat a leading tab or carriage return the same way), and quotes, notes and file
+//! names come from the web or from whoever named the files: such a cell gets a leading `'`, as
+//! OWASP recommends for CSV injection, so it shows as text. Numbers the export writes itself
+//! (`start`, `end`) are never negative and are left alone.
+
+use std::borrow::Cow;
 
 use super::report::{Report, Source};
 
@@ -22,15 +26,6 @@ pub fn render(report: &Report) -> String {
     try_render(report).expect("writing CSV to memory cannot fail")
 }
 
-/// `cell`, with a `'` in front when a spreadsheet would take it as a formula.
-fn defuse_formula(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        std::borrow::Cow::Owned(format!("'{cell}"))
-    } else {
-        std::borrow::Cow::Borrowed(cell)
-    }
-}
-
 fn try_render(report: &Report) -> Result<String, String> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
@@ -44,23 +39,25 @@ fn try_render(report: &Report) -> Result<String, String> {
             .and_then(|s| serde_json::to_value(s).ok())
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
-        let record = [
-            annotation.id.as_str(),
-            source.map_or("", |s| s.path.as_str()),
-            source.map_or("", |s| s.outlet.as_str()),
-            &annotation.start.to_string(),
-            &annotation.end.to_string(),
-            &annotation.quote,
-            &annotation.tags.join(";"),
-            &annotation.note,
-            annotation.claim.as_deref().unwrap_or(""),
-            &stance,
-            &source.map(|s| s.bias.summary()).unwrap_or_default(),
-            if annotation.orphan { "true" } else { "false" },
-            &annotation.modified,
+        let tags = annotation.tags.join(";");
+        let bias = source.map(|s| s.bias.summary()).unwrap_or_default();
+        let cells = [
+            text_cell(&annotation.id),
+            text_cell(source.map_or("", |s| s.path.as_str())),
+            text_cell(source.map_or("", |s| s.outlet.as_str())),
+            Cow::Owned(annotation.start.to_string()),
+            Cow::Owned(annotation.end.to_string()),
+            text_cell(&annotation.quote),
+            text_cell(&tags),
+            text_cell(&annotation.note),
+            text_cell(annotation.claim.as_deref().unwrap_or("")),
+            text_cell(&stance),
+            text_cell(&bias),
+            Cow::Borrowed(if annotation.orphan { "true" } else { "false" }),
+            text_cell(&annotation.modified),
         ];
         writer
-            .write_record(record.iter().map(|cell| defuse_formula(cell).into_owned()))
+            .write_record(cells.iter().map(|cell| cell.as_bytes()))
             .map_err(failed)?;
     }
     let bytes = writer
@@ -69,24 +66,83 @@ fn try_render(report: &Report) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|error| format!("CSV is not UTF-8: {error}"))
 }
 
+/// A text cell as a spreadsheet must show it: with a leading `'` when it would start a formula.
+fn text_cell(text: &str) -> Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::defuse_formula;
+    use super::*;
+    use crate::export::report::{AnnotationEntry, SourceBias};
+
+    fn report(path: &str, outlet: &str, quote: &str, tags: &[&str], note: &str) -> Report {
+        Report {
+            schema_version: 1,
+            sources: vec![Source {
+                number: 1,
+                path: path.into(),
+                outlet: outlet.into(),
+                title: None,
+                date: None,
+                byline: None,
+                bias: SourceBias::default(),
+                outlet_bias: None,
+                bias_from_outlet: false,
+                note: String::new(),
+            }],
+            claims: Vec::new(),
+            annotations: vec![AnnotationEntry {
+                id: "a1".into(),
+                source: 1,
+                start: 0,
+                end: 5,
+                quote: quote.into(),
+                tags: tags.iter().map(|&t| t.to_owned()).collect(),
+                note: note.into(),
+                created: String::new(),
+                modified: String::new(),
+                orphan: false,
+                claim: None,
+                stance: None,
+            }],
+            entities: Vec::new(),
+            notes_for_other_articles: Vec::new(),
+        }
+    }
+
+    fn record(report: &Report) -> csv::StringRecord {
+        let text = render(report);
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        reader.records().next().expect("one record").expect("valid CSV")
+    }
 
     #[test]
-    fn cells_a_spreadsheet_would_run_are_defused() {
-        for cell in [
-            "=HYPERLINK(\"http://x\")",
-            "+1+2",
+    fn cells_a_spreadsheet_would_run_as_formulas_are_neutralised() {
+        let got = record(&report(
+            "=HYPERLINK(\"http://evil\").txt",
+            "+Outlet",
+            "=cmd|' /C calc'!A0",
+            &["@tag", "-x"],
             "-2+3",
-            "@SUM(A1)",
-            "\tx",
-            "\rx",
-        ] {
-            assert_eq!(defuse_formula(cell), format!("'{cell}"));
+        ));
+        assert_eq!(&got[1], "'=HYPERLINK(\"http://evil\").txt");
+        assert_eq!(&got[2], "'+Outlet");
+        assert_eq!(&got[5], "'=cmd|' /C calc'!A0");
+        assert_eq!(&got[6], "'@tag;-x");
+        assert_eq!(&got[7], "'-2+3");
+        for lead in ['\t', '\r'] {
+            let got = record(&report("a.txt", "O", &format!("{lead}=1+1"), &[], ""));
+            assert_eq!(&got[5], format!("'{lead}=1+1"));
         }
-        for cell in ["plain", "a=b", "", "2024-05-23", "'quoted"] {
-            assert_eq!(defuse_formula(cell), cell);
-        }
+        // Only a cell's first character matters; numbers the export writes stay numbers.
+        let got = record(&report("a.txt", "O", "a = b - c", &[], "line\n-item"));
+        assert_eq!(&got[5], "a = b - c");
+        assert_eq!(&got[7], "line\n-item");
+        assert_eq!((&got[3], &got[4]), ("0", "5"));
     }
 }

@@ -112,9 +112,11 @@ pub fn render_picker(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
             app.tags
                 .iter()
                 .map(|t| {
+                    // The config refuses controls in tags; drawn through the filter anyway,
+                    // as every other string from outside is.
                     Line::from(vec![
-                        Span::styled(format!(" {} ", t.key), theme.help_key),
-                        Span::raw(t.name.clone()),
+                        Span::styled(format!(" {} ", sanitize_line(&t.key)), theme.help_key),
+                        Span::raw(sanitize_line(&t.name)),
                     ])
                 })
                 .collect(),

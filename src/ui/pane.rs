@@ -138,15 +138,13 @@ fn marks(
             marks.push((a.anchor.range(), style));
         }
     }
-    if let (Some(cursor), Some(sentences)) = (&pane.cursor, pane.cached_sentences()) {
-        if let Some(sentence) = sentences.get(cursor.sentence) {
-            let style = if theme.colour {
-                Style::new().bg(ratatui::style::Color::DarkGray)
-            } else {
-                Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
-            };
-            marks.push((sentence.clone(), style));
-        }
+    if let Some(cursor) = &pane.cursor {
+        let style = if theme.colour {
+            Style::new().bg(ratatui::style::Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        };
+        marks.push((cursor.sentence.clone(), style));
         if let Some(selection) = &cursor.selection {
             marks.push((
                 selection.range.clone(),

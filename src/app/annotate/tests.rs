@@ -158,12 +158,14 @@ fn outlet_defaults_need_an_outlet_name_and_a_writable_file() {
     assert!(message.error && message.text.contains("3:1"), "{message:?}");
 }
 
+/// The index of the cursor's sentence among all the sentences of the focused article.
 fn cursor_sentence(app: &App) -> usize {
-    app.panes[app.focus]
-        .cursor
-        .as_ref()
-        .expect("cursor shown")
-        .sentence
+    let pane = &app.panes[app.focus];
+    let sentence = &pane.cursor.as_ref().expect("cursor shown").sentence;
+    super::split_sentences(&pane.article, false)
+        .iter()
+        .position(|s| s == sentence)
+        .expect("the cursor is on a sentence of the full split")
 }
 
 #[test]
@@ -266,4 +268,54 @@ fn entity_decisions_go_through_the_one_undo_path_and_respect_read_only() {
         app.notes.notes.entities.renames.is_empty(),
         "read-only applies to decisions too"
     );
+}
+
+#[test]
+fn read_only_notes_do_not_open_the_note_editor() {
+    let mut app = app();
+    app.notes.read_only = Some("locked by another Parallax (pid 42)".into());
+    for keys in ["ca", "A"] {
+        press(&mut app, keys);
+        assert!(
+            !matches!(app.mode, Mode::Editor(_)),
+            "{keys}: a note typed now could not be saved"
+        );
+        let message = app.message.clone().expect("a message");
+        assert!(
+            message.error && message.text.contains("read-only") && message.text.contains("pid 42"),
+            "{message:?}"
+        );
+        press(&mut app, "c"); // hide the cursor again
+    }
+}
+
+#[test]
+fn note_command_does_not_silently_replace_an_existing_note() {
+    let mut app = app();
+    run_command(&mut app, "cursor");
+    assert_eq!(
+        run_command(&mut app, "note first thoughts"),
+        vec![Effect::SaveNotes]
+    );
+    let note = |app: &App| app.notes.notes.articles[0].annotations[0].note.clone();
+    assert_eq!(note(&app), "first thoughts");
+    // A second :note on the same sentence keeps the first and says how to change it.
+    assert!(run_command(&mut app, "note second thoughts").is_empty());
+    assert_eq!(note(&app), "first thoughts");
+    let message = app.message.clone().expect("a message");
+    assert!(
+        message.error && message.text.contains("already has a note"),
+        "{message:?}"
+    );
+    assert!(message.text.contains("a edits it"), "{message:?}");
+    // A tag-only annotation has no note to lose: :note gives it one, and undo takes it back.
+    press(&mut app, "jtc");
+    assert_eq!(run_command(&mut app, "note on a tag"), vec![Effect::SaveNotes]);
+    let tagged = |app: &App| app.notes.notes.articles[0].annotations[1].note.clone();
+    assert_eq!(tagged(&app), "on a tag");
+    press(&mut app, "u");
+    assert_eq!(tagged(&app), "");
+    press(&mut app, "u");
+    press(&mut app, "u");
+    assert!(app.notes.notes.articles.iter().all(|a| a.annotations.is_empty()));
 }
