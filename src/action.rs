@@ -207,6 +207,22 @@ actions! {
     Annotations = "annotations",
     /// Export the report: md, json or csv, then an optional file name
     Export(String) = "export",
+    /// Take the highlighted row or the typed command (lists, panels, the command line)
+    Confirm = "confirm",
+    /// Complete the command being typed
+    Complete = "complete",
+    /// Delete the character before the text cursor (command line, entities filter)
+    DeleteBack = "delete-back",
+    /// Save the note being edited
+    Save = "save",
+    /// In the bias picker: pick a reliability instead
+    ReliabilityPicker = "reliability-picker",
+    /// In the bias picker: switch between the article and its outlet's default
+    BiasScope = "bias-scope",
+    /// Reload the notes file changed outside Parallax and reapply your changes
+    NotesReload = "notes-reload",
+    /// Keep the notes file changed outside Parallax; save yours as a copy beside it
+    NotesSaveCopy = "notes-save-copy",
 }
 
 /// What the help overlay and command completion know about an action.

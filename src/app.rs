@@ -10,6 +10,8 @@ pub mod annotation_list;
 pub mod changes;
 pub mod editor;
 pub mod entities;
+pub mod keys;
+pub mod modal;
 pub mod mouse;
 pub mod outlets;
 pub mod prompt;
@@ -530,6 +532,17 @@ impl App {
         }
         self.refresh_overrides();
         self.analyze()
+    }
+
+    /// The name of the mode for the status bar: in normal mode, whether the sentence cursor or
+    /// a selection is active, since they change what keys do (their own key layers).
+    pub fn mode_label(&self) -> &'static str {
+        let cursor = self.focused().and_then(|p| p.cursor.as_ref());
+        match (&self.mode, cursor) {
+            (Mode::Normal, Some(cursor)) if cursor.selection.is_some() => "SELECT",
+            (Mode::Normal, Some(_)) => "CURSOR",
+            (mode, _) => mode.label(),
+        }
     }
 
     /// The focused pane, if any.

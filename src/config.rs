@@ -160,12 +160,13 @@ impl Config {
 
     /// The keymap of the config's bindings.
     pub fn keymap(&self) -> Keymap {
-        Keymap::from_config(&self.keys)
+        Keymap::from_config(&self.keys, &self.tags)
     }
 }
 
 /// Walks the user's table beside the defaults: rejects what the defaults do not know, checks
-/// types and values, and merges what passes. Tables under `keys` take any key name.
+/// types and values, and merges what passes. Tables under `keys` must name a [`keymap::Layer`];
+/// theirs take any key name.
 fn check_and_merge(
     file: &str,
     text: &str,
@@ -176,8 +177,21 @@ fn check_and_merge(
     for (key, value) in user {
         let name = key.get_ref().as_ref();
         let span = Some(key.span());
-        let open_table = path.len() == 1 && path[0] == "keys";
+        let layer_table = path.len() == 1 && path[0] == "keys";
         let free_keys = path.len() == 2 && path[0] == "keys";
+        // A layer must be one the reader has: a typo would otherwise bind nothing, silently.
+        if layer_table && keymap::Layer::from_name(name).is_none() {
+            let known: Vec<&str> = keymap::Layer::ALL.iter().map(|l| l.name()).collect();
+            return Err(ConfigError::at(
+                file,
+                text,
+                span,
+                format!(
+                    "unknown key layer `keys.{name}`: the layers are {}",
+                    known.join(", ")
+                ),
+            ));
+        }
         let mut here: Vec<&str> = path.to_vec();
         here.push(name);
         let dotted = here.join(".");
@@ -198,7 +212,7 @@ fn check_and_merge(
             continue;
         }
         let default = merged.get(name).cloned();
-        let default = match (default, open_table) {
+        let default = match (default, layer_table) {
             (Some(d), _) => d,
             (None, true) => toml::Value::Table(toml::Table::new()),
             (None, false) => {
@@ -512,6 +526,23 @@ mod tests {
 
     fn error(text: &str) -> ConfigError {
         Config::from_user_toml("c.toml", text).expect_err("should fail")
+    }
+
+    #[test]
+    fn an_unknown_key_layer_is_refused_where_it_is_named() {
+        let e = error("[reader]\nsync = true\n\n[keys.normall]\n\"x\" = \"quit\"\n");
+        assert_eq!((e.line, e.column), (4, 7), "{e}");
+        assert!(e.message.contains("unknown key layer `keys.normall`"), "{e}");
+        assert!(
+            e.message.contains("cursor") && e.message.contains("notes-changed"),
+            "{e}"
+        );
+        let config = Config::from_user_toml("c.toml", "[keys.stance]\n\"x\" = \"link-as same\"\n")
+            .expect("a known layer");
+        assert_eq!(
+            config.keys["stance"]["x"],
+            Binding::Action(Action::LinkAs("same".into()))
+        );
     }
 
     #[test]

@@ -4,8 +4,6 @@
 
 use std::ops::Range;
 
-use crossterm::event::{KeyCode, KeyEvent};
-
 use super::{Action, App, Effect, Mode};
 use crate::annotation::{Anchor, ArticleKey, Edit, Notes, Reliability, Stance};
 use crate::article::sentences;
@@ -159,7 +157,7 @@ pub fn open_annotations(app: &mut App) {
     app.mode = Mode::Annotations { cursor: 0, list };
 }
 
-fn parse_stance(text: &str) -> Option<Stance> {
+pub fn parse_stance(text: &str) -> Option<Stance> {
     match text.trim() {
         "same" | "s" => Some(Stance::Same),
         "contradicts" | "c" => Some(Stance::Contradicts),
@@ -363,7 +361,9 @@ pub fn set_note(app: &mut App, note: String) -> Vec<Effect> {
         Some(id) => {
             let existing = app.notes.notes.annotation(&id).map(|(_, a)| a.note.clone());
             if existing.is_some_and(|old| !old.is_empty() && old != note) {
-                let keys = app.keymap.keys_for("normal", Action::EditNote.name());
+                let keys = app
+                    .keymap
+                    .keys_for(crate::config::keymap::Layer::Normal, Action::EditNote.name());
                 let how = keys
                     .first()
                     .map_or_else(|| ":edit-note".to_owned(), |(key, _)| key.to_string());
@@ -458,90 +458,6 @@ pub fn link(app: &mut App, stance: Option<Stance>) -> Vec<Effect> {
     }
 }
 
-/// Keys of the one-key pickers: a tag's key, a stance, a bias step.
-pub fn picker_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
-    let mode = std::mem::take(&mut app.mode);
-    let KeyCode::Char(c) = event.code else {
-        if event.code != KeyCode::Esc {
-            app.mode = mode;
-        }
-        return Vec::new();
-    };
-    match mode {
-        Mode::TagPick => match app
-            .tags
-            .iter()
-            .find(|t| t.key.starts_with(c))
-            .map(|t| t.name.clone())
-        {
-            Some(name) => tag(app, &name),
-            None => {
-                app.error(format!("no tag on key {c}"));
-                Vec::new()
-            }
-        },
-        Mode::StancePick { from, to } => match parse_stance(&c.to_string()) {
-            Some(stance) => edit(
-                app,
-                &Edit::Link {
-                    claim: from,
-                    other: to,
-                    stance,
-                },
-            ),
-            None => {
-                app.mode = Mode::StancePick { from, to };
-                Vec::new()
-            }
-        },
-        Mode::BiasPick {
-            reliability: true,
-            scope,
-        } => match c.to_digit(10) {
-            Some(n @ 1..=5) => set_reliability(app, n as u8, scope),
-            _ => {
-                app.mode = Mode::BiasPick {
-                    reliability: true,
-                    scope,
-                };
-                Vec::new()
-            }
-        },
-        Mode::BiasPick {
-            reliability: false,
-            scope,
-        } => {
-            let steps = app.bias_axes.first().map(|a| a.steps.clone()).unwrap_or_default();
-            let stay = |app: &mut App, reliability, scope| {
-                app.mode = Mode::BiasPick { reliability, scope };
-                Vec::new()
-            };
-            match c {
-                'r' => stay(app, true, scope),
-                'o' => {
-                    let other = match scope {
-                        Scope::Article => Scope::Outlet,
-                        Scope::Outlet => Scope::Article,
-                    };
-                    stay(app, false, other)
-                }
-                '0' => set_bias(app, crate::annotation::bias::UNKNOWN, scope),
-                _ => match c
-                    .to_digit(10)
-                    .and_then(|d| steps.get((d as usize).checked_sub(1)?))
-                {
-                    Some(step) => set_bias(app, &step.clone(), scope),
-                    None => stay(app, false, scope),
-                },
-            }
-        }
-        other => {
-            app.mode = other;
-            Vec::new()
-        }
-    }
-}
-
 pub fn set_bias(app: &mut App, value: &str, scope: Scope) -> Vec<Effect> {
     let Some(key) = focused_key(app) else {
         return Vec::new();
@@ -565,6 +481,15 @@ pub fn set_bias(app: &mut App, value: &str, scope: Scope) -> Vec<Effect> {
             "unknown bias axis `{axis}` (see [[bias_axes]] in the config)"
         ));
         return Vec::new();
+    };
+    // A number is a step of the axis, counted from 1 (the bias picker's digits).
+    let value = match value.parse::<usize>() {
+        Ok(n) if (1..=steps.len()).contains(&n) => steps[n - 1].clone(),
+        Ok(n) => {
+            app.error(format!("{axis} has {} steps; there is no step {n}", steps.len()));
+            return Vec::new();
+        }
+        Err(_) => value,
     };
     if value != crate::annotation::bias::UNKNOWN && !steps.contains(&value) {
         app.error(format!(

@@ -1,5 +1,6 @@
-//! The multi-line note editor: a text and a cursor, edited by keys. `Ctrl-s` saves, `Esc`
-//! cancels (twice when there are unsaved changes).
+//! The multi-line note editor: a text and a cursor, edited by keys. Saving and cancelling are
+//! actions bound in the keymap's `editor` layer (`Ctrl-s`, `Esc`); [`Editor::cancel`] asks for a
+//! second `Esc` when there are unsaved changes. The other keys edit the text here.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -24,14 +25,6 @@ pub struct Editor {
     pub cursor: usize,
     /// Esc was pressed once with unsaved changes.
     pub confirm_discard: bool,
-}
-
-/// What a key did to the editor.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EditorOutcome {
-    Continue,
-    Save,
-    Cancel,
 }
 
 impl Editor {
@@ -65,20 +58,21 @@ impl Editor {
             .map_or(self.cursor, |c| self.cursor + c.len_utf8())
     }
 
-    /// Handles a key.
-    pub fn key(&mut self, event: KeyEvent) -> EditorOutcome {
-        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-        if event.code != KeyCode::Esc {
-            self.confirm_discard = false;
+    /// Asks to close without saving: true when the editor may close (nothing changed, or this
+    /// is the second ask in a row); the first ask with unsaved changes only arms the second.
+    pub fn cancel(&mut self) -> bool {
+        if !self.changed() || self.confirm_discard {
+            return true;
         }
+        self.confirm_discard = true;
+        false
+    }
+
+    /// Edits the text with a key that no binding took.
+    pub fn key(&mut self, event: KeyEvent) {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        self.confirm_discard = false;
         match event.code {
-            KeyCode::Char('s') if ctrl => return EditorOutcome::Save,
-            KeyCode::Esc => {
-                if !self.changed() || self.confirm_discard {
-                    return EditorOutcome::Cancel;
-                }
-                self.confirm_discard = true;
-            }
             KeyCode::Enter => self.insert('\n'),
             KeyCode::Tab => self.insert('\t'),
             KeyCode::Char(c) if !ctrl => self.insert(c),
@@ -101,7 +95,6 @@ impl Editor {
             }
             _ => {}
         }
-        EditorOutcome::Continue
     }
 
     fn insert(&mut self, c: char) {
@@ -122,8 +115,8 @@ impl Editor {
 mod tests {
     use super::*;
 
-    fn press(editor: &mut Editor, code: KeyCode) -> EditorOutcome {
-        editor.key(KeyEvent::new(code, KeyModifiers::NONE))
+    fn press(editor: &mut Editor, code: KeyCode) {
+        editor.key(KeyEvent::new(code, KeyModifiers::NONE));
     }
 
     #[test]
@@ -138,21 +131,21 @@ mod tests {
         press(&mut e, KeyCode::Left);
         press(&mut e, KeyCode::Backspace);
         assert_eq!(e.text, "héll\n");
-        assert_eq!(
-            e.key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
-            EditorOutcome::Save
-        );
+        press(&mut e, KeyCode::Tab);
+        assert_eq!(e.text, "héll\t\n");
     }
 
     #[test]
-    fn escape_asks_before_discarding_changes() {
+    fn cancelling_asks_twice_before_discarding_changes() {
         let mut e = Editor::new(Target::Annotation(None), "old");
-        assert_eq!(press(&mut e, KeyCode::Esc), EditorOutcome::Cancel);
+        assert!(e.cancel(), "nothing changed: closes at once");
         let mut e = Editor::new(Target::Annotation(None), "old");
         press(&mut e, KeyCode::Char('!'));
-        assert_eq!(press(&mut e, KeyCode::Esc), EditorOutcome::Continue);
+        assert!(!e.cancel());
         assert!(e.confirm_discard);
-        assert_eq!(press(&mut e, KeyCode::Esc), EditorOutcome::Cancel);
+        press(&mut e, KeyCode::Char('?'));
+        assert!(!e.cancel(), "typing in between asks again");
+        assert!(e.cancel());
     }
 
     #[test]

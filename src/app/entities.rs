@@ -10,9 +10,7 @@ use std::sync::Arc;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config as MatcherConfig, Matcher, Utf32Str};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-use super::{App, Effect, Mode, changes};
+use super::{App, Effect, changes};
 use crate::annotation::Edit;
 use crate::article::Article;
 use crate::entity::{EntityIndex, Merge, Rename, Split};
@@ -277,42 +275,6 @@ pub fn rename(app: &mut App, to: String) -> Vec<Effect> {
 
 fn no_selection(app: &mut App) -> Vec<Effect> {
     app.error("no entity selected: press e and choose one with Enter");
-    Vec::new()
-}
-
-/// Keys while the entities panel is open: typing filters, arrows move, Enter selects.
-pub fn panel_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
-    let rows = app.entities.panel_rows();
-    let panel = &mut app.entities.panel;
-    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-    match event.code {
-        KeyCode::Esc if !panel.filter.is_empty() => {
-            panel.filter.clear();
-            panel.cursor = 0;
-        }
-        KeyCode::Esc => app.mode = Mode::Normal,
-        KeyCode::Enter => {
-            app.mode = Mode::Normal;
-            if let Some(&entity) = rows.get(panel.cursor) {
-                select(app, entity);
-            }
-        }
-        KeyCode::Down | KeyCode::Tab => panel.cursor = (panel.cursor + 1).min(rows.len().saturating_sub(1)),
-        KeyCode::Char('n') if ctrl => panel.cursor = (panel.cursor + 1).min(rows.len().saturating_sub(1)),
-        KeyCode::Up | KeyCode::BackTab => panel.cursor = panel.cursor.saturating_sub(1),
-        KeyCode::Char('p') if ctrl => panel.cursor = panel.cursor.saturating_sub(1),
-        KeyCode::PageDown => panel.cursor = (panel.cursor + 10).min(rows.len().saturating_sub(1)),
-        KeyCode::PageUp => panel.cursor = panel.cursor.saturating_sub(10),
-        KeyCode::Backspace => {
-            panel.filter.pop();
-            panel.cursor = 0;
-        }
-        KeyCode::Char(c) if !ctrl => {
-            panel.filter.push(c);
-            panel.cursor = 0;
-        }
-        _ => {}
-    }
     Vec::new()
 }
 

@@ -1,13 +1,11 @@
-//! The pure update step: keys, mouse and actions change the [`App`] and return effects.
+//! The pure update step: the one exhaustive dispatch of [`Action`]s ([`apply`]), and the mouse.
+//! Keys reach actions through the keymap's layers in [`super::keys`].
 
-use crossterm::event::{
-    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
-use super::editor::EditorOutcome;
-use super::{Action, App, DEFAULT_WEIGHT, Effect, MAX_WEIGHT, Mode, Prompt, annotate, entities};
-use crate::config::keymap::Lookup;
-use crate::config::{Key, KeySeq};
+pub use super::keys::{handle_key, key_layers};
+use super::modal::{self, Step};
+use super::{Action, App, DEFAULT_WEIGHT, Effect, MAX_WEIGHT, Mode, NotesChoice, Prompt, annotate, entities};
 
 /// Rows one mouse-wheel notch scrolls.
 const WHEEL_ROWS: isize = 3;
@@ -24,11 +22,7 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             };
         }
         Action::CommandLine => app.mode = Mode::Command(Prompt::default()),
-        Action::Cancel => {
-            app.mode = Mode::Normal;
-            app.message = None;
-            app.entities.selected = None;
-        }
+        Action::Cancel => modal::cancel(app),
         Action::FocusNext => focus_by(app, 1),
         Action::FocusPrev => focus_by(app, -1),
         Action::FocusPane(n) => {
@@ -38,14 +32,15 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                 app.error(format!("no pane {n} ({} open)", app.panes.len()));
             }
         }
-        Action::ScrollDown => scroll(app, 1),
-        Action::ScrollUp => scroll(app, -1),
-        Action::HalfPageDown => scroll(app, page(app) / 2),
-        Action::HalfPageUp => scroll(app, -(page(app) / 2)),
-        Action::PageDown => scroll(app, page(app).saturating_sub(1).max(1)),
-        Action::PageUp => scroll(app, -(page(app).saturating_sub(1).max(1))),
-        Action::Top => scroll(app, isize::MIN / 2),
-        Action::Bottom => scroll(app, isize::MAX / 2),
+        // In help and the lists these move there; otherwise they scroll the focused pane.
+        Action::ScrollDown => scroll_or_move(app, Step::Rows(1), |_| 1),
+        Action::ScrollUp => scroll_or_move(app, Step::Rows(-1), |_| -1),
+        Action::HalfPageDown => scroll_or_move(app, Step::Rows(5), |app| page(app) / 2),
+        Action::HalfPageUp => scroll_or_move(app, Step::Rows(-5), |app| -(page(app) / 2)),
+        Action::PageDown => scroll_or_move(app, Step::Pages(1), |app| page(app).saturating_sub(1).max(1)),
+        Action::PageUp => scroll_or_move(app, Step::Pages(-1), |app| -(page(app).saturating_sub(1).max(1))),
+        Action::Top => scroll_or_move(app, Step::Ends(false), |_| isize::MIN / 2),
+        Action::Bottom => scroll_or_move(app, Step::Ends(true), |_| isize::MAX / 2),
         Action::Sync => {
             app.sync = !app.sync;
             if app.sync {
@@ -113,7 +108,10 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::WordForward => annotate::adjust_by_word(app, true),
         Action::WordBack => annotate::adjust_by_word(app, false),
         Action::TagPicker => annotate::open_tag_picker(app),
-        Action::Tag(name) => return annotate::tag(app, &name),
+        Action::Tag(name) => {
+            modal::leave_tag_picker(app);
+            return annotate::tag(app, &name);
+        }
         Action::Untag(name) => return annotate::untag(app, name),
         Action::Note(text) => return annotate::set_note(app, text.replace("\\n", "\n")),
         Action::EditNote => annotate::open_note_editor(app),
@@ -125,15 +123,30 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::NextAnnotation => annotate::jump_annotation(app, true),
         Action::PrevAnnotation => annotate::jump_annotation(app, false),
         Action::Link => return annotate::link(app, None),
-        Action::LinkAs(stance) => return annotate::link_as(app, &stance),
+        Action::LinkAs(stance) => return modal::link_as(app, &stance),
         Action::BiasPicker => annotate::open_bias_picker(app),
-        Action::Bias(value) => return annotate::set_bias(app, &value, annotate::Scope::Article),
-        Action::Reliability(n) => return annotate::set_reliability(app, n, annotate::Scope::Article),
+        Action::Bias(value) => {
+            let scope = modal::take_bias_scope(app);
+            return annotate::set_bias(app, &value, scope);
+        }
+        Action::Reliability(n) => {
+            let scope = modal::take_bias_scope(app);
+            return annotate::set_reliability(app, n, scope);
+        }
         Action::Label(text) => return annotate::toggle_label(app, &text, annotate::Scope::Article),
         Action::OutletBias(value) => return annotate::set_bias(app, &value, annotate::Scope::Outlet),
         Action::OutletReliability(n) => return annotate::set_reliability(app, n, annotate::Scope::Outlet),
         Action::OutletLabel(text) => return annotate::toggle_label(app, &text, annotate::Scope::Outlet),
         Action::Annotations => annotate::open_annotations(app),
+        // The modal layers: lists, the command line, the editor, the pickers.
+        Action::Confirm => return modal::confirm(app),
+        Action::Complete => modal::complete(app),
+        Action::DeleteBack => modal::delete_back(app),
+        Action::Save => return modal::save(app),
+        Action::ReliabilityPicker => modal::reliability_picker(app),
+        Action::BiasScope => modal::toggle_bias_scope(app),
+        Action::NotesReload => return modal::resolve_notes_change(app, NotesChoice::ReloadAndReapply),
+        Action::NotesSaveCopy => return modal::resolve_notes_change(app, NotesChoice::SaveCopy),
     }
     Vec::new()
 }
@@ -166,6 +179,14 @@ fn focus_by(app: &mut App, delta: isize) {
 /// Rows in the focused pane's body.
 fn page(app: &App) -> isize {
     app.focused().map_or(1, |p| p.body_height.max(1) as isize)
+}
+
+/// Moves in help or the open list by `step`, else scrolls the focused pane by `rows(app)`.
+fn scroll_or_move(app: &mut App, step: Step, rows: impl FnOnce(&App) -> isize) {
+    if !modal::move_in_mode(app, step) {
+        let delta = rows(app);
+        scroll(app, delta);
+    }
 }
 
 fn scroll(app: &mut App, delta: isize) {
@@ -237,162 +258,6 @@ fn set_override(app: &mut App, set: impl FnOnce(&mut crate::annotation::Override
     )
 }
 
-/// The choice after the notes file changed outside: `r` reloads and reapplies, `c` saves a
-/// copy, Esc decides later (the notes stay in memory and the next change asks again; at exit
-/// they are written to a copy).
-fn notes_changed_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
-    let choice = match event.code {
-        KeyCode::Char('r') => crate::app::NotesChoice::ReloadAndReapply,
-        KeyCode::Char('c') => crate::app::NotesChoice::SaveCopy,
-        KeyCode::Esc => {
-            app.mode = Mode::Normal;
-            app.info("notes kept in memory, not saved: the notes file changed outside (the next change asks again)");
-            return Vec::new();
-        }
-        _ => return Vec::new(),
-    };
-    app.mode = Mode::Normal;
-    vec![Effect::ResolveNotesChange(choice)]
-}
-
-/// Handles a key press in the current mode.
-pub fn handle_key(app: &mut App, event: KeyEvent) -> Vec<Effect> {
-    if event.kind == KeyEventKind::Release {
-        return Vec::new();
-    }
-    // Ctrl-C always quits: the user must never be stuck.
-    if event.code == KeyCode::Char('c') && event.modifiers.contains(KeyModifiers::CONTROL) {
-        return vec![Effect::Quit];
-    }
-    if let Mode::Command(prompt) = &app.mode {
-        let prompt = prompt.clone();
-        return command_key(app, event, prompt);
-    }
-    match &mut app.mode {
-        Mode::Entities => return entities::panel_key(app, event),
-        Mode::TagPick | Mode::StancePick { .. } | Mode::BiasPick { .. } => {
-            return annotate::picker_key(app, event);
-        }
-        Mode::Editor(editor) => {
-            return match editor.key(event) {
-                EditorOutcome::Continue => {
-                    if editor.confirm_discard {
-                        app.info("unsaved note: Esc again discards it, Ctrl-s saves");
-                    }
-                    Vec::new()
-                }
-                EditorOutcome::Cancel => {
-                    app.mode = Mode::Normal;
-                    app.info("note not changed");
-                    Vec::new()
-                }
-                EditorOutcome::Save => {
-                    let (target, text) = (editor.target.clone(), editor.text.clone());
-                    annotate::save_editor(app, target, text)
-                }
-            };
-        }
-        Mode::Annotations { cursor, list } => {
-            let count = list.rows.len();
-            match event.code {
-                KeyCode::Down | KeyCode::Char('j') => *cursor = (*cursor + 1).min(count.saturating_sub(1)),
-                KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
-                KeyCode::Enter => {
-                    let target = list.rows.get(*cursor).map(|r| (r.path.clone(), r.start));
-                    app.mode = Mode::Normal;
-                    if let Some((path, start)) = target {
-                        go_to_annotation(app, &path, start);
-                    }
-                }
-                KeyCode::Esc | KeyCode::Char('q' | 'm') => app.mode = Mode::Normal,
-                _ => {}
-            }
-            return Vec::new();
-        }
-        Mode::Help { scroll } => {
-            match event.code {
-                KeyCode::Char('j') | KeyCode::Down => *scroll += 1,
-                KeyCode::Char('k') | KeyCode::Up => *scroll = scroll.saturating_sub(1),
-                KeyCode::PageDown | KeyCode::Char(' ') => *scroll += 10,
-                KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
-                KeyCode::Esc | KeyCode::Char('q' | '?') => app.mode = Mode::Normal,
-                _ => {}
-            }
-            return Vec::new();
-        }
-        Mode::NotesChanged => return notes_changed_key(app, event),
-        Mode::Normal | Mode::Command(_) => {}
-    }
-    let Some(key) = Key::from_event(event) else {
-        return Vec::new();
-    };
-    if event.code == KeyCode::Esc && !app.pending_keys.is_empty() {
-        app.pending_keys.clear();
-        return Vec::new();
-    }
-    app.pending_keys.push(key);
-    // Layers: a selection's keys, then the sentence cursor's, then the normal ones; the first
-    // layer that knows the keys decides.
-    let found = key_layers(app)
-        .into_iter()
-        .map(|layer| app.keymap.lookup(layer, &app.pending_keys))
-        .find(|found| *found != Lookup::Unbound)
-        .unwrap_or(Lookup::Unbound);
-    match found {
-        Lookup::Prefix => Vec::new(),
-        Lookup::Action(action) => {
-            let action = action.clone();
-            app.pending_keys.clear();
-            app.message = None;
-            apply(app, action)
-        }
-        Lookup::Unbound => {
-            let keys = KeySeq::from(app.pending_keys.as_slice());
-            app.pending_keys.clear();
-            app.info(format!("{keys} is not bound; press ? for help"));
-            Vec::new()
-        }
-    }
-}
-
-/// The keymap layers that apply now, most specific first.
-pub fn key_layers(app: &App) -> Vec<&'static str> {
-    let cursor = app.focused().and_then(|p| p.cursor.as_ref());
-    let mut layers = Vec::with_capacity(3);
-    if cursor.is_some_and(|c| c.selection.is_some()) {
-        layers.push("select");
-    }
-    if cursor.is_some() {
-        layers.push("cursor");
-    }
-    layers.push("normal");
-    layers
-}
-
-fn command_key(app: &mut App, event: KeyEvent, mut prompt: Prompt) -> Vec<Effect> {
-    match event.code {
-        KeyCode::Esc => {
-            app.mode = Mode::Normal;
-            return Vec::new();
-        }
-        KeyCode::Enter => {
-            app.mode = Mode::Normal;
-            return run_command(app, &prompt.input);
-        }
-        KeyCode::Tab => prompt.complete(),
-        KeyCode::Backspace if !prompt.backspace() && prompt.input.is_empty() => {
-            app.mode = Mode::Normal;
-            return Vec::new();
-        }
-        KeyCode::Left => prompt.move_cursor(false),
-        KeyCode::Right => prompt.move_cursor(true),
-        KeyCode::Char(c) if !event.modifiers.contains(KeyModifiers::CONTROL) => prompt.insert(c),
-        _ => {}
-    }
-    app.mode = Mode::Command(prompt);
-    Vec::new()
-}
-
 /// Runs a `:` command line.
 pub fn run_command(app: &mut App, line: &str) -> Vec<Effect> {
     if line.trim().is_empty() {
@@ -408,7 +273,7 @@ pub fn run_command(app: &mut App, line: &str) -> Vec<Effect> {
 }
 
 /// Focuses the article with notes key `path` and puts the cursor on the sentence at `start`.
-fn go_to_annotation(app: &mut App, path: &str, start: usize) {
+pub fn go_to_annotation(app: &mut App, path: &str, start: usize) {
     let Some(index) = app.panes.iter().position(|p| p.key.path == path) else {
         app.error(format!("{path} is not open"));
         return;
@@ -459,6 +324,7 @@ mod tests {
     use crate::app::view::prepare;
     use crate::article::Article;
     use crate::config::Config;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use ratatui::layout::Rect;
 
     fn app_with(n: usize, paragraphs: usize) -> App {

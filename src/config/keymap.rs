@@ -211,6 +211,99 @@ impl fmt::Display for KeySeq {
     }
 }
 
+/// A set of bindings that applies in one mode of the reader: `[keys.LAYER]` in the config. Every
+/// mode has one, so every key the reader answers to is in the keymap and in help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Layer {
+    Normal,
+    Cursor,
+    Select,
+    Help,
+    Annotations,
+    Entities,
+    Command,
+    Editor,
+    Tag,
+    Stance,
+    Bias,
+    Reliability,
+    NotesChanged,
+}
+
+impl Layer {
+    /// Every layer, in the order help lists them.
+    pub const ALL: [Layer; 13] = [
+        Layer::Normal,
+        Layer::Cursor,
+        Layer::Select,
+        Layer::Help,
+        Layer::Annotations,
+        Layer::Entities,
+        Layer::Command,
+        Layer::Editor,
+        Layer::Tag,
+        Layer::Stance,
+        Layer::Bias,
+        Layer::Reliability,
+        Layer::NotesChanged,
+    ];
+
+    /// The name in the config (`[keys.cursor]`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Layer::Normal => "normal",
+            Layer::Cursor => "cursor",
+            Layer::Select => "select",
+            Layer::Help => "help",
+            Layer::Annotations => "annotations",
+            Layer::Entities => "entities",
+            Layer::Command => "command",
+            Layer::Editor => "editor",
+            Layer::Tag => "tag",
+            Layer::Stance => "stance",
+            Layer::Bias => "bias",
+            Layer::Reliability => "reliability",
+            Layer::NotesChanged => "notes-changed",
+        }
+    }
+
+    /// When the layer applies, for help.
+    pub fn description(self) -> &'static str {
+        match self {
+            Layer::Normal => "reading",
+            Layer::Cursor => "while the sentence cursor shows (c); other keys fall through to normal",
+            Layer::Select => "while a selection is open (v); other keys fall through to cursor and normal",
+            Layer::Help => "in this help",
+            Layer::Annotations => "in the annotations panel (m)",
+            Layer::Entities => "in the entities panel (e); other keys type into its filter",
+            Layer::Command => "on the : command line; other keys type",
+            Layer::Editor => "in the note editor; other keys edit the text",
+            Layer::Tag => "picking a tag (t); the keys of the tags in [[tags]] pick them",
+            Layer::Stance => "picking the stance of a linked claim (L … L)",
+            Layer::Bias => "picking a bias (b)",
+            Layer::Reliability => "picking a reliability (b then r)",
+            Layer::NotesChanged => "after the notes file changed outside Parallax",
+        }
+    }
+
+    /// The layer named `name` in the config.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|layer| layer.name() == name)
+    }
+
+    /// Whether keys the layer does not bind are typed as text (the command line, the editor,
+    /// the entities filter) rather than refused.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Layer::Command | Layer::Editor | Layer::Entities)
+    }
+}
+
+impl fmt::Display for Layer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// What the keys pressed so far mean in one mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lookup<'a> {
@@ -220,32 +313,54 @@ pub enum Lookup<'a> {
     Unbound,
 }
 
-/// Keys to actions, per mode.
+/// Keys to actions, per layer.
 #[derive(Debug, Clone, Default)]
 pub struct Keymap {
-    modes: HashMap<String, HashMap<KeySeq, Action>>,
+    modes: HashMap<Layer, HashMap<KeySeq, Action>>,
 }
 
 impl Keymap {
-    /// Builds the map from the config's `[keys.MODE]` tables (already validated).
-    pub fn from_config(keys: &BTreeMap<String, BTreeMap<String, Binding>>) -> Self {
-        let mut modes = HashMap::new();
+    /// Builds the map from the config's `[keys.LAYER]` tables (already validated, so every
+    /// layer name is known) and the tag vocabulary: each tag's key picks it in the tag layer,
+    /// unless `[keys.tag]` binds that key to something else.
+    pub fn from_config(
+        keys: &BTreeMap<String, BTreeMap<String, Binding>>,
+        tags: &[super::TagConfig],
+    ) -> Self {
+        let mut modes: HashMap<Layer, HashMap<KeySeq, Action>> = HashMap::new();
+        for tag in tags {
+            if let Ok(seq) = KeySeq::parse(&tag.key) {
+                modes
+                    .entry(Layer::Tag)
+                    .or_default()
+                    .insert(seq, Action::Tag(tag.name.clone()));
+            }
+        }
         for (mode, bindings) in keys {
-            let map: HashMap<KeySeq, Action> = bindings
-                .iter()
-                .filter_map(|(name, binding)| match binding {
-                    Binding::Action(action) => Some((KeySeq::parse(name).ok()?, action.clone())),
-                    Binding::Unbound => None,
-                })
-                .collect();
-            modes.insert(mode.clone(), map);
+            let Some(layer) = Layer::from_name(mode) else {
+                continue;
+            };
+            let map = modes.entry(layer).or_default();
+            for (name, binding) in bindings {
+                let Ok(seq) = KeySeq::parse(name) else {
+                    continue;
+                };
+                match binding {
+                    Binding::Action(action) => {
+                        map.insert(seq, action.clone());
+                    }
+                    Binding::Unbound => {
+                        map.remove(&seq);
+                    }
+                }
+            }
         }
         Self { modes }
     }
 
     /// What `keys` (pressed in this order) mean in `mode`.
-    pub fn lookup(&self, mode: &str, keys: &[Key]) -> Lookup<'_> {
-        let Some(map) = self.modes.get(mode) else {
+    pub fn lookup(&self, mode: Layer, keys: &[Key]) -> Lookup<'_> {
+        let Some(map) = self.modes.get(&mode) else {
             return Lookup::Unbound;
         };
         if let Some(action) = map.get(&KeySeq::from(keys)) {
@@ -263,10 +378,10 @@ impl Keymap {
 
     /// The keys that may follow `prefix` in `mode`, with what they complete, sorted: the hint
     /// shown while a sequence is half typed.
-    pub fn continuations(&self, mode: &str, prefix: &[Key]) -> Vec<(KeySeq, &Action)> {
+    pub fn continuations(&self, mode: Layer, prefix: &[Key]) -> Vec<(KeySeq, &Action)> {
         let mut next: Vec<(KeySeq, &Action)> = self
             .modes
-            .get(mode)
+            .get(&mode)
             .into_iter()
             .flatten()
             .filter(|(seq, _)| seq.0.len() > prefix.len() && seq.0.starts_with(prefix))
@@ -277,10 +392,10 @@ impl Keymap {
     }
 
     /// Keys bound to the action named `name` (any argument) in `mode`, sorted, for help.
-    pub fn keys_for(&self, mode: &str, name: &str) -> Vec<(KeySeq, Action)> {
+    pub fn keys_for(&self, mode: Layer, name: &str) -> Vec<(KeySeq, Action)> {
         let mut keys: Vec<(KeySeq, Action)> = self
             .modes
-            .get(mode)
+            .get(&mode)
             .into_iter()
             .flatten()
             .filter(|(_, action)| action.name() == name)
@@ -288,6 +403,19 @@ impl Keymap {
             .collect();
         keys.sort_by(|a, b| a.0.cmp(&b.0));
         keys
+    }
+
+    /// Every binding of `layer`, sorted by action then key, for help.
+    pub fn bindings(&self, layer: Layer) -> Vec<(KeySeq, Action)> {
+        let mut all: Vec<(KeySeq, Action)> = self
+            .modes
+            .get(&layer)
+            .into_iter()
+            .flatten()
+            .map(|(k, a)| (k.clone(), a.clone()))
+            .collect();
+        all.sort_by(|a, b| (a.1.name(), a.1.to_string(), &a.0).cmp(&(b.1.name(), b.1.to_string(), &b.0)));
+        all
     }
 }
 
@@ -373,18 +501,66 @@ mod tests {
                 ("q".to_owned(), Binding::Action(Action::Quit)),
             ]),
         )]);
-        let map = Keymap::from_config(&bindings);
+        let map = Keymap::from_config(&bindings, &[]);
         let key = |s: &str| Key::parse(s).expect(s);
-        assert_eq!(map.lookup("normal", &[key("]")]), Lookup::Prefix);
+        let normal = Layer::Normal;
+        assert_eq!(map.lookup(normal, &[key("]")]), Lookup::Prefix);
         assert_eq!(
-            map.lookup("normal", &[key("]"), key("a")]),
+            map.lookup(normal, &[key("]"), key("a")]),
             Lookup::Action(&Action::NextAnnotation)
         );
-        assert_eq!(map.lookup("normal", &[key("]"), key("b")]), Lookup::Unbound);
-        assert_eq!(map.lookup("normal", &[key("q")]), Lookup::Action(&Action::Quit));
-        let hint = map.continuations("normal", &[key("[")]);
+        assert_eq!(map.lookup(normal, &[key("]"), key("b")]), Lookup::Unbound);
+        assert_eq!(map.lookup(normal, &[key("q")]), Lookup::Action(&Action::Quit));
+        let hint = map.continuations(normal, &[key("[")]);
         assert_eq!(hint.len(), 1);
         assert_eq!(hint[0].0.to_string(), "a");
+    }
+
+    #[test]
+    fn tags_pick_in_the_tag_layer_unless_the_config_binds_their_key() {
+        let tags = [
+            super::super::TagConfig {
+                name: "fact".into(),
+                key: "f".into(),
+                colour: "green".into(),
+            },
+            super::super::TagConfig {
+                name: "claim".into(),
+                key: "c".into(),
+                colour: "yellow".into(),
+            },
+        ];
+        let bindings = BTreeMap::from([(
+            "tag".to_owned(),
+            BTreeMap::from([
+                ("esc".to_owned(), Binding::Action(Action::Cancel)),
+                ("c".to_owned(), Binding::Unbound),
+            ]),
+        )]);
+        let map = Keymap::from_config(&bindings, &tags);
+        let key = |s: &str| Key::parse(s).expect(s);
+        assert_eq!(
+            map.lookup(Layer::Tag, &[key("f")]),
+            Lookup::Action(&Action::Tag("fact".into()))
+        );
+        assert_eq!(
+            map.lookup(Layer::Tag, &[key("c")]),
+            Lookup::Unbound,
+            "unbound by the config"
+        );
+        assert_eq!(
+            map.lookup(Layer::Tag, &[key("esc")]),
+            Lookup::Action(&Action::Cancel)
+        );
+        assert_eq!(map.lookup(Layer::Normal, &[key("f")]), Lookup::Unbound);
+    }
+
+    #[test]
+    fn every_layer_has_a_name_that_parses_back() {
+        for layer in Layer::ALL {
+            assert_eq!(Layer::from_name(layer.name()), Some(layer));
+        }
+        assert_eq!(Layer::from_name("normall"), None);
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub fn render(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
     }
     let badge = Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED);
     let mut left = vec![
-        Span::styled(format!(" {} ", app.mode.label()), badge),
+        Span::styled(format!(" {} ", app.mode_label()), badge),
         Span::raw(" "),
     ];
     if let Some(pane) = app.focused() {
