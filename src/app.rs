@@ -7,7 +7,9 @@
 
 pub mod annotate;
 pub mod annotation_list;
+pub mod bias;
 pub mod changes;
+pub mod cursor;
 pub mod editor;
 pub mod entities;
 pub mod keys;

@@ -6,7 +6,6 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
 
 use common::terminal::colour_sequences;
 use common::{Tmux, seeds_dir};
@@ -26,10 +25,12 @@ fn notes(dir: &Path) -> String {
     std::fs::read_to_string(notes_path(dir)).unwrap_or_default()
 }
 
-/// Sends one key, then gives the reader a moment (keys are not acknowledged on screen).
+/// Sends one key (or text) and waits until the screen, styles included, shows its effect:
+/// every key these tests press changes what is drawn (the sentence cursor only by style).
 fn key(tmux: &Tmux, k: &str) {
+    let before = tmux.capture_escapes();
     tmux.keys(&[k]);
-    std::thread::sleep(Duration::from_millis(150));
+    tmux.wait_for_styled_change(&before, &format!("the effect of {k:?}"));
 }
 
 fn signal(tmux: &Tmux, name: &str) {

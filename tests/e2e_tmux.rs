@@ -72,16 +72,13 @@ fn reader_on_the_seeds_scrolls_focuses_syncs_zooms_and_quits_cleanly() {
 #[test]
 fn entities_panel_selects_an_entity_and_n_jumps_across_panes() {
     let tmux = Tmux::start("entities", 200, 50, &[seeds_dir().to_str().expect("utf-8 path")]);
-    tmux.wait_for("NORMAL");
-    // The analysis runs off the UI thread; the panel opens once it has arrived.
-    let start = std::time::Instant::now();
-    loop {
-        tmux.keys(&["e"]);
-        std::thread::sleep(std::time::Duration::from_millis(100));
-        if tmux.capture().contains("ENTITIES") || start.elapsed().as_secs() > 10 {
-            break;
-        }
-    }
+    // The analysis runs off the UI thread; the panel opens once it has arrived, which the
+    // status bar shows by no longer saying it is finding entities.
+    tmux.wait_until(
+        |s| s.contains("NORMAL") && !s.contains("finding entities"),
+        "the entity pass",
+    );
+    tmux.keys(&["e"]);
     let panel = tmux.wait_for("Entities (");
     // Variants across outlets are one row: Qaani is found in four sources.
     assert!(panel.contains("Ismail Qaani"), "{panel}");

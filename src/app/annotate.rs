@@ -1,12 +1,15 @@
-//! Annotating in the reader: the sentence cursor and selection, tags, notes, claim links, bias
-//! tags. Every change is an [`Edit`] applied through [`super::changes`], the one edit-and-undo
-//! path; the event loop does the writing.
+//! Annotating in the reader: tags, notes, claim links and the note editor, on the target the
+//! sentence cursor gives ([`super::cursor`]); bias tags are in [`super::bias`]. Every change is an
+//! [`Edit`] applied through [`super::changes`], the one edit-and-undo path; the event loop does
+//! the writing.
 
-use std::ops::Range;
-
+pub use super::bias::{Scope, open_bias_picker, set_bias, set_reliability, toggle_label};
+pub use super::cursor::{
+    Cursor, Selection, adjust_by_word, annotation_at_target, ensure_cursor, jump_annotation, move_sentence,
+    split_sentences, start_selection, target_range, toggle_cursor,
+};
 use super::{Action, App, Effect, Mode};
-use crate::annotation::{Anchor, ArticleKey, Edit, Notes, Reliability, Stance};
-use crate::article::sentences;
+use crate::annotation::{Anchor, ArticleKey, Edit, Notes, Stance};
 
 /// The analyst's notes as the reader holds them.
 #[derive(Debug, Clone)]
@@ -30,14 +33,6 @@ pub struct NotesState {
     pub changed_outside: bool,
 }
 
-/// Whether a bias change is for the focused article or, by default, for its whole outlet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Scope {
-    #[default]
-    Article,
-    Outlet,
-}
-
 impl Default for NotesState {
     fn default() -> Self {
         Self {
@@ -51,23 +46,6 @@ impl Default for NotesState {
             changed_outside: false,
         }
     }
-}
-
-/// The sentence cursor of a pane, and the selection when `v` started one. Sentences are held as
-/// byte ranges, not as indices into a list of all of them, so that none has to be split.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cursor {
-    /// The sentence under the cursor.
-    pub sentence: Range<usize>,
-    /// The selected byte range, when selecting.
-    pub selection: Option<Selection>,
-}
-
-/// A selection: the sentence it started at and its current byte range.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Selection {
-    pub anchor: Range<usize>,
-    pub range: Range<usize>,
 }
 
 /// `t`: the tag picker, for the selection or the sentence under the cursor (shown if hidden).
@@ -141,16 +119,6 @@ pub fn link_as(app: &mut App, stance: &str) -> Vec<Effect> {
     }
 }
 
-/// `b`: the bias picker for the focused article.
-pub fn open_bias_picker(app: &mut App) {
-    if app.focused().is_some() {
-        app.mode = Mode::BiasPick {
-            reliability: false,
-            scope: Scope::Article,
-        };
-    }
-}
-
 /// `m`: the annotations panel, its rows built once now.
 pub fn open_annotations(app: &mut App) {
     let list = std::sync::Arc::new(super::annotation_list::AnnotationList::build(app));
@@ -171,138 +139,7 @@ pub fn focused_key(app: &App) -> Option<ArticleKey> {
     app.focused().map(|p| p.key.clone())
 }
 
-use super::changes::change_outlet;
 pub use super::changes::{edit, undo_or_redo};
-
-pub fn toggle_cursor(app: &mut App) {
-    let Some(pane) = app.panes.get_mut(app.focus) else {
-        return;
-    };
-    if pane.cursor.take().is_some() {
-        return;
-    }
-    let top = pane.top_offset();
-    let Some(sentence) = pane.sentences().at(top) else {
-        app.error("no sentences in this article");
-        return;
-    };
-    pane.cursor = Some(Cursor {
-        sentence,
-        selection: None,
-    });
-}
-
-/// Makes sure the focused pane shows a cursor; true when it does.
-fn ensure_cursor(app: &mut App) -> bool {
-    if app.focused().is_some_and(|p| p.cursor.is_none()) {
-        toggle_cursor(app);
-    }
-    app.focused().is_some_and(|p| p.cursor.is_some())
-}
-
-pub fn move_sentence(app: &mut App, forward: bool) {
-    if !ensure_cursor(app) {
-        return;
-    }
-    let Some(pane) = app.panes.get_mut(app.focus) else {
-        return;
-    };
-    let Some(here) = pane.cursor.as_ref().map(|c| c.sentence.clone()) else {
-        return;
-    };
-    let sentences = pane.sentences();
-    let moved = if forward {
-        sentences.next(&here)
-    } else {
-        sentences.prev(&here)
-    };
-    // At the first or last sentence the cursor stays.
-    let current = moved.unwrap_or(here);
-    let Some(cursor) = pane.cursor.as_mut() else {
-        return;
-    };
-    cursor.sentence = current.clone();
-    if let Some(selection) = cursor.selection.as_mut() {
-        let anchor = &selection.anchor;
-        selection.range = anchor.start.min(current.start)..anchor.end.max(current.end);
-    }
-    pane.reveal_offset(current.start, current.end);
-}
-
-pub fn start_selection(app: &mut App) {
-    if !ensure_cursor(app) {
-        return;
-    }
-    let Some(pane) = app.panes.get_mut(app.focus) else {
-        return;
-    };
-    if let Some(cursor) = pane.cursor.as_mut() {
-        cursor.selection = if cursor.selection.is_some() {
-            None
-        } else {
-            Some(Selection {
-                anchor: cursor.sentence.clone(),
-                range: cursor.sentence.clone(),
-            })
-        };
-    }
-}
-
-/// Moves the selection's end one word forward or back (a selection of the sentence starts).
-pub fn adjust_by_word(app: &mut App, forward: bool) {
-    if app
-        .focused()
-        .is_some_and(|p| p.cursor.as_ref().is_none_or(|c| c.selection.is_none()))
-    {
-        start_selection(app);
-    }
-    let Some(pane) = app.panes.get_mut(app.focus) else {
-        return;
-    };
-    let text = &pane.article.text;
-    let Some(selection) = pane.cursor.as_mut().and_then(|c| c.selection.as_mut()) else {
-        return;
-    };
-    let end = selection.range.end;
-    let new_end = if forward {
-        let rest = &text[end..];
-        let skip_space = rest.len() - rest.trim_start().len();
-        let word = rest[skip_space..]
-            .find(char::is_whitespace)
-            .unwrap_or(rest.len() - skip_space);
-        end + skip_space + word
-    } else {
-        let before = text[selection.range.start..end].trim_end();
-        before
-            .rfind(char::is_whitespace)
-            .map_or(end, |i| selection.range.start + i)
-    };
-    if new_end > selection.range.start && !text[selection.range.start..new_end].contains('\n') {
-        selection.range.end = new_end;
-    }
-}
-
-/// The range the next tag or note applies to: the selection, else the cursor's sentence.
-pub fn target_range(app: &App) -> Option<Range<usize>> {
-    let pane = app.focused()?;
-    let cursor = pane.cursor.as_ref()?;
-    match &cursor.selection {
-        Some(selection) => Some(selection.range.clone()),
-        None => Some(cursor.sentence.clone()),
-    }
-}
-
-/// The annotation of the focused article that overlaps the cursor's target.
-pub fn annotation_at_target(app: &App) -> Option<String> {
-    let range = target_range(app)?;
-    let key = focused_key(app)?;
-    let article = app.notes.notes.article(&key.path)?;
-    article
-        .annotations
-        .iter()
-        .find(|a| !a.orphan && a.anchor.start < range.end && range.start < a.anchor.end)
-        .map(|a| a.id.clone())
-}
 
 pub fn tag(app: &mut App, name: &str) -> Vec<Effect> {
     if !app.tags.iter().any(|t| t.name == name) {
@@ -456,163 +293,6 @@ pub fn link(app: &mut App, stance: Option<Stance>) -> Vec<Effect> {
             }
         },
     }
-}
-
-pub fn set_bias(app: &mut App, value: &str, scope: Scope) -> Vec<Effect> {
-    let Some(key) = focused_key(app) else {
-        return Vec::new();
-    };
-    let (axis, value) = match value.split_once('=') {
-        Some((axis, value)) => (axis.trim().to_owned(), value.trim().to_owned()),
-        None => (
-            app.bias_axes
-                .first()
-                .map_or_else(|| "left-right".to_owned(), |a| a.name.clone()),
-            value.trim().to_owned(),
-        ),
-    };
-    let Some(steps) = app
-        .bias_axes
-        .iter()
-        .find(|a| a.name == axis)
-        .map(|a| a.steps.clone())
-    else {
-        app.error(format!(
-            "unknown bias axis `{axis}` (see [[bias_axes]] in the config)"
-        ));
-        return Vec::new();
-    };
-    // A number is a step of the axis, counted from 1 (the bias picker's digits).
-    let value = match value.parse::<usize>() {
-        Ok(n) if (1..=steps.len()).contains(&n) => steps[n - 1].clone(),
-        Ok(n) => {
-            app.error(format!("{axis} has {} steps; there is no step {n}", steps.len()));
-            return Vec::new();
-        }
-        Err(_) => value,
-    };
-    if value != crate::annotation::bias::UNKNOWN && !steps.contains(&value) {
-        app.error(format!(
-            "`{value}` is not a step of {axis}: {} or unknown",
-            steps.join(", ")
-        ));
-        return Vec::new();
-    }
-    match scope {
-        Scope::Article => edit(
-            app,
-            &Edit::SetBiasPosition {
-                article: key,
-                axis,
-                value: Some(value),
-            },
-        ),
-        Scope::Outlet => change_outlet(app, "bias", |bias| {
-            bias.scale.insert(axis, value);
-        }),
-    }
-}
-
-pub fn set_reliability(app: &mut App, n: u8, scope: Scope) -> Vec<Effect> {
-    let Some(key) = focused_key(app) else {
-        return Vec::new();
-    };
-    let Ok(reliability) = Reliability::try_from(n) else {
-        app.error("reliability is a number from 1 to 5");
-        return Vec::new();
-    };
-    match scope {
-        Scope::Article => edit(
-            app,
-            &Edit::SetReliability {
-                article: key,
-                reliability: Some(reliability),
-            },
-        ),
-        Scope::Outlet => change_outlet(app, "reliability", |bias| bias.reliability = Some(reliability)),
-    }
-}
-
-/// Adds `text` to the source's labels, or removes it when already there.
-pub fn toggle_label(app: &mut App, text: &str, scope: Scope) -> Vec<Effect> {
-    let Some(key) = focused_key(app) else {
-        return Vec::new();
-    };
-    let text = text.trim().to_owned();
-    let toggle = move |labels: &mut Vec<String>| {
-        if let Some(i) = labels.iter().position(|l| *l == text) {
-            labels.remove(i);
-        } else {
-            labels.push(text);
-        }
-    };
-    match scope {
-        Scope::Article => {
-            let mut labels = app
-                .notes
-                .notes
-                .article(&key.path)
-                .map(|a| a.bias.labels.clone())
-                .unwrap_or_default();
-            toggle(&mut labels);
-            edit(app, &Edit::SetBiasLabels { article: key, labels })
-        }
-        Scope::Outlet => change_outlet(app, "labels", |bias| toggle(&mut bias.labels)),
-    }
-}
-
-pub fn jump_annotation(app: &mut App, forward: bool) {
-    let Some(key) = focused_key(app) else { return };
-    let starts: Vec<usize> = app
-        .notes
-        .notes
-        .article(&key.path)
-        .map(|a| {
-            a.annotations
-                .iter()
-                .filter(|a| !a.orphan)
-                .map(|a| a.anchor.start)
-                .collect()
-        })
-        .unwrap_or_default();
-    let Some(pane) = app.panes.get_mut(app.focus) else {
-        return;
-    };
-    let here = match pane.cursor.as_ref() {
-        Some(cursor) => cursor.sentence.start,
-        None => pane.top_offset(),
-    };
-    let target = if forward {
-        starts.iter().copied().find(|&s| s > here)
-    } else {
-        starts.iter().rev().copied().find(|&s| s < here)
-    };
-    let Some(target) = target else {
-        app.info(if forward {
-            "no annotation below"
-        } else {
-            "no annotation above"
-        });
-        return;
-    };
-    if let Some(sentence) = pane.sentences().at(target) {
-        pane.cursor = Some(Cursor {
-            sentence,
-            selection: None,
-        });
-    }
-    pane.show_offset(target);
-}
-
-/// Every sentence of an article's visible text, split at once: what [`crate::article::sentences::Near`]
-/// must agree with (tests compare the two), not what the reader uses.
-pub fn split_sentences(article: &crate::article::Article, reveal: bool) -> Vec<Range<usize>> {
-    let visible = if reveal {
-        vec![0..article.text.len()]
-    } else {
-        article.visible_ranges()
-    };
-    sentences::split(&article.text, &visible)
 }
 
 #[cfg(test)]
