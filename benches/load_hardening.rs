@@ -192,9 +192,17 @@ fn big_key_page_down(bencher: Bencher) {
 
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn big_key_cursor_next_sentence(bencher: Bencher) {
+    bench_next_sentence(bencher, big_article, 0);
+}
+
+/// `j` with the sentence cursor shown, after `pages` pages down from the top of `article()`.
+fn bench_next_sentence(bencher: Bencher, article: impl Fn() -> Article, pages: usize) {
     bencher
         .with_inputs(|| {
-            let mut app = shown(vec![big_article()]);
+            let mut app = shown(vec![article()]);
+            for _ in 0..pages {
+                key(&mut app, ' ');
+            }
             key(&mut app, 'c');
             frame(&mut app);
             app
@@ -240,20 +248,7 @@ fn short_sentences_6mb_key_cursor(bencher: Bencher, one_line: bool) {
 #[divan::bench(args = [false, true], sample_count = 5, sample_size = 1)]
 fn short_sentences_6mb_key_next_sentence_in_the_middle(bencher: Bencher, one_line: bool) {
     let article = short_sentences(one_line);
-    bencher
-        .with_inputs(|| {
-            let mut app = shown(vec![article.clone()]);
-            for _ in 0..10 {
-                key(&mut app, ' ');
-            }
-            key(&mut app, 'c');
-            frame(&mut app);
-            app
-        })
-        .bench_local_refs(|app| {
-            key(app, 'j');
-            frame(app);
-        });
+    bench_next_sentence(bencher, || article.clone(), 10);
 }
 
 /// The entity analysis runs on a worker thread; taking its result is on the UI thread.

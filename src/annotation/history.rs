@@ -356,9 +356,8 @@ mod tests {
 
     #[test]
     fn entity_decisions_and_outlet_defaults_undo_in_the_order_of_changes() {
-        let mut notes = Notes::default();
-        let mut outlets = OutletBias::default();
-        let mut history = History::default();
+        let (mut notes, mut outlets, mut history) =
+            (Notes::default(), OutletBias::default(), History::default());
         let mut ws = Workspace {
             notes: &mut notes,
             outlets: &mut outlets,
@@ -387,9 +386,8 @@ mod tests {
 
     #[test]
     fn forgetting_the_notes_steps_keeps_the_outlet_steps() {
-        let mut notes = Notes::default();
-        let mut outlets = OutletBias::default();
-        let mut history = History::default();
+        let (mut notes, mut outlets, mut history) =
+            (Notes::default(), OutletBias::default(), History::default());
         let mut ws = Workspace {
             notes: &mut notes,
             outlets: &mut outlets,
