@@ -143,12 +143,13 @@ fn a_notes_file_changed_outside_is_reloaded_with_the_changes_reapplied_or_kept_b
     tmux.wait_for("EXIT=0");
 }
 
-/// 50,000 nested `<b><i>` around a paragraph: once enough to overflow the stack.
+/// 100,000 nested `<b><i>` around a paragraph: enough to overflow the stack of a release build
+/// before the depth limit (50,000 of a debug build).
 fn deep_page() -> String {
     let mut page = String::from("<html><head><title>Deep page</title></head><body><article>");
-    page.push_str(&"<b><i>".repeat(50_000));
+    page.push_str(&"<b><i>".repeat(100_000));
     page.push_str("<p>The bottom of a very deep page holds this sentence about the talks.</p>");
-    page.push_str(&"</i></b>".repeat(50_000));
+    page.push_str(&"</i></b>".repeat(100_000));
     page.push_str("</article></body></html>");
     page
 }

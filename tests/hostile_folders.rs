@@ -346,16 +346,16 @@ fn csv_cells_that_a_spreadsheet_would_run_are_defused() {
     assert!(rows[0].iter().any(|c| c == "'+cmd|' /C calc'!A0"), "{csv}");
 }
 
-// 3 and 6. A page nested 50,000 deep exports (it once overflowed the stack, exit 134); the
+// 3 and 6. A page nested 100,000 pairs deep exports (it overflowed the stack, exit 134); the
 // reader's side is in e2e_hostile.rs, the speed in `cargo bench --bench load_hardening`.
 #[test]
 fn a_deeply_nested_page_exports_instead_of_crashing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let page = dir.path().join("deep.html");
     let mut html = String::from("<html><body><article>");
-    html.push_str(&"<b><i>".repeat(50_000));
+    html.push_str(&"<b><i>".repeat(100_000));
     html.push_str("<p>The bottom of a very deep page holds this sentence.</p>");
-    html.push_str(&"</i></b>".repeat(50_000));
+    html.push_str(&"</i></b>".repeat(100_000));
     html.push_str("</article></body></html>");
     std::fs::write(&page, html).expect("page");
     let output = parallax(&["export", "--format", "json", arg(&page)], None);
