@@ -1,10 +1,11 @@
 //! The sentence cursor and the selection of a pane: showing, moving and extending them, and the
-//! byte range they target (what a tag, note or link applies to).
+//! byte range they target (what a tag, note or link applies to). The behaviour is on [`Pane`]
+//! (it borrows only the pane); the functions below apply it to the focused pane and report.
 
 use std::ops::Range;
 
-use super::App;
 use super::annotate::focused_key;
+use super::{App, Pane};
 use crate::article::sentences;
 
 /// The sentence cursor of a pane, and the selection when `v` started one. Sentences are held as
@@ -24,122 +25,173 @@ pub struct Selection {
     pub range: Range<usize>,
 }
 
-pub fn toggle_cursor(app: &mut App) {
-    let Some(pane) = app.panes.get_mut(app.focus) else {
-        return;
-    };
-    if pane.cursor.take().is_some() {
-        return;
+/// The cursor's behaviour belongs to the pane it is in: these borrow only that pane.
+impl Pane {
+    /// Hides the cursor, or shows it on the sentence at the top of the pane. False when there
+    /// was no cursor and the article has no sentence to put it on.
+    pub fn toggle_cursor(&mut self) -> bool {
+        if self.cursor.take().is_some() {
+            return true;
+        }
+        let top = self.top_offset();
+        let Some(sentence) = self.sentences().at(top) else {
+            return false;
+        };
+        self.cursor = Some(Cursor {
+            sentence,
+            selection: None,
+        });
+        true
     }
-    let top = pane.top_offset();
-    let Some(sentence) = pane.sentences().at(top) else {
+
+    /// Shows the cursor if it is hidden; true when it shows.
+    pub fn ensure_cursor(&mut self) -> bool {
+        if self.cursor.is_none() {
+            self.toggle_cursor();
+        }
+        self.cursor.is_some()
+    }
+
+    /// Moves the cursor to the next (or previous) sentence, extending a selection; at the first
+    /// or last sentence it stays.
+    pub fn move_sentence(&mut self, forward: bool) {
+        if !self.ensure_cursor() {
+            return;
+        }
+        let Some(here) = self.cursor.as_ref().map(|c| c.sentence.clone()) else {
+            return;
+        };
+        let sentences = self.sentences();
+        let moved = if forward {
+            sentences.next(&here)
+        } else {
+            sentences.prev(&here)
+        };
+        let current = moved.unwrap_or(here);
+        let Some(cursor) = self.cursor.as_mut() else {
+            return;
+        };
+        cursor.sentence = current.clone();
+        if let Some(selection) = cursor.selection.as_mut() {
+            let anchor = &selection.anchor;
+            selection.range = anchor.start.min(current.start)..anchor.end.max(current.end);
+        }
+        self.reveal_offset(current.start, current.end);
+    }
+
+    /// Starts a selection at the cursor's sentence, or ends the one open.
+    pub fn toggle_selection(&mut self) {
+        if !self.ensure_cursor() {
+            return;
+        }
+        if let Some(cursor) = self.cursor.as_mut() {
+            cursor.selection = if cursor.selection.is_some() {
+                None
+            } else {
+                Some(Selection {
+                    anchor: cursor.sentence.clone(),
+                    range: cursor.sentence.clone(),
+                })
+            };
+        }
+    }
+
+    /// Moves the selection's end one word forward or back (a selection of the sentence starts).
+    pub fn adjust_selection_by_word(&mut self, forward: bool) {
+        if self.cursor.as_ref().is_none_or(|c| c.selection.is_none()) {
+            self.toggle_selection();
+        }
+        let text = &self.article.text;
+        let Some(selection) = self.cursor.as_mut().and_then(|c| c.selection.as_mut()) else {
+            return;
+        };
+        let end = selection.range.end;
+        let new_end = if forward {
+            let rest = &text[end..];
+            let skip_space = rest.len() - rest.trim_start().len();
+            let word = rest[skip_space..]
+                .find(char::is_whitespace)
+                .unwrap_or(rest.len() - skip_space);
+            end + skip_space + word
+        } else {
+            let before = text[selection.range.start..end].trim_end();
+            before
+                .rfind(char::is_whitespace)
+                .map_or(end, |i| selection.range.start + i)
+        };
+        if new_end > selection.range.start && !text[selection.range.start..new_end].contains('\n') {
+            selection.range.end = new_end;
+        }
+    }
+
+    /// The range the next tag or note applies to: the selection, else the cursor's sentence.
+    pub fn target_range(&self) -> Option<Range<usize>> {
+        let cursor = self.cursor.as_ref()?;
+        match &cursor.selection {
+            Some(selection) => Some(selection.range.clone()),
+            None => Some(cursor.sentence.clone()),
+        }
+    }
+
+    /// Puts the cursor on the sentence at `offset` and scrolls it into view.
+    pub fn put_cursor_at(&mut self, offset: usize) {
+        if let Some(sentence) = self.sentences().at(offset) {
+            self.cursor = Some(Cursor {
+                sentence,
+                selection: None,
+            });
+        }
+        self.show_offset(offset);
+    }
+}
+
+/// `c`: the cursor in the focused pane.
+pub fn toggle_cursor(app: &mut App) {
+    let shown = app.panes.get_mut(app.focus).is_none_or(Pane::toggle_cursor);
+    if !shown {
         app.error("no sentences in this article");
-        return;
-    };
-    pane.cursor = Some(Cursor {
-        sentence,
-        selection: None,
-    });
+    }
 }
 
 /// Makes sure the focused pane shows a cursor; true when it does.
 pub fn ensure_cursor(app: &mut App) -> bool {
-    if app.focused().is_some_and(|p| p.cursor.is_none()) {
-        toggle_cursor(app);
+    let shown = app.panes.get_mut(app.focus).is_some_and(Pane::ensure_cursor);
+    if !shown && !app.panes.is_empty() {
+        app.error("no sentences in this article");
     }
-    app.focused().is_some_and(|p| p.cursor.is_some())
+    shown
 }
 
+/// `j`/`k` with the cursor shown.
 pub fn move_sentence(app: &mut App, forward: bool) {
-    if !ensure_cursor(app) {
-        return;
-    }
-    let Some(pane) = app.panes.get_mut(app.focus) else {
-        return;
-    };
-    let Some(here) = pane.cursor.as_ref().map(|c| c.sentence.clone()) else {
-        return;
-    };
-    let sentences = pane.sentences();
-    let moved = if forward {
-        sentences.next(&here)
-    } else {
-        sentences.prev(&here)
-    };
-    // At the first or last sentence the cursor stays.
-    let current = moved.unwrap_or(here);
-    let Some(cursor) = pane.cursor.as_mut() else {
-        return;
-    };
-    cursor.sentence = current.clone();
-    if let Some(selection) = cursor.selection.as_mut() {
-        let anchor = &selection.anchor;
-        selection.range = anchor.start.min(current.start)..anchor.end.max(current.end);
-    }
-    pane.reveal_offset(current.start, current.end);
-}
-
-pub fn start_selection(app: &mut App) {
-    if !ensure_cursor(app) {
-        return;
-    }
-    let Some(pane) = app.panes.get_mut(app.focus) else {
-        return;
-    };
-    if let Some(cursor) = pane.cursor.as_mut() {
-        cursor.selection = if cursor.selection.is_some() {
-            None
-        } else {
-            Some(Selection {
-                anchor: cursor.sentence.clone(),
-                range: cursor.sentence.clone(),
-            })
-        };
-    }
-}
-
-/// Moves the selection's end one word forward or back (a selection of the sentence starts).
-pub fn adjust_by_word(app: &mut App, forward: bool) {
-    if app
-        .focused()
-        .is_some_and(|p| p.cursor.as_ref().is_none_or(|c| c.selection.is_none()))
+    if ensure_cursor(app)
+        && let Some(pane) = app.panes.get_mut(app.focus)
     {
-        start_selection(app);
-    }
-    let Some(pane) = app.panes.get_mut(app.focus) else {
-        return;
-    };
-    let text = &pane.article.text;
-    let Some(selection) = pane.cursor.as_mut().and_then(|c| c.selection.as_mut()) else {
-        return;
-    };
-    let end = selection.range.end;
-    let new_end = if forward {
-        let rest = &text[end..];
-        let skip_space = rest.len() - rest.trim_start().len();
-        let word = rest[skip_space..]
-            .find(char::is_whitespace)
-            .unwrap_or(rest.len() - skip_space);
-        end + skip_space + word
-    } else {
-        let before = text[selection.range.start..end].trim_end();
-        before
-            .rfind(char::is_whitespace)
-            .map_or(end, |i| selection.range.start + i)
-    };
-    if new_end > selection.range.start && !text[selection.range.start..new_end].contains('\n') {
-        selection.range.end = new_end;
+        pane.move_sentence(forward);
     }
 }
 
-/// The range the next tag or note applies to: the selection, else the cursor's sentence.
-pub fn target_range(app: &App) -> Option<Range<usize>> {
-    let pane = app.focused()?;
-    let cursor = pane.cursor.as_ref()?;
-    match &cursor.selection {
-        Some(selection) => Some(selection.range.clone()),
-        None => Some(cursor.sentence.clone()),
+/// `v`.
+pub fn start_selection(app: &mut App) {
+    if ensure_cursor(app)
+        && let Some(pane) = app.panes.get_mut(app.focus)
+    {
+        pane.toggle_selection();
     }
+}
+
+/// `w`/`b` in a selection.
+pub fn adjust_by_word(app: &mut App, forward: bool) {
+    if ensure_cursor(app)
+        && let Some(pane) = app.panes.get_mut(app.focus)
+    {
+        pane.adjust_selection_by_word(forward);
+    }
+}
+
+/// The focused pane's target range.
+pub fn target_range(app: &App) -> Option<Range<usize>> {
+    app.focused()?.target_range()
 }
 
 /// The annotation of the focused article that overlaps the cursor's target.
@@ -188,13 +240,7 @@ pub fn jump_annotation(app: &mut App, forward: bool) {
         });
         return;
     };
-    if let Some(sentence) = pane.sentences().at(target) {
-        pane.cursor = Some(Cursor {
-            sentence,
-            selection: None,
-        });
-    }
-    pane.show_offset(target);
+    pane.put_cursor_at(target);
 }
 
 /// Every sentence of an article's visible text, split at once: what [`crate::article::sentences::Near`]

@@ -279,14 +279,7 @@ pub fn go_to_annotation(app: &mut App, path: &str, start: usize) {
         return;
     };
     app.focus = index;
-    let pane = &mut app.panes[index];
-    if let Some(sentence) = pane.sentences().at(start) {
-        pane.cursor = Some(annotate::Cursor {
-            sentence,
-            selection: None,
-        });
-    }
-    pane.show_offset(start);
+    app.panes[index].put_cursor_at(start);
 }
 
 /// Handles a mouse event: a click focuses the pane under the pointer, the wheel scrolls it.
