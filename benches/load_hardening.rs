@@ -414,3 +414,49 @@ fn html_1mb_deep_page(bencher: Bencher) {
     let page = nested_page("<div><span>", "</span></div>", 40_000, "word ");
     bencher.bench_local(|| parallax::article::load::from_bytes(std::path::Path::new("deep.html"), &page));
 }
+
+// ---- search: 50 articles of 100 kB, one keystroke on the search line ----
+
+/// Fifty articles of about 100 kB of news text each.
+static SEARCH_CASE: LazyLock<Vec<Article>> = LazyLock::new(|| {
+    (0..50)
+        .map(|i| {
+            let text = format!("Report {i}\n\n{}", cases::news_text(100_000));
+            parallax::article::load::from_bytes(Path::new(&format!("s{i:02}.txt")), text.as_bytes())
+                .expect("loads")
+        })
+        .collect()
+});
+
+/// A keystroke on the search line: every pane searched again, the first hit shown, the frame
+/// drawn. The panes' texts were folded by the search's first letter, as in use.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn search_50x100kb_keystroke(bencher: Bencher) {
+    bencher
+        .with_inputs(|| {
+            let mut app = shown(SEARCH_CASE.clone());
+            key(&mut app, '/');
+            key(&mut app, 'm');
+            frame(&mut app);
+            app
+        })
+        .bench_local_refs(|app| {
+            key(app, 'i');
+            frame(app);
+        });
+}
+
+/// The search's first letter, which also folds all fifty texts.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn search_50x100kb_first_keystroke(bencher: Bencher) {
+    bencher
+        .with_inputs(|| {
+            let mut app = shown(SEARCH_CASE.clone());
+            key(&mut app, '/');
+            app
+        })
+        .bench_local_refs(|app| {
+            key(app, 'm');
+            frame(app);
+        });
+}

@@ -207,6 +207,12 @@ actions! {
     Annotations = "annotations",
     /// Export the report: md, json or csv, then an optional file name
     Export(String) = "export",
+    /// Search every pane as you type: case and accents do not matter
+    Search = "search",
+    /// Go to the next hit of the search, across panes
+    SearchNext = "search-next",
+    /// Go to the previous hit of the search, across panes
+    SearchPrev = "search-prev",
     /// Take the highlighted row or the typed command (lists, panels, the command line)
     Confirm = "confirm",
     /// Complete the command being typed

@@ -17,6 +17,7 @@ pub mod modal;
 pub mod mouse;
 pub mod outlets;
 pub mod prompt;
+pub mod search;
 pub mod update;
 pub mod view;
 
@@ -78,6 +79,8 @@ pub enum Mode {
     Normal,
     /// The `:` command line.
     Command(Prompt),
+    /// The `/` search line.
+    Search(Prompt),
     /// The help overlay, scrolled down by this many rows.
     Help { scroll: usize },
     /// The entities panel; keys type into its filter.
@@ -109,6 +112,7 @@ impl Mode {
         match self {
             Self::Normal => "NORMAL",
             Self::Command(_) => "COMMAND",
+            Self::Search(_) => "SEARCH",
             Self::Help { .. } => "HELP",
             Self::Entities => "ENTITIES",
             Self::TagPick => "TAG",
@@ -149,6 +153,10 @@ pub struct Pane {
     pub cursor: Option<annotate::Cursor>,
     /// When the article was opened, relative to the others: the export keeps this order.
     pub order: usize,
+    /// Hits of the search shown, sorted (see [`search`]).
+    pub search_hits: Vec<std::ops::Range<usize>>,
+    /// The text folded for searching, made on the pane's first search.
+    pub folded: Option<Arc<crate::search::Folded>>,
 }
 
 /// Default relative width of a column.
@@ -169,6 +177,8 @@ impl Pane {
             key: ArticleKey::new(article.path.to_string_lossy(), &article.text),
             cursor: None,
             order: 0,
+            search_hits: Vec::new(),
+            folded: None,
             article,
         }
     }
@@ -323,6 +333,8 @@ pub struct App {
     pub outlets: outlets::OutletState,
     /// Undo and redo of every change to the notes and the outlet defaults, in order.
     pub history: crate::annotation::History,
+    /// The search being typed or shown.
+    pub search: search::SearchState,
     /// The claim-tag vocabulary.
     pub tags: Vec<TagConfig>,
     pub bias_axes: Vec<BiasAxis>,
@@ -355,6 +367,7 @@ impl App {
             notes: NotesState::default(),
             outlets: outlets::OutletState::default(),
             history: crate::annotation::History::default(),
+            search: search::SearchState::default(),
             tags: config.tags.clone(),
             bias_axes: config.bias_axes.clone(),
         }

@@ -30,5 +30,6 @@ pub mod export;
 pub mod files;
 pub mod layout;
 pub mod par;
+pub mod search;
 pub mod tui;
 pub mod ui;

@@ -167,3 +167,34 @@ fn help_flag_documents_paths_and_options() {
         assert!(text.contains(word), "--help lacks {word}:\n{text}");
     }
 }
+
+#[test]
+fn slash_searches_every_pane_as_you_type_and_n_steps_across_panes() {
+    let tmux = Tmux::start("search", 200, 50, &[seeds_dir().to_str().expect("utf-8 path")]);
+    tmux.wait_for("NORMAL");
+    tmux.keys(&["/"]);
+    tmux.wait_until(
+        |s| s.lines().last().is_some_and(|l| l.starts_with('/')),
+        "the search line",
+    );
+    // Case and accents do not matter; the outlets spell the name three ways.
+    tmux.keys(&["QAANI"]);
+    let typed = tmux.wait_until(|s| s.contains("/QAANI") && s.contains(" in "), "hits counted");
+    let status = typed.lines().last().unwrap_or_default().to_owned();
+    let panes: usize = status
+        .split(" in ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no pane count in {status:?}"));
+    assert!(panes >= 3, "Qaani is in several outlets: {status:?}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(" NORMAL ");
+    tmux.keys(&["n"]);
+    let stepped = tmux.wait_for("/QAANI: 2 of");
+    assert!(stepped.contains(&format!("in {panes} panes")), "{stepped}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_until(|s| !s.contains("/QAANI"), "the search to end");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+}

@@ -232,3 +232,32 @@ fn an_entity_found_in_two_articles_has_one_colour_in_both_panes() {
     }
     assert_drawn(&buffer, "met the press", theme.text);
 }
+
+#[test]
+fn search_hits_are_marked_the_current_one_stronger_and_hidden_text_is_not_searched() {
+    let theme = Theme::default();
+    let mut app = shown(&theme);
+    // "the" is in the first sentence only.
+    let buffer = after(&mut app, "/the", &theme);
+    let current = theme
+        .text
+        .bg(Color::LightRed)
+        .fg(Color::Black)
+        .add_modifier(Modifier::BOLD);
+    assert_eq!(parallax::app::search::total(&app), 1);
+    assert_drawn(&buffer, "capital on Monday.", theme.text);
+    let hit = styles(&buffer, "the")
+        .into_iter()
+        .find(|cells| cells.iter().all(|s| *s == as_drawn(current)));
+    assert!(hit.is_some(), "the current hit is drawn in the current-hit style");
+    handle_key(&mut app, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    // Esc ends the search: no mark left.
+    let buffer = after(&mut app, "\u{1b}", &theme);
+    assert_drawn(&buffer, FIRST, theme.text);
+    // "story" is only in the share bar that cleaning hid: not found until it is revealed.
+    after(&mut app, "/story", &theme);
+    assert_eq!(parallax::app::search::total(&app), 0);
+    after(&mut app, "\u{1b}.", &theme);
+    after(&mut app, "/story", &theme);
+    assert_eq!(parallax::app::search::total(&app), 1, "revealed text is searched");
+}

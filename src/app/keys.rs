@@ -21,10 +21,14 @@ pub fn key_layers(app: &App) -> Vec<Layer> {
             if cursor.is_some() {
                 layers.push(Layer::Cursor);
             }
+            if app.search.active() {
+                layers.push(Layer::Matches);
+            }
             layers.push(Layer::Normal);
             layers
         }
         Mode::Command(_) => vec![Layer::Command],
+        Mode::Search(_) => vec![Layer::Search],
         Mode::Help { .. } => vec![Layer::Help],
         Mode::Entities => vec![Layer::Entities],
         Mode::TagPick => vec![Layer::Tag],
@@ -102,6 +106,15 @@ fn type_text(app: &mut App, event: KeyEvent) -> Vec<Effect> {
             KeyCode::Left => prompt.move_cursor(false),
             KeyCode::Right => prompt.move_cursor(true),
             KeyCode::Char(c) if !ctrl => prompt.insert(c),
+            _ => {}
+        },
+        Mode::Search(prompt) => match event.code {
+            KeyCode::Left => prompt.move_cursor(false),
+            KeyCode::Right => prompt.move_cursor(true),
+            KeyCode::Char(c) if !ctrl => {
+                prompt.insert(c);
+                super::search::refresh(app);
+            }
             _ => {}
         },
         Mode::Entities => {

@@ -62,6 +62,10 @@ pub fn confirm(app: &mut App) -> Vec<Effect> {
             }
         }
         Mode::Command(prompt) => return super::update::run_command(app, &prompt.input),
+        Mode::Search(prompt) => {
+            app.mode = Mode::Search(prompt);
+            super::search::confirm(app);
+        }
         other => app.mode = other,
     }
     Vec::new()
@@ -90,9 +94,11 @@ pub fn cancel(app: &mut App) {
                 "notes kept in memory, not saved: the notes file changed outside (the next change asks again)",
             );
         }
+        Mode::Search(_) => super::search::cancel(app),
         Mode::Normal => {
             app.message = None;
             app.entities.selected = None;
+            super::search::clear(app);
         }
         _ => app.mode = Mode::Normal,
     }
@@ -109,6 +115,14 @@ pub fn complete(app: &mut App) {
 pub fn delete_back(app: &mut App) {
     let leave = match &mut app.mode {
         Mode::Command(prompt) => !prompt.backspace() && prompt.input.is_empty(),
+        Mode::Search(prompt) => {
+            if !prompt.backspace() && prompt.input.is_empty() {
+                super::search::cancel(app);
+                return;
+            }
+            super::search::refresh(app);
+            false
+        }
         Mode::Entities => {
             app.entities.panel.filter.pop();
             app.entities.panel.cursor = 0;

@@ -138,6 +138,9 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::OutletReliability(n) => return annotate::set_reliability(app, n, annotate::Scope::Outlet),
         Action::OutletLabel(text) => return annotate::toggle_label(app, &text, annotate::Scope::Outlet),
         Action::Annotations => annotate::open_annotations(app),
+        Action::Search => super::search::open(app),
+        Action::SearchNext => super::search::step(app, true),
+        Action::SearchPrev => super::search::step(app, false),
         // The modal layers: lists, the command line, the editor, the pickers.
         Action::Confirm => return modal::confirm(app),
         Action::Complete => modal::complete(app),

@@ -222,6 +222,8 @@ pub enum Layer {
     Annotations,
     Entities,
     Command,
+    Search,
+    Matches,
     Editor,
     Tag,
     Stance,
@@ -232,14 +234,16 @@ pub enum Layer {
 
 impl Layer {
     /// Every layer, in the order help lists them.
-    pub const ALL: [Layer; 13] = [
+    pub const ALL: [Layer; 15] = [
         Layer::Normal,
         Layer::Cursor,
         Layer::Select,
+        Layer::Matches,
         Layer::Help,
         Layer::Annotations,
         Layer::Entities,
         Layer::Command,
+        Layer::Search,
         Layer::Editor,
         Layer::Tag,
         Layer::Stance,
@@ -258,6 +262,8 @@ impl Layer {
             Layer::Annotations => "annotations",
             Layer::Entities => "entities",
             Layer::Command => "command",
+            Layer::Search => "search",
+            Layer::Matches => "matches",
             Layer::Editor => "editor",
             Layer::Tag => "tag",
             Layer::Stance => "stance",
@@ -277,6 +283,8 @@ impl Layer {
             Layer::Annotations => "in the annotations panel (m)",
             Layer::Entities => "in the entities panel (e); other keys type into its filter",
             Layer::Command => "on the : command line; other keys type",
+            Layer::Search => "on the / search line; other keys type the pattern",
+            Layer::Matches => "while a search's hits are shown; other keys fall through to normal",
             Layer::Editor => "in the note editor; other keys edit the text",
             Layer::Tag => "picking a tag (t); the keys of the tags in [[tags]] pick them",
             Layer::Stance => "picking the stance of a linked claim (L … L)",
@@ -294,7 +302,10 @@ impl Layer {
     /// Whether keys the layer does not bind are typed as text (the command line, the editor,
     /// the entities filter) rather than refused.
     pub fn takes_text(self) -> bool {
-        matches!(self, Layer::Command | Layer::Editor | Layer::Entities)
+        matches!(
+            self,
+            Layer::Command | Layer::Search | Layer::Editor | Layer::Entities
+        )
     }
 }
 

@@ -138,6 +138,32 @@ fn marks(
             marks.push((a.anchor.range(), style));
         }
     }
+    // Search hits on screen; the one stepped to last stands out.
+    let hits = &pane.search_hits;
+    let first = hits.partition_point(|h| h.end <= shown.start);
+    let current = match app.search.current {
+        Some((index, hit)) if app.panes.get(index).is_some_and(|p| std::ptr::eq(p, pane)) => Some(hit),
+        _ => None,
+    };
+    for (i, hit) in hits.iter().enumerate().skip(first) {
+        if hit.start >= shown.end {
+            break;
+        }
+        let style = match (theme.colour, current == Some(i)) {
+            (true, false) => Style::new()
+                .bg(ratatui::style::Color::Yellow)
+                .fg(ratatui::style::Color::Black),
+            (true, true) => Style::new()
+                .bg(ratatui::style::Color::LightRed)
+                .fg(ratatui::style::Color::Black)
+                .add_modifier(Modifier::BOLD),
+            (false, false) => Style::new().add_modifier(Modifier::REVERSED),
+            (false, true) => {
+                Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
+            }
+        };
+        marks.push((hit.clone(), style));
+    }
     if let Some(cursor) = &pane.cursor {
         let style = if theme.colour {
             Style::new().bg(ratatui::style::Color::DarkGray)

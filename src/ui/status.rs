@@ -31,6 +31,18 @@ pub fn render(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
         Line::from(spans).render(area, buf);
         return;
     }
+    if let Mode::Search(prompt) = &app.mode {
+        Line::from(vec![
+            Span::raw("/"),
+            Span::raw(crate::article::sanitize::sanitize_line(&prompt.input)),
+            Span::styled(
+                format!("   {}", crate::app::search::summary(app)),
+                Style::new().add_modifier(Modifier::DIM),
+            ),
+        ])
+        .render(area, buf);
+        return;
+    }
     let badge = Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED);
     let mut left = vec![
         Span::styled(format!(" {} ", app.mode_label()), badge),
@@ -96,9 +108,9 @@ fn sequence_hint(app: &App) -> String {
     hint
 }
 
-/// Where the terminal cursor goes: after the typed command, when the command line is open.
+/// Where the terminal cursor goes: after the typed text, when the command or search line is open.
 pub fn cursor(app: &App) -> Option<Position> {
-    let Mode::Command(prompt) = &app.mode else {
+    let (Mode::Command(prompt) | Mode::Search(prompt)) = &app.mode else {
         return None;
     };
     let before: String = prompt.input.chars().take(prompt.cursor).collect();
