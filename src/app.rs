@@ -48,10 +48,12 @@ pub enum Effect {
     SaveNotes,
     /// Write the changed outlet defaults (`App::outlets`) to the outlet-defaults file.
     SaveOutletDefaults,
-    /// Write the report of the open case to `path` (`App::export_articles` and the notes).
+    /// Write the report of the open case to `path` (`App::export_articles` and the notes);
+    /// without one, to a new file in the reports folder of the data directory, never where a
+    /// case loads its articles from.
     Export {
         format: crate::export::Format,
-        path: PathBuf,
+        path: Option<PathBuf>,
     },
     /// The analyst's answer to a notes file changed by another program.
     ResolveNotesChange(NotesChoice),

@@ -204,6 +204,7 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
         store,
         outlet_defaults,
         gazetteer,
+        reports_dir: paths::data_dir().map(|d| d.join("reports")),
         notes_file: opened.as_ref().map(|o| match &o.store {
             OpenedStore::Writable(store) => store.path().to_path_buf(),
             OpenedStore::ReadOnly(store) => store.path.clone(),

@@ -180,9 +180,34 @@ pub struct Shell<'a> {
     pub gazetteer: SharedGazetteer,
     /// The notes file, writable or not: an export must never go over it.
     pub notes_file: Option<std::path::PathBuf>,
+    /// Where `:export` without a file name writes: the data directory's `reports` folder.
+    pub reports_dir: Option<std::path::PathBuf>,
 }
 
 impl Shell<'_> {
+    /// A new report file for the open case: `<case folder>-<UTC time>.<ext>` in the reports
+    /// folder (made if needed). None without a data directory.
+    fn default_report_path(&self, app: &App, format: crate::export::Format) -> Option<std::path::PathBuf> {
+        let dir = self.reports_dir.as_ref()?;
+        let _ = std::fs::create_dir_all(dir);
+        let case: String = app
+            .notes
+            .dir
+            .file_name()
+            .map_or_else(|| "case".to_owned(), |n| n.to_string_lossy().into_owned())
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let stamp: String = (app.notes.clock)().chars().filter(|c| *c != ':').collect();
+        Some(dir.join(format!("{case}-{stamp}.{}", format.extension())))
+    }
+
     /// The case's own files, which no export may replace: the articles, the notes file and its
     /// lock, the outlet defaults.
     fn case_files(&self, app: &App) -> Vec<std::path::PathBuf> {
@@ -307,6 +332,10 @@ fn event_loop(
                         save_outlet_defaults(app, shell.outlet_defaults.as_deref());
                     }
                     Effect::Export { format, path } => {
+                        let Some(path) = path.or_else(|| shell.default_report_path(app, format)) else {
+                            app.error("no data directory for reports: give a file name (:export md FILE)");
+                            continue;
+                        };
                         let text = export_text(app, &shell.gazetteer, analysed_with.as_ref(), format);
                         let case_files = shell.case_files(app);
                         let inputs: Vec<&std::path::Path> = case_files.iter().map(AsRef::as_ref).collect();

@@ -167,3 +167,33 @@ fn opening_a_deeply_nested_page_in_the_reader_shows_it_and_keeps_the_terminal() 
     tmux.wait_for("EXIT=0");
     tmux.assert_terminal_restored();
 }
+
+#[test]
+fn export_without_a_file_name_goes_to_the_data_directory_not_into_the_case() {
+    let dir = small_case();
+    let data = tempfile::tempdir().expect("data dir");
+    let data_path = arg(data.path());
+    let env = [("XDG_DATA_HOME", data_path), ("XDG_CONFIG_HOME", data_path)];
+    let tmux = Tmux::start_with_env("export-default", 160, 30, &[arg(dir.path())], &env);
+    tmux.wait_for("[1/2]");
+    command(&tmux, "export md", "exported to");
+    let reports = data.path().join("parallax/reports");
+    let written: Vec<_> = std::fs::read_dir(&reports)
+        .expect("the reports folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert!(
+        std::fs::read_to_string(&written[0])
+            .expect("report")
+            .contains("a.txt")
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    // The case folder holds the articles and the notes, nothing that opens as a third source.
+    drop(tmux);
+    let tmux = Tmux::start_with_env("export-reopen", 160, 30, &[arg(dir.path())], &env);
+    tmux.wait_for("[1/2]");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+}

@@ -154,7 +154,8 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// `:export md|json|csv [FILE]`: the default file is `parallax-report.EXT` beside the notes.
+/// `:export md|json|csv [FILE]`: without a file, the shell picks a new one in the data
+/// directory's `reports` folder (a report beside the articles would open as one of them).
 fn export(app: &mut App, args: &str) -> Vec<Effect> {
     let mut words = args.splitn(2, char::is_whitespace);
     let name = words.next().unwrap_or_default();
@@ -162,13 +163,11 @@ fn export(app: &mut App, args: &str) -> Vec<Effect> {
         app.error(format!("unknown export format `{name}`: md, json or csv"));
         return Vec::new();
     };
-    let path = match words.next().map(str::trim).filter(|p| !p.is_empty()) {
-        Some(path) => std::path::PathBuf::from(path),
-        None => app
-            .notes
-            .dir
-            .join(format!("parallax-report.{}", format.extension())),
-    };
+    let path = words
+        .next()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(std::path::PathBuf::from);
     vec![Effect::Export { format, path }]
 }
 

@@ -102,7 +102,7 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
                     let mut found: Vec<PathBuf> = entries
                         .filter_map(Result::ok)
                         .map(|e| e.path())
-                        .filter(|p| !p.is_dir() && is_supported(p))
+                        .filter(|p| !p.is_dir() && is_supported(p) && !is_parallax_file(p))
                         .collect();
                     found.sort();
                     files.extend(found);
@@ -152,6 +152,17 @@ pub fn load_all(paths: &[PathBuf], options: &LoadOptions) -> (Vec<Article>, Vec<
         }
     }
     (articles, messages)
+}
+
+/// Whether `path` names one of the files Parallax writes beside a case: the notes and their
+/// rescue copies and drafts (`parallax-notes.toml.unsaved-PID` has no extension and
+/// `….draft-PID.txt` ends in `.txt`, so both would otherwise open as articles), and the
+/// reports older versions wrote there (`parallax-report.md`). A folder never loads them; a
+/// path given on its own still opens.
+pub fn is_parallax_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|name| name.starts_with("parallax-notes.toml") || name.starts_with("parallax-report."))
 }
 
 /// Whether a file name has an extension Parallax reads (or none, which is read as text).
@@ -359,6 +370,31 @@ fn hide_leading_title(text: &str, title: &str, hidden: &mut Vec<Hidden>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_never_loads_parallax_own_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for name in [
+            "story.txt",
+            "parallax-notes.toml",
+            "parallax-notes.toml.unsaved-123",
+            "parallax-notes.toml.draft-123.txt",
+            "parallax-report.md",
+            "parallax-reporting-guide.md",
+        ] {
+            std::fs::write(dir.path().join(name), "Text.").expect("write");
+        }
+        let (files, errors) = expand_paths(&[dir.path().to_path_buf()]);
+        assert!(errors.is_empty());
+        let names: Vec<String> = files
+            .iter()
+            .map(|f| f.file_name().expect("name").to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["parallax-reporting-guide.md", "story.txt"]);
+        // Named on its own, such a file still opens.
+        let draft = dir.path().join("parallax-notes.toml.draft-123.txt");
+        assert_eq!(expand_paths(std::slice::from_ref(&draft)).0, vec![draft]);
+    }
 
     #[test]
     fn invalid_utf8_is_replaced_with_a_count() {
