@@ -216,11 +216,14 @@ fn check_and_merge(
             (Some(d), _) => d,
             (None, true) => toml::Value::Table(toml::Table::new()),
             (None, false) => {
+                let hint = did_you_mean(name, merged.keys().map(String::as_str))
+                    .map(|known| format!("; did you mean `{known}`?"))
+                    .unwrap_or_default();
                 return Err(ConfigError::at(
                     file,
                     text,
                     span,
-                    format!("unknown key `{dotted}`"),
+                    format!("unknown key `{dotted}`{hint}"),
                 ));
             }
         };
@@ -294,6 +297,32 @@ fn check_and_merge(
         check_sequences(file, text, user, merged, path)?;
     }
     Ok(())
+}
+
+/// The known name closest to a mistyped `name`, when it is close: at most one edit in four
+/// letters (`sinc` → `sync`, `min_colum_width` → `min_column_width`).
+fn did_you_mean<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .map(|k| (edit_distance(name, k), k))
+        .filter(|(distance, k)| *distance > 0 && *distance * 4 <= k.chars().count().max(4))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
 }
 
 /// A key bound alone that also starts a sequence (`]` and `] a`) would make the sequence
@@ -550,9 +579,13 @@ mod tests {
         let e = error("[reader]\nsync = true\nsinc = false\n");
         assert_eq!((e.line, e.column), (3, 1));
         assert!(e.message.contains("unknown key `reader.sinc`"), "{e}");
+        assert!(e.message.contains("did you mean `sync`?"), "{e}");
         assert!(e.to_string().starts_with("c.toml:3:1: "));
+        let e = error("[reader]\nzzzzzz = 1\n");
+        assert!(!e.message.contains("did you mean"), "nothing close: {e}");
         let e = error("[readr]\n");
         assert_eq!((e.line, e.column), (1, 2));
+        assert!(e.message.contains("did you mean `reader`?"), "{e}");
     }
 
     #[test]
