@@ -116,7 +116,7 @@ fn a_hundred_thousand_annotations_open_draw_edit_and_save() {
     let started = std::time::Instant::now();
     let shown = screen(&mut app, 200, 50);
     eprintln!("first frame: {:?}", started.elapsed());
-    assert!(shown.contains("20000 notes"), "{shown}");
+    assert!(shown.contains("20000 annotations"), "{shown}");
 
     // Tag the sentence under a new cursor, as the keys do (it overlaps an annotation, which
     // gets the tag); save as the event loop does.

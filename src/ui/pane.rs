@@ -246,7 +246,8 @@ fn bias_label(app: &App, pane: &Pane, theme: &Theme) -> Option<Line<'static>> {
     parts.extend(bias.labels.iter().map(|l| part(l.clone(), labels_inherited)));
     let count = notes.map_or(0, |a| a.annotations.len());
     if count > 0 {
-        parts.push(part(format!("{count} notes"), false));
+        let noun = if count == 1 { "annotation" } else { "annotations" };
+        parts.push(part(format!("{count} {noun}"), false));
     }
     if parts.is_empty() {
         return None;
