@@ -105,14 +105,15 @@ impl PaneLayout {
 
     /// The row at `pos`, from the cache.
     pub fn row(&self, pos: RowPos) -> Option<Row> {
+        // A paragraph past the end, or not wrapped yet, has no rows, not even its spacer: the
+        // spacer of a paragraph that does not exist made the end of an article look like more
+        // rows to come (the pane said "67%" at the bottom).
+        let lines = self.cached_lines(pos.para)?;
         let spacer = usize::from(pos.para > 0);
         if pos.row < spacer {
             return Some(Row::Spacer);
         }
-        self.cached_lines(pos.para)?
-            .get(pos.row - spacer)
-            .copied()
-            .map(Row::Text)
+        lines.get(pos.row - spacer).copied().map(Row::Text)
     }
 
     /// More rows than the article can have at any width: a paragraph is at least one byte and

@@ -198,3 +198,16 @@ fn slash_searches_every_pane_as_you_type_and_n_steps_across_panes() {
     tmux.keys(&["q"]);
     tmux.wait_for("EXIT=0");
 }
+
+#[test]
+fn at_the_bottom_of_an_article_the_border_says_end() {
+    let tmux = Tmux::start("end-label", 200, 50, &[seeds_dir().to_str().expect("utf-8 path")]);
+    tmux.wait_for("NORMAL");
+    // Every seed ends in boilerplate that cleaning hid; the border once said "37%" there.
+    tmux.keys(&["1", "G", "3", "G", "5", "G"]);
+    let border = |s: &str| s.lines().rev().nth(1).unwrap_or_default().to_owned();
+    let screen = tmux.wait_until(|s| border(s).matches(" End ").count() == 3, "three panes at End");
+    assert!(!border(&screen).contains('%'), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
