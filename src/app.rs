@@ -461,7 +461,7 @@ impl App {
                 title: overrides.title,
                 outlet: overrides.outlet,
                 date: overrides.date,
-                byline: None,
+                ..Meta::default()
             };
         }
     }

@@ -27,6 +27,7 @@ pub mod commands;
 pub mod config;
 pub mod entity;
 pub mod export;
+pub mod fetch;
 pub mod files;
 pub mod layout;
 pub mod par;

@@ -54,6 +54,11 @@ fn main() -> ExitCode {
                 Err(e) => fail(e.exit_code(), &e.to_string()),
             }
         }
+        Some(Command::Add(args)) => {
+            let code =
+                parallax::commands::add::run(args, &config, &mut std::io::stdout(), &mut std::io::stderr());
+            ExitCode::from(code)
+        }
         None => reader(&cli, &config),
     }
 }
@@ -169,7 +174,8 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
     let options = LoadOptions {
         max_bytes: config.reader.max_file_size,
     };
-    let (articles, problems) = load_all(&paths, &options);
+    let (mut articles, problems) = load_all(&paths, &options);
+    parallax::fetch::attach_provenance(&mut articles);
     if articles.is_empty() {
         let detail = if problems.is_empty() {
             "no supported files (.txt, .md, .html)".to_owned()

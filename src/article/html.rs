@@ -3,6 +3,7 @@
 //! how deep the page nests.
 
 pub mod depth;
+pub mod links;
 
 use dom_smoothie::{Config, ParsePolicy, Readability, TextMode};
 use encoding_rs::Encoding;
@@ -68,7 +69,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, HtmlError> {
 
 /// The charset a page declares in `<meta charset=…>` or `<meta http-equiv … content="…;
 /// charset=…">`.
-fn declared_charset(bytes: &[u8]) -> Option<String> {
+pub fn declared_charset(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..bytes.len().min(CHARSET_SCAN_BYTES)];
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let mut from = 0;
@@ -137,6 +138,8 @@ pub fn extract(html: &str) -> Result<Extracted, HtmlError> {
         outlet: non_empty(article.site_name.clone()),
         date: non_empty(article.published_time.clone()).map(|d| date::normalise(&d)),
         byline: non_empty(article.byline.clone()),
+        url: links::page_url(html.as_ref()),
+        retrieved: None,
     };
     Ok(Extracted { text, meta })
 }
