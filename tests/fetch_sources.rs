@@ -448,3 +448,25 @@ fn the_exit_codes_are_in_the_help() {
         assert!(help.contains(line), "{line} missing from:\n{help}");
     }
 }
+
+#[test]
+fn a_saved_page_without_provenance_is_cited_by_its_canonical_url() {
+    let case = tempfile::tempdir().expect("tempdir");
+    let html = page("Saved by hand", "Wire", "2031-03-10", "x").replace(
+        "<title>",
+        "<link rel=\"canonical\" href=\"https://wire.example/saved-by-hand\"><title>",
+    );
+    let saved = case.path().join("saved.html");
+    std::fs::write(&saved, html).expect("write");
+    let json = parallax::commands::export::run_to_string(
+        parallax::export::Format::Json,
+        &[saved],
+        None,
+        None,
+        &parallax::config::Config::default(),
+    )
+    .expect("exports");
+    let report: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(report["sources"][0]["url"], "https://wire.example/saved-by-hand");
+    assert_eq!(report["sources"][0]["retrieved"], serde_json::Value::Null);
+}
