@@ -17,6 +17,7 @@ pub mod modal;
 pub mod mouse;
 pub mod outlets;
 pub mod prompt;
+pub mod sources;
 pub mod update;
 pub mod view;
 
@@ -43,6 +44,11 @@ pub enum Effect {
     Quit,
     /// Load this file and add it as a pane (`App::add_article`), or report the error.
     Open(PathBuf),
+    /// Download this URL into the case folder `case` (`fetch::add`), then open the saved page.
+    Fetch {
+        url: String,
+        case: PathBuf,
+    },
     /// Write the notes (`App::notes`) to the notes file.
     SaveNotes,
     /// Write the changed outlet defaults (`App::outlets`) to the outlet-defaults file.

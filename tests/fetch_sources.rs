@@ -8,24 +8,10 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use common::http::{HttpServer, Reply};
+use common::http::{HttpServer, Reply, article_page as page};
 use parallax::fetch::{self, FailureKind, Limits, Outcome, provenance};
 
 const NOW: &str = "2031-03-12T09:30:00Z";
-
-/// An article page reader mode can read, with its title, outlet and date in the head.
-fn page(title: &str, outlet: &str, date: &str, body: &str) -> String {
-    format!(
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{title}</title>\n\
-         <meta property=\"og:site_name\" content=\"{outlet}\">\n\
-         <meta property=\"article:published_time\" content=\"{date}T08:00:00Z\">\n\
-         </head><body><article><h1>{title}</h1>\n\
-         <p>{body} The Tal Mira dam on the Sefra River collapsed early on Sunday, and officials said the toll had risen.</p>\n\
-         <p>Engineers said the spillway had been reported as cracked two years ago, and that repairs were delayed by a dispute over funding.</p>\n\
-         <p>Residents described water rising through the streets within minutes, carrying cars and market stalls towards the river.</p>\n\
-         </article></body></html>\n"
-    )
-}
 
 fn limits() -> Limits {
     Limits {

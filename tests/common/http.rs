@@ -10,6 +10,20 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+/// An article page reader mode can read, with its title, outlet and date in the head.
+pub fn article_page(title: &str, outlet: &str, date: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{title}</title>\n\
+         <meta property=\"og:site_name\" content=\"{outlet}\">\n\
+         <meta property=\"article:published_time\" content=\"{date}T08:00:00Z\">\n\
+         </head><body><article><h1>{title}</h1>\n\
+         <p>{body} The Tal Mira dam on the Sefra River collapsed early on Sunday, and officials said the toll had risen.</p>\n\
+         <p>Engineers said the spillway had been reported as cracked two years ago, and that repairs were delayed by a dispute over funding.</p>\n\
+         <p>Residents described water rising through the streets within minutes, carrying cars and market stalls towards the river.</p>\n\
+         </article></body></html>\n"
+    )
+}
+
 /// What a route answers.
 #[derive(Debug, Clone, Default)]
 pub struct Reply {
