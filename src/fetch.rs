@@ -22,9 +22,13 @@ use std::path::{Path, PathBuf};
 
 pub use client::Limits;
 
-use crate::article::Article;
 use crate::article::html;
+use crate::article::load::{LoadOptions, load_html_with_charset};
+use crate::article::{Article, Format};
 use provenance::{Plan, Record, Sources};
+
+/// Locks the provenance file while a fetch updates it (a separate file, like the notes' lock).
+pub const LOCK_FILE_NAME: &str = "parallax-sources.toml.lock";
 
 /// The largest provenance file read (a case of thousands of pages is far below).
 const MAX_PROVENANCE_BYTES: u64 = 16 * 1024 * 1024;
@@ -166,6 +170,12 @@ pub fn add(case: &Path, url: &str, limits: &Limits, now: &str) -> Result<Added, 
         |what: String| Failure::new(FailureKind::Case, format!("{url}: {what}; nothing saved"));
     let sources_path = case.join(provenance::FILE_NAME);
     crate::files::check_output(&sources_path, &[]).map_err(|e| case_failure(e.to_string()))?;
+    // Held from reading the records to writing them (not during the download): two `add`s
+    // into one case at once, the reader's and a shell's, must not lose each other's record or
+    // pick the same name. Dropped with the file, by the OS if the process dies.
+    let lock = crate::files::open_lock_file(&case.join(LOCK_FILE_NAME))
+        .and_then(|file| file.lock().map(|()| file))
+        .map_err(|e| case_failure(format!("cannot lock {LOCK_FILE_NAME}: {e}")))?;
     let mut sources = read_sources(&sources_path).map_err(case_failure)?;
     let taken = |file: &str| std::fs::symlink_metadata(case.join(file)).is_ok();
     let plan = sources.plan(url, &response.final_url, &sha256, &base, &taken);
@@ -206,6 +216,7 @@ pub fn add(case: &Path, url: &str, limits: &Limits, now: &str) -> Result<Added, 
             sources_path.display()
         )));
     }
+    drop(lock);
     Ok(Added {
         url: url.to_owned(),
         path,
@@ -228,9 +239,12 @@ fn read_sources(path: &Path) -> Result<Sources, String> {
 }
 
 /// Gives each article the URL and retrieval time its folder's provenance file records for it.
-/// Articles without a record keep the URL their page declares (canonical or `og:url`). A
-/// provenance file that cannot be read is skipped: provenance is shown, never required.
-pub fn attach_provenance(articles: &mut [Article]) {
+/// Articles without a record keep the URL their page declares (canonical or `og:url`). A page
+/// that was read with its server's charset (it declares none itself) is loaded again with that
+/// charset, so a legacy Arabic or Persian page served as `charset=windows-1256` reads as it did
+/// when fetched. A provenance file that cannot be read is skipped: provenance is shown, never
+/// required.
+pub fn attach_provenance(articles: &mut [Article], options: &LoadOptions) {
     let mut by_folder: BTreeMap<PathBuf, Option<Sources>> = BTreeMap::new();
     for article in articles {
         let Some(file) = article.path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
@@ -243,10 +257,17 @@ pub fn attach_provenance(articles: &mut [Article]) {
         let sources = by_folder
             .entry(folder)
             .or_insert_with_key(|folder| read_sources(&folder.join(provenance::FILE_NAME)).ok());
-        if let Some(record) = sources.as_ref().and_then(|s| s.for_file(&file)) {
-            article.meta.url = Some(record.final_url.clone());
-            article.meta.retrieved = Some(record.retrieved.clone());
+        let Some(record) = sources.as_ref().and_then(|s| s.for_file(&file)) else {
+            continue;
+        };
+        if article.format == Format::Html
+            && let Some(label) = charset::undeclared_label(&record.charset)
+            && let Ok(reloaded) = load_html_with_charset(&article.path, options, label)
+        {
+            *article = reloaded;
         }
+        article.meta.url = Some(record.final_url.clone());
+        article.meta.retrieved = Some(record.retrieved.clone());
     }
 }
 

@@ -175,7 +175,7 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
         max_bytes: config.reader.max_file_size,
     };
     let (mut articles, problems) = load_all(&paths, &options);
-    parallax::fetch::attach_provenance(&mut articles);
+    parallax::fetch::attach_provenance(&mut articles, &options);
     if articles.is_empty() {
         let detail = if problems.is_empty() {
             "no supported files (.txt, .md, .html)".to_owned()

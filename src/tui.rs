@@ -170,7 +170,7 @@ fn export_text(
 fn spawn_load(path: std::path::PathBuf, options: LoadOptions, tx: Sender<Wake>) {
     thread::spawn(move || {
         let loaded = load_path(&path, &options).map(|mut article| {
-            crate::fetch::attach_provenance(std::slice::from_mut(&mut article));
+            crate::fetch::attach_provenance(std::slice::from_mut(&mut article), &options);
             article
         });
         let _ = tx.send(Wake::Loaded(Box::new(loaded)));

@@ -200,6 +200,21 @@ fn a_wrong_charset_header_loses_to_the_page_and_a_silent_page_takes_the_header()
         parallax::article::load::load_path(&added.path, &parallax::article::load::LoadOptions::default())
             .expect("loads");
     assert!(article.text.contains("قالت السلطات"), "{}", article.text);
+    // A page that names no charset reads with its server's, which the provenance file kept.
+    let options = parallax::article::load::LoadOptions::default();
+    let plain = parallax::article::load::load_path(&french.path, &options).expect("loads");
+    assert!(!plain.text.contains("débat"), "read as UTF-8 alone it is garbled");
+    let mut articles = vec![plain];
+    fetch::attach_provenance(&mut articles, &options);
+    assert!(
+        articles[0].text.contains("Le débat sur le barrage"),
+        "{}",
+        articles[0].text
+    );
+    assert_eq!(
+        articles[0].meta.url.as_deref(),
+        Some(server.url("/fr/1").as_str())
+    );
 }
 
 #[test]
@@ -360,7 +375,10 @@ fn a_provenance_file_that_does_not_parse_is_left_alone_and_no_page_is_kept() {
         std::fs::read_to_string(&sources).expect("kept"),
         "schema_version = 9\n"
     );
-    assert_eq!(files_in(case.path()), [provenance::FILE_NAME]);
+    assert_eq!(
+        files_in(case.path()),
+        [provenance::FILE_NAME, fetch::LOCK_FILE_NAME]
+    );
 }
 
 #[test]
@@ -407,7 +425,11 @@ fn the_command_goes_on_after_a_failure_and_exits_with_the_most_serious_code() {
         "{stdout}"
     );
     let pages = files_in(&case.path().join("new-case"));
-    assert_eq!(pages.len(), 3, "two pages and the provenance file: {pages:?}");
+    assert_eq!(
+        pages.len(),
+        4,
+        "two pages, the provenance file and its lock: {pages:?}"
+    );
     let only_404 = run(&[server.url("/missing")]);
     assert_eq!(only_404.status.code(), Some(3));
     let again = run(&[server.url("/a")]);
@@ -455,4 +477,31 @@ fn a_saved_page_without_provenance_is_cited_by_its_canonical_url() {
     let report: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert_eq!(report["sources"][0]["url"], "https://wire.example/saved-by-hand");
     assert_eq!(report["sources"][0]["retrieved"], serde_json::Value::Null);
+}
+
+#[test]
+fn adds_running_at_once_into_one_case_keep_every_record() {
+    let server = HttpServer::start();
+    for i in 0..8 {
+        server.route(
+            &format!("/story-{i}"),
+            Reply::html(page("Same title", "Wire", "2031-03-10", &format!("Story {i}."))),
+        );
+    }
+    let case = tempfile::tempdir().expect("tempdir");
+    let handles: Vec<_> = (0..8)
+        .map(|i| {
+            let url = server.url(&format!("/story-{i}"));
+            let dir = case.path().to_path_buf();
+            std::thread::spawn(move || fetch::add(&dir, &url, &limits(), NOW).expect("added"))
+        })
+        .collect();
+    let mut saved: Vec<_> = handles
+        .into_iter()
+        .map(|h| h.join().expect("thread").path)
+        .collect();
+    saved.sort();
+    saved.dedup();
+    assert_eq!(saved.len(), 8, "eight distinct files");
+    assert_eq!(sources_of(case.path()).sources.len(), 8, "eight records");
 }

@@ -33,6 +33,12 @@ pub struct Decoded {
 /// Decodes a page: BOM first, then a declared charset, else UTF-8. Replacement characters are
 /// reported, never silent.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, HtmlError> {
+    decode_or(bytes, encoding_rs::UTF_8)
+}
+
+/// [`decode`], with `undeclared` for a page that names no charset itself: the charset its
+/// server sent in the `Content-Type` header, which the provenance file keeps for a fetched page.
+pub fn decode_or(bytes: &[u8], undeclared: &'static Encoding) -> Result<Decoded, HtmlError> {
     let (encoding, skip) = match Encoding::for_bom(bytes) {
         Some((encoding, bom_len)) => (encoding, bom_len),
         None => match declared_charset(bytes) {
@@ -47,7 +53,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, HtmlError> {
                 };
                 (encoding, 0)
             }
-            None => (encoding_rs::UTF_8, 0),
+            None => (undeclared, 0),
         },
     };
     let (html, had_errors) = encoding.decode_without_bom_handling(&bytes[skip..]);

@@ -24,6 +24,15 @@ impl Choice {
     }
 }
 
+/// The charset to load a saved page with when its provenance record says it was read with one
+/// the page itself does not declare (`windows-1256 (header)`, `windows-1252 (default)`); None
+/// when the page's own declaration or UTF-8 serves (what the loader does anyway).
+pub fn undeclared_label(recorded: &str) -> Option<&str> {
+    let (label, from) = recorded.rsplit_once(" (")?;
+    let from = from.strip_suffix(')')?;
+    (matches!(from, "header" | "default") && !label.eq_ignore_ascii_case("UTF-8")).then_some(label)
+}
+
 /// The media type without parameters, lower-case (`text/html`).
 pub fn media_type(content_type: &str) -> String {
     content_type
@@ -148,6 +157,15 @@ mod tests {
         );
         assert_eq!(choose(None, page).encoding, encoding_rs::WINDOWS_1252);
         assert_eq!(choose(None, b"<p>plain</p>").from, "valid UTF-8");
+    }
+
+    #[test]
+    fn only_a_charset_the_page_does_not_declare_is_reapplied() {
+        assert_eq!(undeclared_label("windows-1256 (header)"), Some("windows-1256"));
+        assert_eq!(undeclared_label("windows-1252 (default)"), Some("windows-1252"));
+        assert_eq!(undeclared_label("windows-1256 (page)"), None);
+        assert_eq!(undeclared_label("UTF-8 (header)"), None);
+        assert_eq!(undeclared_label("nonsense"), None);
     }
 
     #[test]

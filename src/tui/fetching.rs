@@ -25,7 +25,7 @@ pub(super) fn spawn_fetch(url: String, case: PathBuf, load: LoadOptions, tx: Sen
         };
         let fetched = fetch::add(&case, &url, &limits, &now_rfc3339()).map(|added| {
             let article = load_path(&added.path, &load).map(|mut article| {
-                fetch::attach_provenance(std::slice::from_mut(&mut article));
+                fetch::attach_provenance(std::slice::from_mut(&mut article), &load);
                 article
             });
             (added, article)
