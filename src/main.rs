@@ -63,6 +63,11 @@ fn main() -> ExitCode {
     }
 }
 
+fn looks_like_url(path: &Path) -> bool {
+    let text = path.to_string_lossy().to_ascii_lowercase();
+    text.starts_with("http://") || text.starts_with("https://")
+}
+
 /// Whether a file can be created in `dir` (tried, not guessed from permission bits).
 fn dir_writable(dir: &Path) -> bool {
     let probe = dir.join(format!(".parallax-probe-{}", std::process::id()));
@@ -152,6 +157,17 @@ fn open_outlet_defaults(app: &mut App) -> Option<PathBuf> {
 }
 
 fn reader(cli: &Cli, config: &Config) -> ExitCode {
+    // `parallax https://…` used to say "No such file or directory": name the way to do it.
+    if let Some(url) = cli.paths.iter().find(|p| looks_like_url(p) && !p.exists()) {
+        return fail(
+            2,
+            &format!(
+                "{} is a web address, not a file: download it into a case folder first with \
+                 `parallax add --case DIR URL...`, then open DIR",
+                url.display()
+            ),
+        );
+    }
     if !std::io::stdout().is_terminal() {
         return fail(
             2,

@@ -505,3 +505,17 @@ fn adds_running_at_once_into_one_case_keep_every_record() {
     assert_eq!(saved.len(), 8, "eight distinct files");
     assert_eq!(sources_of(case.path()).sources.len(), 8, "eight records");
 }
+
+#[test]
+fn a_url_given_to_the_reader_points_to_parallax_add() {
+    let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .arg("https://example.org/story")
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("is a web address") && stderr.contains("parallax add"),
+        "{stderr}"
+    );
+}
