@@ -1,7 +1,8 @@
 //! The acceptance of issue #17 end to end, in tmux: a local server serves three article pages;
 //! `parallax add` puts them into an empty case; the reader opens the case, shows a source's
 //! URL and retrieval time, tags a claim, `:add`s a page that changed (saved beside the old
-//! version, which is kept, and opened), and exports: every source in the report carries its URL
+//! version, which is kept, and opened), shows a failed `:add` as one line, keeps taking keys
+//! while a slow server stalls, and exports: every source in the report carries its URL
 //! and retrieval time. No network: the server is on 127.0.0.1.
 
 mod common;
@@ -104,6 +105,17 @@ fn add_three_pages_open_tag_add_a_changed_one_and_export_with_provenance() {
             .expect("new version saved")
             .contains("At least 71")
     );
+
+    // A failure is one line in the status bar; a slow server does not hold the reader up.
+    tmux.keys(&[&format!(":add {}", server.url("/missing")), "Enter"]);
+    tmux.wait_for("HTTP 404 Not Found");
+    let mut stalled = Reply::html(article_page("Slow", "Slow Times", "2031-03-10", "x"));
+    stalled.stall = Some(std::time::Duration::from_secs(120));
+    server.route("/slow", stalled);
+    tmux.keys(&[&format!(":add {}", server.url("/slow")), "Enter"]);
+    tmux.wait_for("fetching");
+    key(&tmux, "i");
+    tmux.wait_for("· retrieved 20");
 
     let out = tempfile::tempdir().expect("tempdir");
     let report = out.path().join("report.md");
