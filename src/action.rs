@@ -127,6 +127,10 @@ actions! {
     Close = "close",
     /// Open an article in a new pane
     Open(String) = "open",
+    /// Download a web page (URL) into the case folder, record its provenance, open it
+    Add(String) = "add",
+    /// Show where the focused source came from: URL, retrieval time, file
+    SourceInfo = "source-info",
     /// Show or hide the text cleaning hid in the focused pane
     RevealHidden = "reveal-hidden",
     /// Set the focused article's title

@@ -18,6 +18,7 @@ pub mod mouse;
 pub mod outlets;
 pub mod prompt;
 pub mod search;
+pub mod sources;
 pub mod update;
 pub mod view;
 
@@ -44,6 +45,11 @@ pub enum Effect {
     Quit,
     /// Load this file and add it as a pane (`App::add_article`), or report the error.
     Open(PathBuf),
+    /// Download this URL into the case folder `case` (`fetch::add`), then open the saved page.
+    Fetch {
+        url: String,
+        case: PathBuf,
+    },
     /// Write the notes (`App::notes`) to the notes file.
     SaveNotes,
     /// Write the changed outlet defaults (`App::outlets`) to the outlet-defaults file.
@@ -476,7 +482,7 @@ impl App {
                 title: overrides.title,
                 outlet: overrides.outlet,
                 date: overrides.date,
-                byline: None,
+                ..Meta::default()
             };
         }
     }

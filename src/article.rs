@@ -83,6 +83,11 @@ pub struct Meta {
     /// ISO date (`YYYY-MM-DD`) when it could be read, else the date as written.
     pub date: Option<String>,
     pub byline: Option<String>,
+    /// Where the page was read from: its provenance record's final URL when Parallax fetched
+    /// it (`fetch::attach_provenance`), else its own `<link rel=canonical>` or `og:url`.
+    pub url: Option<String>,
+    /// When it was retrieved (RFC 3339 UTC), known only from a provenance record.
+    pub retrieved: Option<String>,
 }
 
 /// One loaded, cleaned article. Immutable once built; the reader shares it behind an `Arc`.

@@ -15,7 +15,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(name = "parallax", version, about, long_about)]
 #[command(
     after_help = "Keys: press ? in the reader. Config: see config.example.toml.\n\
-Exit codes: 0 ok, 1 runtime failure, 2 bad usage, bad config or unreadable input."
+Exit codes: 0 ok, 1 runtime failure, 2 bad usage, bad config or unreadable input \
+(`parallax add` has one per kind of download failure: see `parallax add --help`)."
 )]
 pub struct Cli {
     /// Config file [default: config.toml in the platform config directory]
@@ -41,6 +42,44 @@ pub enum Command {
     Entities(EntitiesArgs),
     /// Write the case's notes as a report (Markdown, JSON or CSV)
     Export(ExportArgs),
+    /// Download web pages into a case folder and record where and when they were read
+    Add(AddArgs),
+}
+
+/// `parallax add`
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Each page is saved byte for byte as OUTLET-DATE-SLUG.html in the case folder; its URL, final URL \
+after redirects, retrieval time (UTC), HTTP status, content type and SHA-256 go to \
+parallax-sources.toml there. A URL already in the case is fetched again: an unchanged page is \
+recorded as re-checked, a changed one is saved beside the old version (NAME-2.html); nothing \
+saved is ever overwritten. The other URLs go on when one fails.
+
+Exit codes (with several failures, the most serious, from the bottom of this list up):
+  0   every URL saved or re-checked
+  2   not an http:// or https:// URL, or bad usage
+  3   HTTP 4xx (the page is missing or forbidden)
+  4   HTTP 5xx (the server failed)
+  5   not an HTML page (a PDF, an image: refused by its type)
+  6   larger than reader.max_file_size
+  7   too many redirects, or a broken response
+  8   timed out (--timeout)
+  9   connection refused
+  10  unknown host
+  11  TLS failure (certificate or handshake)
+  1   the case folder could not be written; nothing half-written is left")]
+pub struct AddArgs {
+    /// The case folder the pages go to (created if missing)
+    #[arg(long = "case", value_name = "DIR", default_value = ".")]
+    pub case: PathBuf,
+
+    /// Give up on a URL after this many seconds (the whole request, redirects and body)
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub timeout: f64,
+
+    /// Web pages to download (http:// or https://)
+    #[arg(value_name = "URL", required = true)]
+    pub urls: Vec<String>,
 }
 
 /// `parallax export`
@@ -114,6 +153,27 @@ mod tests {
                 ..
             }))
         ));
+    }
+
+    #[test]
+    fn add_takes_urls_a_case_and_a_timeout() {
+        let cli = Cli::try_parse_from([
+            "parallax",
+            "add",
+            "--case",
+            "c",
+            "--timeout",
+            "0.5",
+            "http://a",
+            "http://b",
+        ])
+        .expect("parses");
+        let Some(Command::Add(args)) = cli.command else {
+            panic!("expected add, got {:?}", cli.command);
+        };
+        assert_eq!(args.urls, ["http://a", "http://b"]);
+        assert!((args.timeout - 0.5).abs() < f64::EPSILON);
+        assert!(Cli::try_parse_from(["parallax", "add"]).is_err());
     }
 
     #[test]

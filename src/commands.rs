@@ -1,10 +1,12 @@
-//! The scripting subcommands, `parallax entities` and `parallax export`: they read the files
-//! they are given (articles, notes, outlet defaults, the user's gazetteer), call the pure
+//! The scripting subcommands, `parallax entities`, `parallax export` and `parallax add`
+//! (which downloads pages into a case through `crate::fetch`): they read the files they are
+//! given (articles, notes, outlet defaults, the user's gazetteer), call the pure
 //! engines (`entity`, `export`) and print or write the result.
 //!
 //! This is an IO edge, like `tui`: the modules it calls never read a file themselves, and the
 //! clap argument types (`cli`) stop here.
 
+pub mod add;
 pub mod entities;
 pub mod export;
 

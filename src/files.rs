@@ -9,7 +9,7 @@
 //!   file's permissions and refuses what it must not replace: a symlink, a FIFO or device, a file
 //!   its owner made read-only, a file with other hard links.
 //! - [`create`]: new files that never follow a planted symlink and are private (0600): lock
-//!   files, rescue copies.
+//!   files, rescue copies, and saved web pages (whole or not at all, never over a file).
 //! - [`destination`]: the one place that decides whether an output (an export) may be written
 //!   at a path: never over a case input, never over something that is not a regular file.
 //!
@@ -21,7 +21,7 @@ pub mod destination;
 pub mod read;
 pub mod replace;
 
-pub use create::{create_private, open_lock_file};
+pub use create::{create_new_whole, create_private, open_lock_file};
 pub use destination::{RefusedOutput, check_output};
 pub use read::{Fingerprint, ReadError, ReadProblem, current_fingerprint, fingerprint_of, read_regular};
 pub use replace::{ContentWriter, DirectWriter, remove_stale_temp_files, replace_file};

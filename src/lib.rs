@@ -14,8 +14,9 @@
 //! Pure modules: `action`, `article` (but `article::load`), `layout`, `entity`, `annotation`
 //! (but its store and lock), `export`, `app`, `config` (but `config::paths`), `ui`. IO lives in
 //! `files` (how any file is opened, read, created and replaced), `article::load`,
-//! `config::paths`, the notes store, `commands` (the `entities` and `export` subcommands) and
-//! `tui`, the event loop that performs effects. The top-level modules import each other without
+//! `config::paths`, the notes store, `fetch` (downloading pages into a case and its provenance
+//! file; its naming, charset and provenance parts are pure), `commands` (the `entities`,
+//! `export` and `add` subcommands) and `tui`, the event loop that performs effects. The top-level modules import each other without
 //! a cycle (`tests/module_cycles.rs`).
 
 pub mod action;
@@ -27,6 +28,7 @@ pub mod commands;
 pub mod config;
 pub mod entity;
 pub mod export;
+pub mod fetch;
 pub mod files;
 pub mod layout;
 pub mod par;

@@ -54,8 +54,18 @@ fn main() -> ExitCode {
                 Err(e) => fail(e.exit_code(), &e.to_string()),
             }
         }
+        Some(Command::Add(args)) => {
+            let code =
+                parallax::commands::add::run(args, &config, &mut std::io::stdout(), &mut std::io::stderr());
+            ExitCode::from(code)
+        }
         None => reader(&cli, &config),
     }
+}
+
+fn looks_like_url(path: &Path) -> bool {
+    let text = path.to_string_lossy().to_ascii_lowercase();
+    text.starts_with("http://") || text.starts_with("https://")
 }
 
 /// Whether a file can be created in `dir` (tried, not guessed from permission bits).
@@ -147,6 +157,17 @@ fn open_outlet_defaults(app: &mut App) -> Option<PathBuf> {
 }
 
 fn reader(cli: &Cli, config: &Config) -> ExitCode {
+    // `parallax https://…` used to say "No such file or directory": name the way to do it.
+    if let Some(url) = cli.paths.iter().find(|p| looks_like_url(p) && !p.exists()) {
+        return fail(
+            2,
+            &format!(
+                "{} is a web address, not a file: download it into a case folder first with \
+                 `parallax add --case DIR URL...`, then open DIR",
+                url.display()
+            ),
+        );
+    }
     if !std::io::stdout().is_terminal() {
         return fail(
             2,
@@ -169,7 +190,8 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
     let options = LoadOptions {
         max_bytes: config.reader.max_file_size,
     };
-    let (articles, problems) = load_all(&paths, &options);
+    let (mut articles, problems) = load_all(&paths, &options);
+    parallax::fetch::attach_provenance(&mut articles, &options);
     if articles.is_empty() {
         let detail = if problems.is_empty() {
             "no supported files (.txt, .md, .html)".to_owned()

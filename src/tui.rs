@@ -10,6 +10,7 @@
 //! reader (`draft`).
 
 mod draft;
+mod fetching;
 mod saving;
 
 use saving::{SAVE_RETRY, resolve_notes_change, save_at_exit, save_notes, save_outlet_defaults};
@@ -46,6 +47,8 @@ enum Wake {
     Entities(Vec<Arc<Article>>, Decisions, EntityIndex),
     /// An article `:open` asked for, loaded on a worker thread.
     Loaded(Box<Result<Article, crate::article::load::LoadError>>),
+    /// A page `:add` asked for, downloaded and loaded on a worker thread.
+    Fetched(Box<fetching::Fetched>),
 }
 
 /// How the reader ended.
@@ -166,7 +169,11 @@ fn export_text(
 /// reader, which keeps taking keys and signals meanwhile.
 fn spawn_load(path: std::path::PathBuf, options: LoadOptions, tx: Sender<Wake>) {
     thread::spawn(move || {
-        let _ = tx.send(Wake::Loaded(Box::new(load_path(&path, &options))));
+        let loaded = load_path(&path, &options).map(|mut article| {
+            crate::fetch::attach_provenance(std::slice::from_mut(&mut article), &options);
+            article
+        });
+        let _ = tx.send(Wake::Loaded(Box::new(loaded)));
     });
 }
 
@@ -312,6 +319,12 @@ fn event_loop(
                     }
                     Vec::new()
                 }
+                Wake::Fetched(fetched) => {
+                    if let Some(analyze) = fetching::finish(app, *fetched) {
+                        spawn_analysis(analyze, &shell.gazetteer, tx.clone());
+                    }
+                    Vec::new()
+                }
             };
             for effect in effects {
                 match effect {
@@ -319,6 +332,9 @@ fn event_loop(
                     Effect::Open(path) => {
                         app.info(format!("loading {}…", path.display()));
                         spawn_load(path, shell.load.clone(), tx.clone());
+                    }
+                    Effect::Fetch { url, case } => {
+                        fetching::spawn_fetch(url, case, shell.load.clone(), tx.clone());
                     }
                     analyze @ Effect::Analyze { .. } => spawn_analysis(analyze, &shell.gazetteer, tx.clone()),
                     Effect::SaveNotes => {

@@ -68,7 +68,9 @@ fn help_lists_every_layer_the_status_bar_names_the_mode_and_merge_undoes() {
     };
     let mut screen = tmux.capture();
     for _ in 0..30 {
-        if cursor_layer(&screen).iter().any(|l| l.contains("link")) {
+        let layer = cursor_layer(&screen);
+        let shown = |name: &str| layer.iter().any(|l| l.contains(name));
+        if ["link", "sentence-next", "sentence-prev"].into_iter().all(shown) {
             break;
         }
         tmux.keys(&["Space"]);

@@ -68,6 +68,8 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Open(path) => return vec![Effect::Open(path.into())],
+        Action::Add(url) => return vec![super::sources::fetch(app, url)],
+        Action::SourceInfo => super::sources::show_info(app),
         Action::RevealHidden => {
             if let Some(pane) = app.panes.get_mut(app.focus) {
                 let reveal = !pane.layout.reveal();

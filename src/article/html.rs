@@ -3,6 +3,7 @@
 //! how deep the page nests.
 
 pub mod depth;
+pub mod links;
 
 use dom_smoothie::{Config, ParsePolicy, Readability, TextMode};
 use encoding_rs::Encoding;
@@ -32,6 +33,12 @@ pub struct Decoded {
 /// Decodes a page: BOM first, then a declared charset, else UTF-8. Replacement characters are
 /// reported, never silent.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, HtmlError> {
+    decode_or(bytes, encoding_rs::UTF_8)
+}
+
+/// [`decode`], with `undeclared` for a page that names no charset itself: the charset its
+/// server sent in the `Content-Type` header, which the provenance file keeps for a fetched page.
+pub fn decode_or(bytes: &[u8], undeclared: &'static Encoding) -> Result<Decoded, HtmlError> {
     let (encoding, skip) = match Encoding::for_bom(bytes) {
         Some((encoding, bom_len)) => (encoding, bom_len),
         None => match declared_charset(bytes) {
@@ -46,7 +53,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, HtmlError> {
                 };
                 (encoding, 0)
             }
-            None => (encoding_rs::UTF_8, 0),
+            None => (undeclared, 0),
         },
     };
     let (html, had_errors) = encoding.decode_without_bom_handling(&bytes[skip..]);
@@ -68,7 +75,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, HtmlError> {
 
 /// The charset a page declares in `<meta charset=…>` or `<meta http-equiv … content="…;
 /// charset=…">`.
-fn declared_charset(bytes: &[u8]) -> Option<String> {
+pub fn declared_charset(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..bytes.len().min(CHARSET_SCAN_BYTES)];
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let mut from = 0;
@@ -137,6 +144,8 @@ pub fn extract(html: &str) -> Result<Extracted, HtmlError> {
         outlet: non_empty(article.site_name.clone()),
         date: non_empty(article.published_time.clone()).map(|d| date::normalise(&d)),
         byline: non_empty(article.byline.clone()),
+        url: links::page_url(html.as_ref()),
+        retrieved: None,
     };
     Ok(Extracted { text, meta })
 }

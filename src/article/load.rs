@@ -207,6 +207,27 @@ pub fn load_path(path: &Path, options: &LoadOptions) -> Result<Article, LoadErro
     from_vec(&crate::files::canonical_folder(path), bytes)
 }
 
+/// Loads a saved page that declares no charset of its own with `charset` (an encoding label),
+/// the one its server sent: `fetch::attach_provenance` reloads such pages with what their
+/// provenance record says. A page that declares one keeps its own.
+pub fn load_html_with_charset(
+    path: &Path,
+    options: &LoadOptions,
+    charset: &str,
+) -> Result<Article, LoadError> {
+    let Some(encoding) = encoding_rs::Encoding::for_label(charset.as_bytes()) else {
+        return Err(LoadError::UnknownEncoding {
+            path: path.to_path_buf(),
+            label: charset.to_owned(),
+        });
+    };
+    let (bytes, _) = crate::files::read_regular(path, options.max_bytes).map_err(|error| LoadError::Io {
+        path: path.to_path_buf(),
+        message: error.to_string(),
+    })?;
+    from_html_as(&crate::files::canonical_folder(path), &bytes, encoding)
+}
+
 /// The format a file is read as: by extension, else by a look at the start of the content.
 pub fn detect_format(path: &Path, bytes: &[u8]) -> Format {
     match path
@@ -314,6 +335,14 @@ fn decode_text(bytes: Vec<u8>) -> (String, Vec<String>) {
 }
 
 fn from_html(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
+    from_html_as(path, bytes, encoding_rs::UTF_8)
+}
+
+fn from_html_as(
+    path: &Path,
+    bytes: &[u8],
+    undeclared: &'static encoding_rs::Encoding,
+) -> Result<Article, LoadError> {
     let html_error = |e: HtmlError| match e {
         HtmlError::UnknownEncoding(label) => LoadError::UnknownEncoding {
             path: path.to_path_buf(),
@@ -324,7 +353,7 @@ fn from_html(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
             message,
         },
     };
-    let decoded = html::decode(bytes).map_err(html_error)?;
+    let decoded = html::decode_or(bytes, undeclared).map_err(html_error)?;
     let mut warnings = decoded.warnings;
     let (text, mut meta) = if decoded.html.trim().is_empty() {
         (String::new(), super::Meta::default())

@@ -172,6 +172,7 @@ fn load_articles(paths: &[PathBuf], config: &Config) -> Result<Vec<Article>, Exp
     if !problems.is_empty() {
         return Err(ExportError::Input(problems.join("; ")));
     }
+    crate::fetch::attach_provenance(&mut articles, &options);
     if articles.is_empty() {
         return Err(ExportError::Input(
             "nothing to export: no supported files (.txt, .md, .html)".into(),

@@ -1,7 +1,8 @@
 //! The CSV export, for spreadsheets: one row per annotation with its source, position, quote,
-//! tags, note, claim group, stance and the source's bias. RFC 4180 quoting (fields with commas,
-//! quotes or line breaks are quoted, quotes doubled) by the `csv` crate; records end in `\n`
-//! rather than CRLF so that no carriage return reaches a terminal that prints the file.
+//! tags, note, claim group, stance, the source's bias, URL and retrieval time. RFC 4180
+//! quoting (fields with commas, quotes or line breaks are quoted, quotes doubled) by the `csv`
+//! crate; records end in `\n` rather than CRLF so that no carriage return reaches a terminal
+//! that prints the file.
 //!
 //! A spreadsheet opening the file runs a cell that starts with `=`, `+`, `-` or `@` as a formula
 //! (and some treat a leading tab or carriage return the same way), and quotes, notes and file
@@ -14,9 +15,22 @@ use std::borrow::Cow;
 use super::report::{Report, Source};
 
 /// The header row.
-pub const COLUMNS: [&str; 13] = [
-    "id", "article", "outlet", "start", "end", "quote", "tags", "note", "claim", "stance", "bias", "orphan",
+pub const COLUMNS: [&str; 15] = [
+    "id",
+    "article",
+    "outlet",
+    "start",
+    "end",
+    "quote",
+    "tags",
+    "note",
+    "claim",
+    "stance",
+    "bias",
+    "orphan",
     "modified",
+    "url",
+    "retrieved",
 ];
 
 /// Renders the report as CSV: the header, then one record per annotation.
@@ -55,6 +69,8 @@ fn try_render(report: &Report) -> Result<String, String> {
             text_cell(&bias),
             Cow::Borrowed(if annotation.orphan { "true" } else { "false" }),
             text_cell(&annotation.modified),
+            text_cell(source.and_then(|s| s.url.as_deref()).unwrap_or("")),
+            text_cell(source.and_then(|s| s.retrieved.as_deref()).unwrap_or("")),
         ];
         writer
             .write_record(cells.iter().map(|cell| cell.as_bytes()))
@@ -90,6 +106,8 @@ mod tests {
                 title: None,
                 date: None,
                 byline: None,
+                url: None,
+                retrieved: None,
                 bias: SourceBias::default(),
                 outlet_bias: None,
                 bias_from_outlet: false,

@@ -64,6 +64,20 @@ fn case(report: &Report) -> String {
             let _ = write!(out, " ({})", escape::inline(date));
         }
         let _ = write!(out, " · {}", escape::inline(&source.path));
+        match (&source.url, &source.retrieved) {
+            (Some(url), Some(retrieved)) => {
+                let _ = write!(
+                    out,
+                    " · {} (retrieved {})",
+                    escape::inline(url),
+                    escape::inline(retrieved)
+                );
+            }
+            (Some(url), None) => {
+                let _ = write!(out, " · {}", escape::inline(url));
+            }
+            _ => {}
+        }
     }
     if !report.notes_for_other_articles.is_empty() {
         let others: Vec<String> = report

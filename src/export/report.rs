@@ -48,6 +48,11 @@ pub struct Source {
     pub title: Option<String>,
     pub date: Option<String>,
     pub byline: Option<String>,
+    /// Where the page was read: the final URL its provenance record gives (`parallax add`),
+    /// else the page's own canonical or `og:url`; None for a file with neither.
+    pub url: Option<String>,
+    /// When it was retrieved (RFC 3339 UTC), from its provenance record.
+    pub retrieved: Option<String>,
     /// The bias shown for the article: its own tag over its outlet's default, part by part.
     pub bias: SourceBias,
     /// The outlet's default bias that `bias` fell back on, as the outlet-defaults file holds it
@@ -235,6 +240,8 @@ fn source(number: usize, article: &Article, key: &str, notes: &Notes, outlets: &
         title: pick(overrides.and_then(|o| o.title.as_ref()), &article.meta.title),
         date: pick(overrides.and_then(|o| o.date.as_ref()), &article.meta.date),
         byline: article.meta.byline.as_deref().map(sanitize_line),
+        url: article.meta.url.as_deref().map(sanitize_line),
+        retrieved: article.meta.retrieved.as_deref().map(sanitize_line),
         bias: SourceBias::from(&bias),
         outlet_bias: outlet_bias.map(SourceBias::from),
         bias_from_outlet: bias != own,

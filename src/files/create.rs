@@ -18,6 +18,27 @@ pub fn create_private(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
+/// Writes a new file at `path` with `bytes`, whole or not at all, and never over anything: the
+/// bytes go to a private temporary file beside it, are synced, and are then hard-linked to
+/// the name (which, like `O_EXCL`, fails if anything is there, a symlink included). A crash or
+/// an error leaves at most the temporary file, named `.NAME.part-PID`, never a short `NAME`.
+pub fn create_new_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let name = path
+        .file_name()
+        .map_or_else(Default::default, |n| n.to_string_lossy().into_owned());
+    let temp = path.with_file_name(format!(".{name}.part-{}", std::process::id()));
+    let _ = std::fs::remove_file(&temp);
+    let written = create_private(&temp).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.sync_all()
+    });
+    let published = written.and_then(|()| std::fs::hard_link(&temp, path));
+    let _ = std::fs::remove_file(&temp);
+    published?;
+    super::replace::sync_dir(&super::replace::parent_dir(path))
+}
+
 /// Opens (creating it if needed) the lock file at `path` for reading and writing, without
 /// truncating it. Refuses a symlink at the name, anything that is not a regular file, a file
 /// with other hard links, and a file too big to be one of ours.
@@ -135,5 +156,25 @@ mod tests {
         let mode = std::fs::metadata(&path).expect("stat").permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         assert!(create_private(&path).is_err());
+    }
+
+    #[test]
+    fn a_whole_new_file_never_replaces_anything_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("page.html");
+        create_new_whole(&path, b"first").expect("created");
+        assert!(create_new_whole(&path, b"second").is_err());
+        assert_eq!(std::fs::read(&path).expect("read"), b"first");
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "precious").expect("write");
+        let link = dir.path().join("link.html");
+        std::os::unix::fs::symlink(&victim, &link).expect("symlink");
+        assert!(create_new_whole(&link, b"evil").is_err());
+        assert_eq!(std::fs::read_to_string(&victim).expect("read"), "precious");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("ls")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names.len(), 3, "{names:?}");
     }
 }

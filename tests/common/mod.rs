@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod cases;
+pub mod http;
 pub mod terminal;
 
 use std::process::Command;
