@@ -70,10 +70,10 @@ impl Default for Options {
         Self {
             kinds: KindWeights::default(),
             scoring: Scoring {
-                index_floor: 0.3,
+                index_floor: 1.0,
                 threshold: 0.15,
                 min_shared: 2,
-                floor: 0.03,
+                floor: 0.15,
             },
             merge: 0.07,
         }
