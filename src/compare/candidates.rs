@@ -14,10 +14,14 @@ pub struct Pair {
     pub score: f32,
 }
 
+/// Features in at most this many sentences always propose candidates.
+const ALWAYS_INDEXED: usize = 16;
+
 /// The scoring knobs.
 #[derive(Debug, Clone, Copy)]
 pub struct Scoring {
-    /// Features lighter than this do not propose candidates.
+    /// Features lighter than this (and in more than `ALWAYS_INDEXED` sentences) do not propose
+    /// candidates.
     pub index_floor: f32,
     /// Pairs at or above this similarity are links (one-to-one matches).
     pub threshold: f32,
@@ -33,9 +37,14 @@ pub fn pairs(sentences: &[Sentence], weight: &[f32], scoring: &Scoring) -> Vec<P
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); weight.len()];
     for (i, s) in sentences.iter().enumerate() {
         for &f in &s.features {
-            if weight[f as usize] >= scoring.index_floor {
-                postings[f as usize].push(i as u32);
-            }
+            postings[f as usize].push(i as u32);
+        }
+    }
+    // A common feature proposes no candidates, unless its list is short anyway: in a small
+    // case every shared word is "common" by proportion.
+    for (list, &w) in postings.iter_mut().zip(weight) {
+        if w < scoring.index_floor && list.len() > ALWAYS_INDEXED {
+            list.clear();
         }
     }
     let mass: Vec<f32> = sentences
