@@ -39,7 +39,7 @@ pub struct Member {
 /// One fact as reported by one or more articles.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
-    /// Sorted by article, one per article.
+    /// Sorted by article and position; at most two per article (a headline and its lead).
     pub members: Vec<Member>,
     /// Mean similarity of the links that made the group, 0–1; 0 for a sentence alone.
     pub confidence: f32,
