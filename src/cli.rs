@@ -40,6 +40,8 @@ pub struct Cli {
 pub enum Command {
     /// Print the entities found across the articles
     Entities(EntitiesArgs),
+    /// Group the sentences of different articles that report the same fact
+    Align(AlignArgs),
     /// Write the case's notes as a report (Markdown, JSON or CSV)
     Export(ExportArgs),
     /// Download web pages into a case folder and record where and when they were read
@@ -110,6 +112,27 @@ pub struct EntitiesArgs {
     pub paths: Vec<PathBuf>,
 }
 
+/// `parallax align`
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = AlignFormat::Table)]
+    pub format: AlignFormat,
+
+    /// Articles or directories
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+/// How `parallax align` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AlignFormat {
+    /// Each fact with the outlets that report it and those that do not, for people
+    Table,
+    /// Groups of sentences as byte offsets (see ../shared/align/README.md)
+    Json,
+}
+
 /// The formats `parallax export` writes (`export::Format`, converted in `commands::export`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -174,6 +197,18 @@ mod tests {
         assert_eq!(args.urls, ["http://a", "http://b"]);
         assert!((args.timeout - 0.5).abs() < f64::EPSILON);
         assert!(Cli::try_parse_from(["parallax", "add"]).is_err());
+    }
+
+    #[test]
+    fn align_parses_its_format() {
+        let cli =
+            Cli::try_parse_from(["parallax", "align", "--format", "json", "a.txt", "b.txt"]).expect("parses");
+        let Some(Command::Align(args)) = cli.command else {
+            panic!("expected align, got {:?}", cli.command);
+        };
+        assert_eq!(args.format, AlignFormat::Json);
+        assert_eq!(args.paths.len(), 2);
+        assert!(Cli::try_parse_from(["parallax", "align"]).is_err());
     }
 
     #[test]

@@ -1,15 +1,18 @@
-//! The scripting subcommands, `parallax entities`, `parallax export` and `parallax add`
-//! (which downloads pages into a case through `crate::fetch`): they read the files they are
-//! given (articles, notes, outlet defaults, the user's gazetteer), call the pure
-//! engines (`entity`, `export`) and print or write the result.
+//! The scripting subcommands, `parallax entities`, `parallax align`, `parallax export` and
+//! `parallax add` (which downloads pages into a case through `crate::fetch`): they read the files
+//! they are given (articles, notes, outlet defaults, the user's gazetteer), call the pure
+//! engines (`entity`, `compare`, `export`) and print or write the result.
 //!
 //! This is an IO edge, like `tui`: the modules it calls never read a file themselves, and the
 //! clap argument types (`cli`) stop here.
 
 pub mod add;
+pub mod align;
 pub mod entities;
 pub mod export;
 
+use crate::article::Article;
+use crate::article::load::{LoadOptions, expand_paths, load_path};
 use crate::entity::Gazetteer;
 
 /// The largest user gazetteer read.
@@ -26,4 +29,45 @@ pub fn load_gazetteer(path: &str) -> Result<Gazetteer, String> {
         .map_err(|e| e.to_string())?;
     let text = String::from_utf8(bytes).map_err(|e| format!("{path}: not UTF-8 text ({e})"))?;
     Gazetteer::with_user_file(&text).map_err(|e| format!("{path}: {e}"))
+}
+
+/// Loads every article under `paths` (files or directories), failing on the first problem:
+/// a script must not get a result for fewer files than it named.
+pub fn load_articles(
+    paths: &[std::path::PathBuf],
+    config: &crate::config::Config,
+) -> Result<Vec<Article>, String> {
+    let (paths, errors) = expand_paths(paths);
+    if let Some(error) = errors.first() {
+        return Err(error.to_string());
+    }
+    if paths.is_empty() {
+        return Err("no articles found in the given paths".into());
+    }
+    let options = LoadOptions {
+        max_bytes: config.reader.max_file_size,
+    };
+    paths
+        .iter()
+        .map(|p| load_path(p, &options).map_err(|e| e.to_string()))
+        .collect()
+}
+
+/// One input file in a subcommand's JSON: its index (what `doc` fields refer to) and path.
+#[derive(serde::Serialize)]
+pub struct JsonDocument {
+    pub id: usize,
+    pub path: String,
+}
+
+/// The `documents` list of a subcommand's JSON, in the order the articles were given.
+pub fn json_documents(articles: &[Article]) -> Vec<JsonDocument> {
+    articles
+        .iter()
+        .enumerate()
+        .map(|(id, a)| JsonDocument {
+            id,
+            path: a.path.display().to_string(),
+        })
+        .collect()
 }

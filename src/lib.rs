@@ -6,18 +6,20 @@
 //! ```text
 //! files ──article::load──► Article { canonical text, hidden ranges, metadata }
 //!                              └──entity::analyze (worker thread)──► EntityIndex
+//!                                     └──compare::align──► Alignment { facts as byte ranges }
 //! key/mouse ──config::Keymap──► Action ──app::update (pure)──► App' + Vec<Effect>
 //! resize/scroll ──layout (pure, cached per width)──► visual lines (byte ranges)
 //! draw: ui::render(frame, &App)   read-only
 //! ```
 //!
-//! Pure modules: `action`, `article` (but `article::load`), `layout`, `entity`, `annotation`
-//! (but its store and lock), `export`, `app`, `config` (but `config::paths`), `ui`. IO lives in
+//! Pure modules: `action`, `article` (but `article::load`), `layout`, `entity`, `compare`,
+//! `annotation` (but its store and lock), `export`, `app`, `config` (but `config::paths`), `ui`.
+//! IO lives in
 //! `files` (how any file is opened, read, created and replaced), `article::load`,
 //! `config::paths`, the notes store, `fetch` (downloading pages into a case and its provenance
 //! file; its naming, charset and provenance parts are pure), `commands` (the `entities`,
-//! `export` and `add` subcommands) and `tui`, the event loop that performs effects. The top-level modules import each other without
-//! a cycle (`tests/module_cycles.rs`).
+//! `align`, `export` and `add` subcommands) and `tui`, the event loop that performs effects.
+//! The top-level modules import each other without a cycle (`tests/module_cycles.rs`).
 
 pub mod action;
 pub mod annotation;
@@ -25,6 +27,7 @@ pub mod app;
 pub mod article;
 pub mod cli;
 pub mod commands;
+pub mod compare;
 pub mod config;
 pub mod entity;
 pub mod export;

@@ -5,9 +5,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::load_gazetteer;
+use super::{JsonDocument, json_documents, load_articles, load_gazetteer};
 use crate::article::Article;
-use crate::article::load::{LoadOptions, expand_paths, load_path};
 use crate::article::sanitize::sanitize_line;
 use crate::cli::{EntitiesArgs, EntitiesFormat};
 use crate::config::Config;
@@ -16,20 +15,7 @@ use crate::entity::{Decisions, EntityIndex, Kind, analyze};
 /// Runs the subcommand, writing to `out`. Errors are messages for stderr.
 pub fn run(args: &EntitiesArgs, config: &Config, out: &mut dyn Write) -> Result<(), String> {
     let gazetteer = load_gazetteer(&config.entities.gazetteer)?;
-    let (paths, errors) = expand_paths(&args.paths);
-    if let Some(error) = errors.first() {
-        return Err(error.to_string());
-    }
-    if paths.is_empty() {
-        return Err("no articles found in the given paths".into());
-    }
-    let options = LoadOptions {
-        max_bytes: config.reader.max_file_size,
-    };
-    let articles: Vec<Article> = paths
-        .iter()
-        .map(|p| load_path(p, &options).map_err(|e| e.to_string()))
-        .collect::<Result<_, _>>()?;
+    let articles = load_articles(&args.paths, config)?;
     let refs: Vec<&Article> = articles.iter().collect();
     let index = analyze(&refs, &gazetteer, &Decisions::default());
     let written = match args.format {
@@ -43,12 +29,6 @@ pub fn run(args: &EntitiesArgs, config: &Config, out: &mut dyn Write) -> Result<
 struct JsonOutput<'a> {
     documents: Vec<JsonDocument>,
     entities: Vec<JsonEntity<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonDocument {
-    id: usize,
-    path: String,
 }
 
 #[derive(Serialize)]
@@ -70,14 +50,7 @@ struct JsonMention<'a> {
 /// The machine-readable form: `serde_json` escapes every control character.
 pub fn write_json(articles: &[Article], index: &EntityIndex, out: &mut dyn Write) -> std::io::Result<()> {
     let output = JsonOutput {
-        documents: articles
-            .iter()
-            .enumerate()
-            .map(|(id, a)| JsonDocument {
-                id,
-                path: a.path.display().to_string(),
-            })
-            .collect(),
+        documents: json_documents(articles),
         entities: index
             .entities
             .iter()

@@ -1,0 +1,103 @@
+//! Candidate pairs through an inverted index: feature → sentences. Only sentences of different
+//! articles that share a feature of some weight are ever compared, so the cost grows with the
+//! matches, not with all pairs of sentences; a feature so common that it carries almost no
+//! weight is not used to find candidates (it still counts in their score).
+
+use super::features::Sentence;
+
+/// A scored pair of sentences (indexes into the case's sentence list), `a < b`, from
+/// different articles.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pair {
+    pub a: usize,
+    pub b: usize,
+    pub score: f32,
+}
+
+/// Features in at most this many sentences always propose candidates.
+const ALWAYS_INDEXED: usize = 16;
+
+/// The scoring knobs.
+#[derive(Debug, Clone, Copy)]
+pub struct Scoring {
+    /// Features lighter than this (and in more than `ALWAYS_INDEXED` sentences) do not propose
+    /// candidates.
+    pub index_floor: f32,
+    /// Pairs at or above this similarity are links (one-to-one matches).
+    pub threshold: f32,
+    /// Pairs below this similarity are dropped; those between it and the threshold only count
+    /// when whole groups are compared.
+    pub floor: f32,
+    /// At least this many shared features: one shared word is a coincidence.
+    pub min_shared: usize,
+}
+
+/// Every pair of sentences of different articles whose similarity reaches the floor.
+pub fn pairs(sentences: &[Sentence], weight: &[f32], scoring: &Scoring) -> Vec<Pair> {
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); weight.len()];
+    for (i, s) in sentences.iter().enumerate() {
+        for &f in &s.features {
+            postings[f as usize].push(i as u32);
+        }
+    }
+    // A common feature proposes no candidates, unless its list is short anyway: in a small
+    // case every shared word is "common" by proportion.
+    for (list, &w) in postings.iter_mut().zip(weight) {
+        if w < scoring.index_floor && list.len() > ALWAYS_INDEXED {
+            list.clear();
+        }
+    }
+    let mass: Vec<f32> = sentences
+        .iter()
+        .map(|s| s.features.iter().map(|&f| weight[f as usize]).sum())
+        .collect();
+    let mut seen = vec![u32::MAX; sentences.len()];
+    let mut out = Vec::new();
+    for (a, s) in sentences.iter().enumerate() {
+        for &f in &s.features {
+            for &b in &postings[f as usize] {
+                let b = b as usize;
+                // Postings are in sentence order: each unordered pair is scored once, from `a`.
+                if b <= a || sentences[b].doc == s.doc || seen[b] == a as u32 {
+                    continue;
+                }
+                seen[b] = a as u32;
+                let (shared, count) = shared(&s.features, &sentences[b].features, weight);
+                if count < scoring.min_shared {
+                    continue;
+                }
+                let score = similarity(shared, mass[a], mass[b]);
+                if score >= scoring.floor {
+                    out.push(Pair { a, b, score });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The weight and number of the features two sorted lists share.
+pub fn shared(a: &[u32], b: &[u32], weight: &[f32]) -> (f32, usize) {
+    let (mut i, mut j, mut sum, mut count) = (0, 0, 0.0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += weight[a[i] as usize];
+                count += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (sum, count)
+}
+
+/// Weighted Dice: shared weight over the mean of the two sentences' weights; 1 for the same
+/// features, lower as either says more that the other does not. (A weighted cosine and the
+/// overlap coefficient scored lower on the development set.)
+pub fn similarity(shared: f32, mass_a: f32, mass_b: f32) -> f32 {
+    let norm = f32::midpoint(mass_a, mass_b);
+    if norm <= f32::EPSILON { 0.0 } else { shared / norm }
+}

@@ -1,0 +1,200 @@
+//! Engine tests on small cases from other domains than the development set: paraphrases by
+//! outlets of opposite slant, the same actors in different events, a sentence with two facts.
+
+use super::*;
+use crate::entity::{Decisions, Gazetteer, analyze};
+
+fn run(texts: &[&str]) -> (Vec<Article>, Alignment) {
+    let articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Article::plain(format!("{i}.txt"), *t))
+        .collect();
+    let refs: Vec<&Article> = articles.iter().collect();
+    let index = analyze(&refs, &Gazetteer::builtin(), &Decisions::default());
+    let alignment = align(&refs, &index, &Options::default());
+    (articles, alignment)
+}
+
+/// The groups holding the sentence of `doc` that contains `needle`, as lists of (doc, text).
+fn groups_with<'a>(
+    articles: &'a [Article],
+    alignment: &Alignment,
+    doc: usize,
+    needle: &str,
+) -> Vec<Vec<(usize, &'a str)>> {
+    alignment
+        .groups
+        .iter()
+        .filter(|g| {
+            g.members
+                .iter()
+                .any(|m| m.doc == doc && articles[doc].text[m.range.clone()].contains(needle))
+        })
+        .map(|g| {
+            g.members
+                .iter()
+                .map(|m| (m.doc, &articles[m.doc].text[m.range.clone()]))
+                .collect()
+        })
+        .collect()
+}
+
+fn together(
+    articles: &[Article],
+    alignment: &Alignment,
+    (da, a): (usize, &str),
+    (db, b): (usize, &str),
+) -> bool {
+    groups_with(articles, alignment, da, a)
+        .iter()
+        .any(|g| g.iter().any(|(d, t)| *d == db && t.contains(b)))
+}
+
+const LEFT: &str = "Dockworkers at the Port of Valmera walked off the job on Tuesday to demand a living wage.\n\
+Union leader Marta Ruiz said 4,000 workers had joined the strike by noon.\n\
+Families of the workers brought food to the picket lines near the container terminal.\n\
+The Harbour Authority refused to meet the union, Ruiz said.\n";
+
+const RIGHT: &str = "Militant union bosses paralysed the Port of Valmera on Tuesday, holding the regional economy hostage.\n\
+Some 4,000 employees abandoned their posts, union chief Marta Ruiz boasted.\n\
+Shipping firms warned that perishable cargo worth millions was rotting on the quays.\n\
+Exporters called on the government to end the stoppage before the harvest season.\n";
+
+const WIRE: &str = "A strike closed the Port of Valmera on Tuesday as dockworkers pressed for higher pay.\n\
+About 4,000 port workers stopped work, according to union leader Marta Ruiz.\n\
+The Harbour Authority said talks could resume next week.\n\
+Ships queued outside the breakwater as cranes stood idle.\n";
+
+#[test]
+fn paraphrases_by_outlets_of_opposite_slant_match() {
+    let (articles, alignment) = run(&[LEFT, RIGHT, WIRE]);
+    // The turnout figure, told as "workers had joined the strike", "employees abandoned their
+    // posts" and "port workers stopped work".
+    assert!(together(
+        &articles,
+        &alignment,
+        (0, "4,000 workers"),
+        (1, "4,000 employees")
+    ));
+    assert!(together(
+        &articles,
+        &alignment,
+        (1, "4,000 employees"),
+        (2, "4,000 port workers")
+    ));
+    // The walkout itself.
+    assert!(together(
+        &articles,
+        &alignment,
+        (0, "walked off"),
+        (2, "A strike closed")
+    ));
+}
+
+#[test]
+fn claims_of_one_outlet_are_unique_and_others_are_missing() {
+    let (articles, alignment) = run(&[LEFT, RIGHT, WIRE]);
+    let cargo = groups_with(&articles, &alignment, 1, "perishable cargo");
+    assert_eq!(cargo.len(), 1, "{cargo:?}");
+    assert_eq!(
+        cargo[0].len(),
+        1,
+        "the cargo claim is the right-wing outlet's alone: {cargo:?}"
+    );
+    let turnout = alignment
+        .groups
+        .iter()
+        .find(|g| {
+            g.members
+                .iter()
+                .any(|m| articles[m.doc].text[m.range.clone()].contains("4,000 workers"))
+        })
+        .expect("a group");
+    assert!(turnout.missing(alignment.docs).is_empty());
+    assert!(turnout.confidence > 0.0 && turnout.confidence <= 1.0);
+}
+
+#[test]
+fn different_events_with_the_same_actors_do_not_match() {
+    let a = "Marta Ruiz met the mayor of Valmera on Monday to discuss the wage offer.\n\
+             The city council approved a new tram line.\n";
+    let b = "Marta Ruiz was arrested in Valmera on Friday after a scuffle with police at the gates.\n\
+             Rain is expected over the weekend.\n";
+    let c = "Police in Valmera said the scuffle lasted ten minutes.\n\
+             Marta Ruiz was arrested at the port gates on Friday, police said.\n";
+    let (articles, alignment) = run(&[a, b, c]);
+    assert!(!together(
+        &articles,
+        &alignment,
+        (0, "met the mayor"),
+        (1, "was arrested")
+    ));
+    assert!(!together(
+        &articles,
+        &alignment,
+        (0, "met the mayor"),
+        (2, "was arrested")
+    ));
+    assert!(together(
+        &articles,
+        &alignment,
+        (1, "was arrested"),
+        (2, "was arrested")
+    ));
+}
+
+#[test]
+fn a_sentence_reporting_two_facts_joins_both() {
+    let a = "Finance minister Petra Kovac resigned on Monday, and parliament approved the budget by 212 votes.\n\
+             Markets were calm.\n";
+    let b = "Petra Kovac resigned as finance minister on Monday.\n\
+             Parliament approved the budget with 212 votes in favour.\n\
+             The opposition walked out of the chamber.\n";
+    let (articles, alignment) = run(&[a, b]);
+    assert!(together(
+        &articles,
+        &alignment,
+        (0, "Kovac resigned"),
+        (1, "Kovac resigned")
+    ));
+    assert!(together(
+        &articles,
+        &alignment,
+        (0, "Kovac resigned"),
+        (1, "212 votes")
+    ));
+    assert!(!together(
+        &articles,
+        &alignment,
+        (1, "Kovac resigned"),
+        (1, "212 votes")
+    ));
+}
+
+#[test]
+fn members_are_visible_sentences_and_the_result_is_send() {
+    fn send<T: Send + Sync + 'static>(_: &T) {}
+    let (articles, alignment) = run(&[LEFT, RIGHT, WIRE]);
+    send(&alignment);
+    for group in &alignment.groups {
+        for m in &group.members {
+            assert!(article_sentences(&articles[m.doc]).contains(&m.range));
+        }
+    }
+    let sentences: usize = articles.iter().map(|a| article_sentences(a).len()).sum();
+    let covered: std::collections::BTreeSet<(usize, usize)> = alignment
+        .groups
+        .iter()
+        .flat_map(|g| g.members.iter().map(|m| (m.doc, m.range.start)))
+        .collect();
+    assert_eq!(covered.len(), sentences, "every sentence is in some group");
+}
+
+#[test]
+fn no_articles_and_one_article_are_fine() {
+    let (_, empty) = run(&[]);
+    assert!(empty.groups.is_empty());
+    let (_, one) = run(&[LEFT]);
+    assert!(one.groups.iter().all(|g| g.members.len() == 1));
+}
