@@ -197,20 +197,7 @@ impl Shell<'_> {
     fn default_report_path(&self, app: &App, format: crate::export::Format) -> Option<std::path::PathBuf> {
         let dir = self.reports_dir.as_ref()?;
         let _ = std::fs::create_dir_all(dir);
-        let case: String = app
-            .notes
-            .dir
-            .file_name()
-            .map_or_else(|| "case".to_owned(), |n| n.to_string_lossy().into_owned())
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == '-' || c == '_' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
+        let case = crate::annotation::location::case_name(&app.notes.dir);
         let stamp: String = (app.notes.clock)().chars().filter(|c| *c != ':').collect();
         Some(dir.join(format!("{case}-{stamp}.{}", format.extension())))
     }

@@ -66,11 +66,10 @@ pub fn choose_notes_location(input: &LocationInput<'_>) -> Option<NotesLocation>
     })
 }
 
-/// A file name for the notes of the case in `dir`, unique per directory: its last component
-/// (readable) and a hash of the whole path (so two `articles/` folders do not collide).
-fn case_file_name(dir: &Path) -> String {
-    let name: String = dir
-        .file_name()
+/// The readable name of the case in `dir` for file names: its last component, with anything
+/// but letters, digits, `-` and `_` made `_` (also names the reader's reports).
+pub fn case_name(dir: &Path) -> String {
+    dir.file_name()
         .map_or_else(|| "case".to_owned(), |n| n.to_string_lossy().into_owned())
         .chars()
         .map(|c| {
@@ -80,7 +79,13 @@ fn case_file_name(dir: &Path) -> String {
                 '_'
             }
         })
-        .collect();
+        .collect()
+}
+
+/// A file name for the notes of the case in `dir`, unique per directory: its last component
+/// (readable) and a hash of the whole path (so two `articles/` folders do not collide).
+fn case_file_name(dir: &Path) -> String {
+    let name = case_name(dir);
     let hash = fnv1a64(dir.to_string_lossy().as_bytes());
     format!("{name}-{:08x}.toml", hash >> 32)
 }
