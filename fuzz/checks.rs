@@ -251,6 +251,13 @@ pub fn html_depth(data: &[u8]) {
     }
     page.push_str("</body></html>");
     assert!(max_depth(&limit_depth(&page, MAX_DEPTH)) <= MAX_DEPTH);
+    // Whatever the estimate says, the tree reader mode recurses through is bounded.
+    let document = parallax::article::html::reader_document(&page);
+    let depth = parallax::article::html::tree_depth(&document);
+    assert!(
+        depth <= parallax::article::html::MAX_TREE_DEPTH,
+        "reader mode gets a tree {depth} deep"
+    );
     match from_bytes(Path::new("deep.html"), page.as_bytes()) {
         Ok(article) => ranges::check(&article.text, &article.hidden).expect("hidden ranges are valid"),
         Err(error) => assert!(error.to_string().starts_with("deep.html"), "{error}"),

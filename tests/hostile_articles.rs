@@ -508,3 +508,33 @@ fn tag_names_in_the_picker_never_reach_the_terminal() {
     let shown = screen(&mut app, 100, 30);
     assert!(shown.contains("cl\u{fffd}aim\u{241b}]0;pwned\u{2407}"), "{shown}");
 }
+
+/// Markup the depth pass's estimate once let through while the HTML parser nested thousands
+/// deep (found by fuzzing: foreign content closed by an HTML tag, `</p>` inside SVG, a form the
+/// parser closes while its content stays open, table rows outside a table, a link inside SVG).
+/// Whatever the estimate says, the tree reader mode walks is measured and bounded, and the text
+/// is still read.
+#[test]
+fn markup_that_fools_the_depth_estimate_still_reaches_reader_mode_bounded() {
+    use parallax::article::html::{MAX_TREE_DEPTH, extract, reader_document, tree_depth};
+    let units = [
+        ("</p><i><b><ul><p><p><svg>", 2_241),
+        ("<form><div></form>text ", 7_681),
+        ("<form><div><tr>text ", 7_681),
+        ("<svg><path/><div/><math>text ", 7_681),
+        ("<svg></table>text <path/><a href=x>", 2_497),
+    ];
+    for (unit, repeats) in units {
+        let page = format!(
+            "<html><head><title>Deep</title></head><body>{}<p>The end of the page.</p></body></html>",
+            unit.repeat(repeats)
+        );
+        let depth = tree_depth(&reader_document(&page));
+        assert!(
+            depth <= MAX_TREE_DEPTH,
+            "{unit}: reader mode gets a tree {depth} deep"
+        );
+        let extracted = extract(&page).unwrap_or_else(|e| panic!("{unit}: {e:?}"));
+        assert!(extracted.text.contains("The end of the page."), "{unit}");
+    }
+}

@@ -1,6 +1,6 @@
 //! Saved web pages: decoding by the declared charset, then reader-mode extraction (title, byline,
 //! date, site name and body text) with `dom_smoothie`, after [`depth::limit_depth`] has bounded
-//! how deep the page nests.
+//! how deep the page nests and [`reader_document`] has checked the tree the parser built.
 
 pub mod depth;
 pub mod links;
@@ -123,14 +123,50 @@ pub struct Extracted {
     pub meta: Meta,
 }
 
+/// How deep a parsed tree may nest before reader mode, which recurses through it, gets flat
+/// text instead: the depth pass's limit plus room for the formatting elements the parser
+/// re-opens, which the pass does not count.
+pub const MAX_TREE_DEPTH: usize = depth::MAX_DEPTH + 64;
+
+/// The parsed page reader mode walks: the page with its nesting bounded by [`depth::limit_depth`]
+/// and, should the tree the parser builds from that still nest deeper than [`MAX_TREE_DEPTH`]
+/// (the pass only approximates the parser: foreign content, misnested forms and tables have got
+/// past such an estimate under fuzzing), the page's text as flat paragraphs ([`depth::flatten`]).
+/// So the bound on how deep reader mode recurses rests on the measured tree, not the estimate.
+pub fn reader_document(html: &str) -> dom_query::Document {
+    let bounded = depth::limit_depth(html, depth::MAX_DEPTH);
+    let document = dom_query::Document::from(bounded.as_ref());
+    if tree_depth(&document) <= MAX_TREE_DEPTH {
+        return document;
+    }
+    dom_query::Document::from(depth::flatten(html).as_str())
+}
+
+/// How deep a parsed document nests its elements (`<html>` is 1), walked without recursion.
+pub fn tree_depth(document: &dom_query::Document) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(document.root(), 0)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        let mut child = node.first_child();
+        while let Some(next) = child {
+            if next.is_element() {
+                stack.push((next, depth + 1));
+            }
+            child = next.next_sibling();
+        }
+    }
+    deepest
+}
+
 /// Runs reader-mode extraction on a decoded page.
 pub fn extract(html: &str) -> Result<Extracted, HtmlError> {
     let config = Config {
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
-    let html = depth::limit_depth(html, depth::MAX_DEPTH);
-    let mut readability = Readability::new(html.as_ref(), None, Some(config))
+    let document = reader_document(html);
+    let mut readability = Readability::with_document(document, None, Some(config))
         .map_err(|e| HtmlError::NoArticle(e.to_string()))?;
     // The strict pass can throw away a short article; the raw pass keeps whatever has text.
     let article = readability
@@ -144,7 +180,7 @@ pub fn extract(html: &str) -> Result<Extracted, HtmlError> {
         outlet: non_empty(article.site_name.clone()),
         date: non_empty(article.published_time.clone()).map(|d| date::normalise(&d)),
         byline: non_empty(article.byline.clone()),
-        url: links::page_url(html.as_ref()),
+        url: links::page_url(html),
         retrieved: None,
     };
     Ok(Extracted { text, meta })

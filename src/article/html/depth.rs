@@ -8,7 +8,8 @@
 //! and raw-text elements are not pushed, and the elements whose end tag is implied by a sibling
 //! (`p`, `li`, `td`…) close the previous one of their name, so a list of 1,000 unclosed `<li>`s
 //! is not 1,000 deep. It only has to be close enough to keep real pages whole and hostile ones
-//! shallow.
+//! shallow. Where it is not (the estimate can be wrong where it does not follow the parser),
+//! `html::reader_document` measures the parsed tree and falls back to [`flatten`].
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -165,6 +166,83 @@ fn find_ignore_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     None
 }
 
+/// The page's text as flat paragraphs: the title kept; scripts, styles and comments left out;
+/// every block-level tag a new `<p>`, every other tag dropped. Reader mode's input when the
+/// parsed tree still nests deeper than the bound allows.
+pub fn flatten(html: &str) -> String {
+    let bytes = html.as_bytes();
+    let mut title = String::new();
+    let mut body = String::with_capacity(html.len() / 2);
+    let mut text_from = 0;
+    let mut i = 0;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[i..]) {
+        let start = i + offset;
+        body.push_str(&html[text_from..start]);
+        i = if bytes[start..].starts_with(b"<!--") {
+            find(bytes, start + 4, b"-->").map_or(bytes.len(), |end| end + 3)
+        } else if matches!(bytes.get(start + 1), Some(b'!' | b'?')) {
+            memchr::memchr(b'>', &bytes[start..]).map_or(bytes.len(), |end| start + end + 1)
+        } else if let Some(tag) = Tag::parse(bytes, start) {
+            if !tag.closing && RAW_TEXT.contains(&tag.name.as_str()) {
+                let close = format!("</{}", tag.name);
+                let end = find_ignore_case(bytes, tag.end, close.as_bytes()).unwrap_or(bytes.len());
+                if tag.name == "title" && title.is_empty() {
+                    title.push_str(&html[tag.end..end]);
+                }
+                end
+            } else {
+                if BLOCK.contains(&tag.name.as_str()) {
+                    body.push_str("<p>");
+                }
+                tag.end
+            }
+        } else {
+            body.push('<');
+            start + 1
+        };
+        text_from = i;
+    }
+    body.push_str(&html[text_from.min(html.len())..]);
+    format!("<html><head><title>{title}</title></head><body>{body}</body></html>")
+}
+
+/// Tags that start a new paragraph in [`flatten`].
+const BLOCK: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+];
+
 /// The deepest nesting of `html` as [`limit_depth`] counts it (for tests and benches): the
 /// smallest limit under which the page passes unchanged.
 pub fn max_depth(html: &str) -> usize {
@@ -247,6 +325,22 @@ mod tests {
         // Inside SVG the slash closes: icons with many paths are not deep.
         let icon = format!("<svg>{}</svg><p>after</p>", "<path d=\"M0\"/>".repeat(1_000));
         assert!(max_depth(&icon) < 4, "{}", max_depth(&icon));
+    }
+
+    #[test]
+    fn flattened_pages_keep_title_and_text_in_paragraphs() {
+        let page = format!(
+            "<html><head><title>T &amp; U</title><script>x('<div>')</script></head><body>{}deep<div>next</div>{}</body></html>",
+            "<b><i>".repeat(10_000),
+            "<!-- <p> -->"
+        );
+        let flat = flatten(&page);
+        assert!(
+            flat.starts_with("<html><head><title>T &amp; U</title></head><body>"),
+            "{flat}"
+        );
+        assert!(flat.ends_with("deep<p>next<p></body></html>"), "{flat}");
+        assert!(!flat.contains("<b>") && !flat.contains("<div") && !flat.contains("x('"));
     }
 
     #[test]
