@@ -33,6 +33,7 @@ pub mod entity;
 pub mod export;
 pub mod fetch;
 pub mod files;
+pub mod framing;
 pub mod layout;
 pub mod par;
 pub mod search;

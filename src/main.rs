@@ -47,6 +47,13 @@ fn main() -> ExitCode {
                 Err(e) => fail(2, &e),
             }
         }
+        Some(Command::Framing(args)) => {
+            let mut out = std::io::stdout().lock();
+            match parallax::commands::framing::run(args, &config, &mut out) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(2, &e),
+            }
+        }
         Some(Command::Export(args)) => {
             let mut out = std::io::stdout().lock();
             let outlets = paths::outlet_defaults_file();
