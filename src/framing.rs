@@ -22,7 +22,8 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::entity::{EntityIndex, Kind, Mention};
+use crate::entity::gazetteer::key_of;
+use crate::entity::{EntityIndex, Gazetteer, Kind, Mention};
 pub use lexicon::Lexicon;
 
 /// How a descriptor was found.
@@ -116,13 +117,22 @@ pub struct Doc<'a> {
 }
 
 /// Finds the descriptors and loaded terms of every entity of `index` in `articles`.
-pub fn analyze(articles: &[&Article], index: &EntityIndex, lexicon: &Lexicon) -> Framing {
+///
+/// A demonym the entity engine left out ("Japanese officials") counts as a mention of its
+/// country for the patterns when the country is named in the case; it is not listed as a name.
+pub fn analyze(
+    articles: &[&Article],
+    index: &EntityIndex,
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+) -> Framing {
     let (frames, _) = merge::frames(index);
     let kinds: Vec<Kind> = frames.iter().map(|f| f.kind).collect();
+    let countries = Countries::new(&frames, gazetteer);
     let docs: Vec<Doc> = articles
         .iter()
         .enumerate()
-        .map(|(doc, article)| prepare(doc, article, &frames))
+        .map(|(doc, article)| prepare(doc, article, &frames, &countries))
         .collect();
     let mut placed: Vec<(around::Target, Descriptor)> = Vec::new();
     let mut profiles: Vec<Profile> = vec![Profile::default(); frames.len()];
@@ -165,7 +175,36 @@ pub fn analyze(articles: &[&Article], index: &EntityIndex, lexicon: &Lexicon) ->
 }
 
 /// Tokens of the visible text, with the entity mentions laid over them.
-fn prepare<'a>(doc: usize, article: &'a Article, frames: &[Frame]) -> Doc<'a> {
+/// Places of the case by gazetteer entry, to read demonyms.
+struct Countries<'g> {
+    gazetteer: &'g Gazetteer,
+    by_entry: std::collections::HashMap<usize, usize>,
+}
+
+impl<'g> Countries<'g> {
+    fn new(frames: &[Frame], gazetteer: &'g Gazetteer) -> Self {
+        let mut by_entry = std::collections::HashMap::new();
+        for (e, frame) in frames.iter().enumerate() {
+            if frame.kind == Kind::Place
+                && let Some(entry) = gazetteer.entry_for(&key_of(&frame.label))
+            {
+                by_entry.entry(entry).or_insert(e);
+            }
+        }
+        Self { gazetteer, by_entry }
+    }
+
+    /// The frame of the country whose demonym `word` is.
+    fn of_demonym(&self, word: &str) -> Option<usize> {
+        if self.by_entry.is_empty() || !word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let entry = self.gazetteer.demonym_entry(&key_of(word))?;
+        self.by_entry.get(&entry).copied()
+    }
+}
+
+fn prepare<'a>(doc: usize, article: &'a Article, frames: &[Frame], countries: &Countries) -> Doc<'a> {
     let tokens: Vec<words::Token> = words::tokenize(&article.text)
         .into_iter()
         .filter(|t| !article.is_hidden(t.range.start))
@@ -180,6 +219,16 @@ fn prepare<'a>(doc: usize, article: &'a Article, frames: &[Frame]) -> Doc<'a> {
                 .map(move |m| (m.range.clone(), e))
         })
         .collect();
+    for token in &tokens {
+        if token.is_word()
+            && let Some(c) = countries.of_demonym(&article.text[token.range.clone()])
+            && !ranges
+                .iter()
+                .any(|(r, _)| r.start < token.range.end && token.range.start < r.end)
+        {
+            ranges.push((token.range.clone(), c));
+        }
+    }
     ranges.sort_by_key(|(r, _)| (r.start, r.end));
     let mut entity_at = vec![None; tokens.len()];
     let mut spans = Vec::new();

@@ -20,7 +20,7 @@ pub fn run(args: &FramingArgs, config: &Config, out: &mut dyn Write) -> Result<(
     let articles = load_articles(&args.paths, config)?;
     let refs: Vec<&Article> = articles.iter().collect();
     let index = analyze(&refs, &gazetteer, &Decisions::default());
-    let result = framing::analyze(&refs, &index, &lexicon);
+    let result = framing::analyze(&refs, &index, &gazetteer, &lexicon);
     let written = match args.format {
         FramingFormat::Json => write_json(&articles, &result, &lexicon, out),
         FramingFormat::Table => write_table(&articles, &result, out),
@@ -54,6 +54,9 @@ struct JsonEntity<'a> {
     kind: crate::entity::Kind,
     mentions: Vec<JsonSpan>,
     descriptors: Vec<JsonDescriptor<'a>>,
+    /// Bare titles before a name ("President", "Sheikh"): part of how the name is written, so
+    /// kept apart from the descriptors of the contract.
+    titles: Vec<JsonDescriptor<'a>>,
     loaded: Vec<JsonLoaded<'a>>,
 }
 
@@ -111,14 +114,14 @@ pub fn write_json(
                 descriptors: frame
                     .descriptors
                     .iter()
-                    .map(|d| JsonDescriptor {
-                        doc: d.doc,
-                        start: d.range.start,
-                        end: d.range.end,
-                        text: &articles[d.doc].text[d.range.clone()],
-                        pattern: d.pattern,
-                        loaded: d.loaded,
-                    })
+                    .filter(|d| d.pattern != Pattern::Title)
+                    .map(|d| json_descriptor(articles, d))
+                    .collect(),
+                titles: frame
+                    .descriptors
+                    .iter()
+                    .filter(|d| d.pattern == Pattern::Title)
+                    .map(|d| json_descriptor(articles, d))
                     .collect(),
                 loaded: framing
                     .loaded
@@ -137,6 +140,17 @@ pub fn write_json(
     };
     serde_json::to_writer(&mut *out, &output)?;
     writeln!(out)
+}
+
+fn json_descriptor<'a>(articles: &'a [Article], d: &framing::Descriptor) -> JsonDescriptor<'a> {
+    JsonDescriptor {
+        doc: d.doc,
+        start: d.range.start,
+        end: d.range.end,
+        text: &articles[d.doc].text[d.range.clone()],
+        pattern: d.pattern,
+        loaded: d.loaded,
+    }
 }
 
 /// How many entities the table shows: those with descriptors, most mentioned first.

@@ -109,6 +109,15 @@ fn premodifier(
     out: &mut Vec<(Target, Descriptor)>,
 ) {
     let tokens = &doc.tokens;
+    // "the former FBI director": the name is itself a modifier of a larger description.
+    let last = doc.spans.iter().find(|s| s.0 == first).map_or(first, |s| s.1);
+    if tokens
+        .get(last + 1)
+        .is_some_and(|t| t.is_word() && doc.entity_at[last + 1].is_none() && roles::is_head(&t.key))
+    {
+        return;
+    }
+    let personal = is_personal(kinds[e]);
     let mut j = first;
     let mut words = 0;
     while j > 0 && words < MAX_WORDS {
@@ -126,7 +135,10 @@ fn premodifier(
         }
         let key = token.key.as_str();
         let ok = if j == first {
-            roles::is_head(key) || is_title(key) || roles::ends_like_compound(key)
+            // A person has a role or a title; a group a class ("terrorist organization Hamas").
+            roles::ends_like_compound(key)
+                || roles::is_classifier(key)
+                || (personal && (roles::is_head(key) || is_title(key)))
         } else {
             !roles::is_determiner(key)
                 && !roles::is_stop(key)
@@ -135,7 +147,7 @@ fn premodifier(
                     || roles::is_modifier(key)
                     || doc.entity_at[j - 1].is_some()
                     || lexicon.is_term(key)
-                    || (token.capital && !is_common(key)))
+                    || (token.capital && !is_common(key) && !key.ends_with("ing")))
         };
         if !ok {
             break;
@@ -192,10 +204,15 @@ fn appositive(
     let Some(end) = phrase_end(doc, start) else {
         return;
     };
-    if end <= start {
+    let tokens = &doc.tokens;
+    // "Trump, Abe and Moon", "France, the United Kingdom and Germany": a list.
+    if end <= start
+        || tokens
+            .get(end)
+            .is_some_and(|t| matches!(t.key.as_str(), "and" | "or"))
+    {
         return;
     }
-    let tokens = &doc.tokens;
     let first = &tokens[start];
     if !first.is_word() || is_calendar(&first.key) || first.key.starts_with(|c: char| c.is_ascii_digit()) {
         return;
@@ -216,15 +233,16 @@ fn appositive(
     } else {
         // Without a determiner, only modifiers and names up to a role noun: "CIA Director".
         head.is_some_and(|h| {
-            (start..h).all(|i| {
-                let t = &tokens[i];
-                t.kind == TokenKind::Possessive
-                    || doc.entity_at[i].is_some()
-                    || roles::is_modifier(&t.key)
-                    || roles::is_head(&t.key)
-                    || is_title(&t.key)
-                    || (t.capital && !is_common(&t.key))
-            })
+            (h + 1 == end || tokens[h + 1].key == "of")
+                && (start..h).all(|i| {
+                    let t = &tokens[i];
+                    t.kind == TokenKind::Possessive
+                        || doc.entity_at[i].is_some()
+                        || roles::is_modifier(&t.key)
+                        || roles::is_head(&t.key)
+                        || is_title(&t.key)
+                        || (t.capital && !is_common(&t.key))
+                })
         })
     };
     if !ok {

@@ -115,11 +115,15 @@ fn phrase(doc: &Doc, head: usize, case: &Case) -> Option<Phrase> {
             first -= 1;
             break;
         }
-        let place = doc.entity_at[first - 1].filter(|&c| case.kinds[c] == Kind::Place);
-        if let Some(c) = place {
+        let named = doc.entity_at[first - 1];
+        if let Some(c) = named.filter(|&c| case.kinds[c] == Kind::Place) {
             country.get_or_insert(c);
-        } else if doc.entity_at[first - 1].is_some()
-            || roles::is_stop(key)
+        } else if named.is_some_and(|c| case.is_person(c)) {
+            // "Trump's lawyer" is someone else.
+            break;
+        } else if named.is_some() {
+            // "the former FBI director": an organisation qualifies the role.
+        } else if roles::is_stop(key)
             || !(roles::is_modifier(key) || roles::is_head(key) || (token.capital && !is_common(key)))
         {
             break;
@@ -134,19 +138,22 @@ fn phrase(doc: &Doc, head: usize, case: &Case) -> Option<Phrase> {
         if tokens.get(k).is_some_and(|t| t.key == "the") {
             k += 1;
         }
-        if let Some(c) = doc
+        // Anything but a country after "of" ("the director of the program", "the leader of
+        // America's oldest ally") names someone the phrase does not stand for.
+        let c = doc
             .entity_at
             .get(k)
             .copied()
             .flatten()
-            .filter(|&c| case.kinds[c] == Kind::Place)
-        {
-            while doc.entity_at.get(k + 1).copied().flatten() == Some(c) {
-                k += 1;
-            }
-            country = Some(c);
-            last = k;
+            .filter(|&c| case.kinds[c] == Kind::Place)?;
+        while doc.entity_at.get(k + 1).copied().flatten() == Some(c) {
+            k += 1;
         }
+        if tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Possessive) {
+            return None;
+        }
+        country = Some(c);
+        last = k;
     }
     if matches!(determiner.as_deref(), Some("a" | "an")) && country.is_none() {
         return None;
@@ -201,10 +208,12 @@ fn link(doc: &Doc, head: usize, phrase: &Phrase, case: &Case) -> Option<usize> {
             let person = last_before(doc, phrase.first, |e| case.is_person(e))?;
             return case.profiles[person].country();
         }
-        if matches!(
-            key,
-            "regime" | "government" | "administration" | "country" | "nation" | "leadership" | "junta"
-        ) {
+        if matches!(phrase.determiner.as_deref(), Some("the" | "this" | "that"))
+            && matches!(
+                key,
+                "regime" | "government" | "administration" | "country" | "nation" | "leadership" | "junta"
+            )
+        {
             return last_before(doc, phrase.first, |e| case.kinds[e] == Kind::Place);
         }
         return None;
