@@ -241,6 +241,11 @@ fn prepare<'a>(doc: usize, article: &'a Article, frames: &[Frame], countries: &C
         let mut last = None;
         let mut j = k;
         while j < tokens.len() && tokens[j].range.start < range.end {
+            // "Iran-backed" names the backer, not the group it describes: a word that runs on
+            // past the mention is not the mention (a dot after "U.S" may).
+            if tokens[j].range.end > range.end + 1 {
+                break;
+            }
             if entity_at[j].is_none() {
                 entity_at[j] = Some(e);
             }

@@ -231,8 +231,17 @@ fn appositive(
     let ok = if determined {
         end - start >= 2
     } else {
-        // Without a determiner, only modifiers and names up to a role noun: "CIA Director".
-        head.is_some_and(|h| {
+        // Without a determiner, only modifiers and names up to a role noun: "CIA Director"
+        // for a person; for a group or place a class noun and no other name ("Gaza, Hezbollah
+        // fighters" describes Hezbollah).
+        let fits = |h: usize| {
+            if is_personal(kinds[e]) {
+                roles::is_person_role(&tokens[h].key)
+            } else {
+                (start..end).all(|i| doc.entity_at[i].is_none_or(|c| c == e))
+            }
+        };
+        head.filter(|&h| fits(h)).is_some_and(|h| {
             (h + 1 == end || tokens[h + 1].key == "of")
                 && (start..h).all(|i| {
                     let t = &tokens[i];
