@@ -37,6 +37,7 @@ pub fn find(
 ) {
     for &(first, last, e) in &doc.spans {
         premodifier(doc, first, e, kinds, lexicon, profiles, out);
+        let last = after_brackets(doc, last);
         let Some(next) = doc.tokens.get(last + 1) else {
             continue;
         };
@@ -50,6 +51,18 @@ pub fn find(
             classifier(doc, first, last + 1, e, kinds, out);
         }
     }
+}
+
+/// `last`, or the closing bracket of a short parenthesis right after it: "the Islamic
+/// Revolutionary Guard Corps (IRGC), a U.S.-designated terrorist organization".
+fn after_brackets(doc: &Doc, last: usize) -> usize {
+    if !doc.tokens.get(last + 1).is_some_and(|t| t.is('(')) {
+        return last;
+    }
+    (last + 2..(last + 8).min(doc.tokens.len()))
+        .take_while(|&i| !doc.tokens[i].is_boundary() || doc.tokens[i].is(')'))
+        .find(|&i| doc.tokens[i].is(')'))
+        .unwrap_or(last)
 }
 
 fn push(
@@ -205,11 +218,34 @@ fn appositive(
         return;
     };
     let tokens = &doc.tokens;
-    // "Trump, Abe and Moon", "France, the United Kingdom and Germany": a list.
-    if end <= start
-        || tokens
-            .get(end)
+    if end <= start {
+        return;
+    }
+    // "Trump, Abe and Moon", "France, the United Kingdom and Germany": a list, unless a
+    // description of its own ("a powerful Iranian military force and ...").
+    let described = (start..end).any(|i| doc.entity_at[i].is_none() && roles::is_head(&tokens[i].key));
+    let foreign = (start..end)
+        .any(|i| doc.entity_at[i].is_some_and(|c| c != e && (kinds[c] != Kind::Place || !described)));
+    if tokens
+        .get(end)
+        .is_some_and(|t| matches!(t.key.as_str(), "and" | "or"))
+        && (foreign || !described)
+    {
+        return;
+    }
+    // "such as Hamas, the Houthi organization, and Islamic Jihad": the list goes on after it.
+    let mut next = end + 1;
+    while tokens
+        .get(next)
+        .is_some_and(|t| matches!(t.key.as_str(), "the" | "a" | "an"))
+    {
+        next += 1;
+    }
+    if tokens.get(end).is_some_and(|t| t.is(','))
+        && (tokens
+            .get(end + 1)
             .is_some_and(|t| matches!(t.key.as_str(), "and" | "or"))
+            || doc.entity_at.get(next).copied().flatten().is_some_and(|c| c != e))
     {
         return;
     }

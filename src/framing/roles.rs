@@ -50,6 +50,7 @@ const PERSON_ROLES: &[&str] = &[
     "pope",
     "tycoon",
     "billionaire",
+    "executive",
     "businessman",
     "businesswoman",
     "strongman",

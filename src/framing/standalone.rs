@@ -218,7 +218,16 @@ fn link(doc: &Doc, head: usize, phrase: &Phrase, case: &Case) -> Option<usize> {
         }
         return None;
     }
-    // A classifier: "the group", "the militants".
+    // A classifier: "the group", "the militants"; not "the Houthi movement", whose capital
+    // word names a group the entity engine did not list.
+    if (phrase.first..head).any(|i| {
+        doc.tokens[i].capital
+            && doc.entity_at[i].is_none()
+            && !roles::is_head(&doc.tokens[i].key)
+            && !roles::is_modifier(&doc.tokens[i].key)
+    }) {
+        return None;
+    }
     last_before(doc, phrase.first, |e| case.kinds[e] == Kind::Organisation)
 }
 
