@@ -284,8 +284,25 @@ fn tidy(descriptors: &mut Vec<Descriptor>) {
 /// How far (in tokens) a loaded term may be from the name it is attached to.
 const LOADED_REACH: usize = 8;
 
+/// How far before a loaded term a descriptor containing it may start (bytes).
+const DESCRIPTOR_REACH: usize = 400;
+
 /// Finds the loaded terms of one article and attaches each to an entity.
 fn mark_loaded(doc: &Doc, lexicon: &Lexicon, framing: &mut Framing) {
+    // This article's descriptors by start: (start, end, frame, index in the frame).
+    let mut here: Vec<(usize, usize, usize, usize)> = framing
+        .entities
+        .iter()
+        .enumerate()
+        .flat_map(|(e, f)| {
+            f.descriptors
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.doc == doc.doc)
+                .map(move |(i, d)| (d.range.start, d.range.end, e, i))
+        })
+        .collect();
+    here.sort_unstable();
     let mut at = 0;
     while at < doc.tokens.len() {
         let Some(hit) = lexicon.match_at(&doc.tokens, at) else {
@@ -294,12 +311,14 @@ fn mark_loaded(doc: &Doc, lexicon: &Lexicon, framing: &mut Framing) {
         };
         let range = doc.tokens[at].range.start..doc.tokens[at + hit.tokens - 1].range.end;
         let mut entity = None;
-        for (e, frame) in framing.entities.iter_mut().enumerate() {
-            for d in &mut frame.descriptors {
-                if d.doc == doc.doc && d.range.start <= range.start && range.end <= d.range.end {
-                    d.loaded = true;
-                    entity.get_or_insert(e);
-                }
+        let upto = here.partition_point(|d| d.0 <= range.start);
+        for &(start, end, e, i) in here[..upto].iter().rev() {
+            if start + DESCRIPTOR_REACH < range.start {
+                break;
+            }
+            if range.end <= end {
+                framing.entities[e].descriptors[i].loaded = true;
+                entity.get_or_insert(e);
             }
         }
         if entity.is_none() {

@@ -36,7 +36,7 @@ pub fn find(
     out: &mut Vec<(Target, Descriptor)>,
 ) {
     for &(first, last, e) in &doc.spans {
-        premodifier(doc, first, e, kinds, lexicon, profiles, out);
+        premodifier(doc, (first, last), e, kinds, lexicon, profiles, out);
         let last = after_brackets(doc, last);
         let Some(next) = doc.tokens.get(last + 1) else {
             continue;
@@ -114,7 +114,7 @@ fn learn(doc: &Doc, from: usize, to: usize, e: usize, kinds: &[Kind], profiles: 
 /// Words before the name, ending next to it in a role noun, a title or a compound adjective.
 fn premodifier(
     doc: &Doc,
-    first: usize,
+    (first, last): (usize, usize),
     e: usize,
     kinds: &[Kind],
     lexicon: &Lexicon,
@@ -123,7 +123,6 @@ fn premodifier(
 ) {
     let tokens = &doc.tokens;
     // "the former FBI director": the name is itself a modifier of a larger description.
-    let last = doc.spans.iter().find(|s| s.0 == first).map_or(first, |s| s.1);
     if tokens
         .get(last + 1)
         .is_some_and(|t| t.is_word() && doc.entity_at[last + 1].is_none() && roles::is_head(&t.key))
