@@ -153,6 +153,10 @@ actions! {
     Split(String) = "split",
     /// Rename the selected entity
     Rename(String) = "rename",
+    /// Show how each outlet names and labels the selected entity (the framing panel)
+    Framing = "framing",
+    /// Mark loaded terms (terrorist, regime, martyr…) in the text, or stop
+    LoadedTerms = "loaded-terms",
     /// Show or hide the sentence cursor in the focused pane
     Cursor = "cursor",
     /// Move the sentence cursor to the next sentence

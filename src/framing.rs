@@ -85,6 +85,8 @@ pub struct Framing {
     pub entities: Vec<Frame>,
     /// Every loaded term found, sorted by (doc, start).
     pub loaded: Vec<LoadedTerm>,
+    /// For each entity of the index analysed, the frame it is in.
+    pub of_entity: Vec<usize>,
 }
 
 /// What the patterns learn about a person across the case: role nouns and countries, with
@@ -126,7 +128,7 @@ pub fn analyze(
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
 ) -> Framing {
-    let (frames, _) = merge::frames(index);
+    let (frames, of_entity) = merge::frames(index);
     let kinds: Vec<Kind> = frames.iter().map(|f| f.kind).collect();
     let countries = Countries::new(&frames, gazetteer);
     let docs: Vec<Doc> = articles
@@ -161,6 +163,7 @@ pub fn analyze(
     let mut framing = Framing {
         entities: frames,
         loaded: Vec::new(),
+        of_entity,
     };
     for (entity, descriptor) in found {
         framing.entities[entity].descriptors.push(descriptor);

@@ -234,7 +234,13 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
             Err(e) => return fail(2, &e),
         }
     };
+    // The loaded-language lexicon: a mistake in the user's file stops the start, like the gazetteer's.
+    let lexicon = match parallax::commands::framing::load_lexicon(&config.framing.lexicon) {
+        Ok(lexicon) => Arc::new(lexicon),
+        Err(e) => return fail(2, &e),
+    };
     let shell = tui::Shell {
+        lexicon,
         theme: Theme::new(&config.theme, paths::no_color()),
         load: options,
         store,

@@ -1,0 +1,56 @@
+//! End to end in tmux (issue #15): the real binary on the seeds. Select an organisation, open
+//! its framing panel with f (computed off the UI thread with the entities), see columns of
+//! outlets with their descriptors, jump to one with Enter; F marks loaded terms in the text.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Tmux, seeds_dir};
+
+fn copy_seeds(dir: &Path) {
+    for entry in std::fs::read_dir(seeds_dir()).expect("seeds") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            std::fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn framing_panel_of_hezbollah_shows_outlets_labels_and_jumps() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_seeds(dir.path());
+    let tmux = Tmux::start("framing", 200, 50, &[dir.path().to_str().expect("UTF-8")]);
+    tmux.wait_until(
+        |s| s.contains("NORMAL") && !s.contains("finding entities"),
+        "the entity pass",
+    );
+    tmux.keys(&[":", "select Hezbollah", "Enter"]);
+    tmux.wait_for("Hezbollah: mention 1");
+    tmux.keys(&["f"]);
+    let panel = tmux.wait_for("Framing: Hezbollah");
+    assert!(panel.contains("FRAMING"), "{panel}");
+    assert!(panel.contains("Lebanese group"), "{panel}");
+    assert!(panel.contains("Iran-backed"), "{panel}");
+    assert!(panel.contains("Lebanese Resistance movement"), "{panel}");
+    // Down to the next line, Enter: the panel closes and the status names the jump.
+    tmux.keys(&["j"]);
+    let moved = tmux.wait_for_change(&panel);
+    tmux.keys(&["Enter"]);
+    let after = tmux.wait_for_change(&moved);
+    let after = if after.contains("NORMAL") {
+        after
+    } else {
+        tmux.wait_for("NORMAL")
+    };
+    assert!(!after.contains("Framing: Hezbollah"), "{after}");
+
+    // F marks loaded terms (underlined, red): the screen's escapes change, not its text.
+    let before = tmux.capture_escapes();
+    tmux.keys(&["F"]);
+    let marked = tmux.wait_for_styled_change(&before, "loaded terms marked");
+    assert!(tmux.capture().contains("marking"), "{marked}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
