@@ -34,17 +34,17 @@ fn framing_panel_of_hezbollah_shows_outlets_labels_and_jumps() {
     assert!(panel.contains("Lebanese group"), "{panel}");
     assert!(panel.contains("Iran-backed"), "{panel}");
     assert!(panel.contains("Lebanese Resistance movement"), "{panel}");
-    // Down to the next line, Enter: the panel closes and the status names the jump.
-    tmux.keys(&["j"]);
-    let moved = tmux.wait_for_change(&panel);
+    // Down two lines (the highlight moves: a change of style only), Enter: the panel closes
+    // and the status bar names the outlet and the line jumped to.
+    let styled = tmux.capture_escapes();
+    tmux.keys(&["j", "j"]);
+    tmux.wait_for_styled_change(&styled, "the highlight to move");
     tmux.keys(&["Enter"]);
-    let after = tmux.wait_for_change(&moved);
-    let after = if after.contains("NORMAL") {
-        after
-    } else {
-        tmux.wait_for("NORMAL")
-    };
-    assert!(!after.contains("Framing: Hezbollah"), "{after}");
+    let after = tmux.wait_for("msn: Lebanese group");
+    assert!(
+        after.contains("NORMAL") && !after.contains("Framing: Hezbollah"),
+        "{after}"
+    );
 
     // F marks loaded terms (underlined, red): the screen's escapes change, not its text.
     let before = tmux.capture_escapes();
