@@ -145,6 +145,8 @@ pub enum FramingFormat {
     Table,
     /// Entities with name mentions and descriptors as byte offsets (see ../shared/framing/README.md)
     Json,
+    /// One row per name, descriptor, title and loaded term, for spreadsheets
+    Csv,
 }
 
 /// How `parallax align` prints.

@@ -140,3 +140,47 @@ fn the_table_lists_each_outlets_descriptors() {
     );
     assert!(hezbollah.contains("Iran-backed"), "{hezbollah}");
 }
+
+#[test]
+fn csv_has_one_row_per_occurrence_pointing_at_its_text() {
+    let Some(paths) = seeds() else {
+        return;
+    };
+    let text = framing("csv", &paths);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(
+        reader.headers().expect("header").iter().collect::<Vec<_>>(),
+        [
+            "entity", "kind", "doc", "outlet", "role", "pattern", "start", "end", "text", "loaded"
+        ]
+    );
+    let files: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("readable"))
+        .collect();
+    let mut roles = BTreeSet::new();
+    let mut hezbollah = Vec::new();
+    for record in reader.records() {
+        let record = record.expect("valid CSV");
+        let doc: usize = record[2].parse().expect("doc");
+        let (start, end): (usize, usize) =
+            (record[6].parse().expect("start"), record[7].parse().expect("end"));
+        let shown = files[doc][start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(record[8].trim_start_matches('\''), shown);
+        roles.insert(record[4].to_owned());
+        if &record[0] == "Hezbollah" && &record[4] == "descriptor" {
+            hezbollah.push(record[8].to_owned());
+        }
+    }
+    assert_eq!(
+        roles.into_iter().collect::<Vec<_>>(),
+        ["descriptor", "loaded", "name", "title"]
+    );
+    assert!(
+        hezbollah.iter().any(|d| d.contains("Iran-backed")),
+        "{hezbollah:?}"
+    );
+}

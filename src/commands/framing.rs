@@ -24,6 +24,7 @@ pub fn run(args: &FramingArgs, config: &Config, out: &mut dyn Write) -> Result<(
     let written = match args.format {
         FramingFormat::Json => write_json(&articles, &result, &lexicon, out),
         FramingFormat::Table => write_table(&articles, &result, out),
+        FramingFormat::Csv => write_csv(&articles, &result, &lexicon, out),
     };
     written.map_err(|e| format!("cannot write the output: {e}"))
 }
@@ -191,4 +192,85 @@ pub fn write_table(articles: &[Article], framing: &Framing, out: &mut dyn Write)
         }
     }
     Ok(())
+}
+
+/// The CSV header: one row per name mention, descriptor, title and loaded term.
+pub const CSV_COLUMNS: [&str; 10] = [
+    "entity", "kind", "doc", "outlet", "role", "pattern", "start", "end", "text", "loaded",
+];
+
+/// A cell that a spreadsheet would run as a formula gets a leading `'` (as the report's CSV).
+fn csv_text(text: &str) -> String {
+    let text = sanitize_line(text);
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+/// The same data as the JSON, for spreadsheets: one row per occurrence, `role` saying what the
+/// phrase is (name, descriptor, title or loaded) and `pattern` how a descriptor was found.
+pub fn write_csv(
+    articles: &[Article],
+    framing: &Framing,
+    lexicon: &Lexicon,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out);
+    writer.write_record(CSV_COLUMNS)?;
+    let outlets: Vec<String> = articles
+        .iter()
+        .map(|a| csv_text(&a.outlet_or_file_name()))
+        .collect();
+    for (e, frame) in framing.entities.iter().enumerate() {
+        let label = csv_text(&frame.label);
+        let kind = serde_json::to_value(frame.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let mut rows: Vec<(usize, std::ops::Range<usize>, &str, String, bool)> = Vec::new();
+        for m in &frame.mentions {
+            rows.push((m.doc, m.range.clone(), "name", String::new(), false));
+        }
+        for d in &frame.descriptors {
+            let role = if d.pattern == Pattern::Title {
+                "title"
+            } else {
+                "descriptor"
+            };
+            let pattern = serde_json::to_value(d.pattern)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            rows.push((d.doc, d.range.clone(), role, pattern, d.loaded));
+        }
+        for l in framing.loaded.iter().filter(|l| l.entity == Some(e)) {
+            rows.push((
+                l.doc,
+                l.range.clone(),
+                "loaded",
+                lexicon.category(l.category).to_owned(),
+                true,
+            ));
+        }
+        rows.sort_by_key(|r| (r.0, r.1.start));
+        for (doc, range, role, pattern, loaded) in rows {
+            writer.write_record([
+                label.as_str(),
+                kind.as_str(),
+                &doc.to_string(),
+                outlets[doc].as_str(),
+                role,
+                pattern.as_str(),
+                &range.start.to_string(),
+                &range.end.to_string(),
+                &csv_text(&articles[doc].text[range]),
+                if loaded { "true" } else { "false" },
+            ])?;
+        }
+    }
+    writer.flush()
 }
