@@ -161,7 +161,7 @@ pub fn build(app: &App, framing: &Framing, frame: usize) -> Panel {
                     }),
                 }
             }
-            names.sort_by(|a, b| b.count.cmp(&a.count));
+            names.sort_by_key(|n| std::cmp::Reverse(n.count));
             lines.extend(names);
             for (shown, count) in summary::counts(f, doc, text) {
                 let key = summary::fold(&shown);

@@ -18,7 +18,7 @@ pub fn counts(frame: &Frame, doc: usize, text: &str) -> Vec<(String, usize)> {
             out.push((key, shown, 1));
         }
     }
-    out.sort_by(|a, b| b.2.cmp(&a.2));
+    out.sort_by_key(|entry| std::cmp::Reverse(entry.2));
     out.into_iter().map(|(_, shown, n)| (shown, n)).collect()
 }
 
