@@ -29,8 +29,12 @@ fn framing_panel_of_hezbollah_shows_outlets_labels_and_jumps() {
     tmux.keys(&[":", "select Hezbollah", "Enter"]);
     tmux.wait_for("Hezbollah: mention 1");
     tmux.keys(&["f"]);
-    let panel = tmux.wait_for("Framing: Hezbollah");
-    assert!(panel.contains("FRAMING"), "{panel}");
+    // The whole frame: the panel's title and bottom border and the status bar's mode (a capture
+    // can land while a frame is half written).
+    let panel = tmux.wait_until(
+        |s| s.contains("Framing: Hezbollah") && s.contains("Enter jump") && s.contains(" FRAMING "),
+        "the framing panel",
+    );
     assert!(panel.contains("Lebanese group"), "{panel}");
     assert!(panel.contains("Iran-backed"), "{panel}");
     assert!(panel.contains("Lebanese Resistance movement"), "{panel}");
