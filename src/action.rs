@@ -169,6 +169,10 @@ actions! {
     WordForward = "word-forward",
     /// Shrink the selection's end by a word
     WordBack = "word-back",
+    /// Move the selection's start a word forward: a selection can start at any word
+    WordStartForward = "word-start-forward",
+    /// Move the selection's start a word back
+    WordStartBack = "word-start-back",
     /// Tag the selection or sentence: the next key picks the tag
     TagPicker = "tag-picker",
     /// Tag the selection or sentence with this tag

@@ -22,6 +22,7 @@ pub mod search;
 pub mod sources;
 pub mod update;
 pub mod view;
+pub mod word_select;
 
 use std::path::PathBuf;
 use std::sync::Arc;

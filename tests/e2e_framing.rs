@@ -1,6 +1,7 @@
 //! End to end in tmux (issue #15): the real binary on the seeds. Select an organisation, open
 //! its framing panel with f (computed off the UI thread with the entities), see columns of
 //! outlets with their descriptors, jump to one with Enter; F marks loaded terms in the text.
+//! And a tag on one word (W/B move a selection's start by word), saved with that word.
 
 mod common;
 
@@ -55,6 +56,37 @@ fn framing_panel_of_hezbollah_shows_outlets_labels_and_jumps() {
     tmux.keys(&["F"]);
     let marked = tmux.wait_for_styled_change(&before, "loaded terms marked");
     assert!(tmux.capture().contains("marking"), "{marked}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
+
+/// Sends one key and waits until the screen, styles included, shows the reader took it.
+fn key(tmux: &Tmux, k: &str) {
+    let before = tmux.capture_escapes();
+    tmux.keys(&[k]);
+    tmux.wait_for_styled_change(&before, &format!("the screen to change after `{k}`"));
+}
+
+#[test]
+fn a_tag_on_one_word_is_saved_with_that_word_as_its_quote() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Officials called the group a terrorist organization on Monday.\nThe group denied it.\n",
+    )
+    .expect("article");
+    let tmux = Tmux::start("word-tag", 120, 20, &[dir.path().to_str().expect("UTF-8")]);
+    tmux.wait_until(
+        |s| s.contains("NORMAL") && !s.contains("finding entities"),
+        "the reader",
+    );
+    for k in ["c", "v", "W", "W", "W", "W", "W", "b", "b", "b", "t", "o"] {
+        key(&tmux, k);
+    }
+    let notes = dir.path().join("parallax-notes.toml");
+    let read = || std::fs::read_to_string(&notes).unwrap_or_default();
+    tmux.wait_until(|_| read().contains("quote = \"terrorist\""), "the tag saved");
+    assert!(read().contains("opinion"), "{}", read());
     tmux.keys(&["q"]);
     tmux.wait_for("EXIT=0");
 }

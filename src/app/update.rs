@@ -111,6 +111,8 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Visual => annotate::start_selection(app),
         Action::WordForward => annotate::adjust_by_word(app, true),
         Action::WordBack => annotate::adjust_by_word(app, false),
+        Action::WordStartForward => super::word_select::adjust_start_by_word(app, true),
+        Action::WordStartBack => super::word_select::adjust_start_by_word(app, false),
         Action::TagPicker => annotate::open_tag_picker(app),
         Action::Tag(name) => {
             modal::leave_tag_picker(app);
