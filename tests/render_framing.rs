@@ -158,3 +158,30 @@ fn without_a_selection_the_panel_says_how_to_choose_one() {
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.mode, Mode::Normal);
 }
+
+#[test]
+fn the_entity_under_the_sentence_cursor_opens_its_panel() {
+    let mut app = seeds_app();
+    // The cursor on the first sentence of the first article, which names an entity.
+    key(&mut app, KeyCode::Char('c'));
+    let pane = &app.panes[0];
+    let sentence = pane.target_range().expect("the cursor's sentence");
+    let first = pane
+        .highlights
+        .iter()
+        .find(|h| h.range.start < sentence.end && sentence.start < h.range.end)
+        .map(|h| h.entity)
+        .expect("the first sentence names an entity");
+    let label = app.entities.index.as_ref().expect("index").entities[first]
+        .label
+        .clone();
+    key(&mut app, KeyCode::Char('f'));
+    let Mode::Framing { panel, .. } = &app.mode else {
+        panic!(
+            "f opens the panel of the entity under the cursor: {}",
+            app.mode.label()
+        );
+    };
+    assert_eq!(panel.label, label);
+    assert_eq!(app.entities.selected, Some(first));
+}

@@ -97,13 +97,20 @@ impl Panel {
     }
 }
 
-/// `framing`: opens the panel for the entity highlighted in the entities panel, else the
-/// selected one.
+/// `framing`: opens the panel for the entity highlighted in the entities panel, else the first
+/// one named in the sentence (or selection) under the cursor, else the selected one.
 pub fn open(app: &mut App) {
     let from_panel = (app.mode == Mode::Entities)
         .then(|| app.entities.panel_rows().get(app.entities.panel.cursor).copied())
         .flatten();
-    let Some(entity) = from_panel.or(app.entities.selected) else {
+    let under_cursor = app.focused().and_then(|pane| {
+        let target = pane.cursor.as_ref().and(pane.target_range())?;
+        pane.highlights
+            .iter()
+            .find(|h| h.range.start < target.end && target.start < h.range.end)
+            .map(|h| h.entity)
+    });
+    let Some(entity) = from_panel.or(under_cursor).or(app.entities.selected) else {
         app.error("no entity selected: press e, move to one, then f (or Enter, then f)");
         return;
     };
