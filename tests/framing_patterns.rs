@@ -230,3 +230,67 @@ fn spans_are_on_character_boundaries_in_non_ascii_text() {
         }
     }
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::case;
+
+    /// Words that trigger every pattern (names, titles, roles, commas, copulas, possessives,
+    /// compounds), in any order, with non-ASCII and line breaks among them.
+    fn words() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            Just("Hamas"),
+            Just("Iran"),
+            Just("Iranian"),
+            Just("Kim Jong Un"),
+            Just("Mr."),
+            Just("President"),
+            Just("the"),
+            Just("a"),
+            Just("president"),
+            Just("regime"),
+            Just("leader"),
+            Just("of"),
+            Just("is"),
+            Just(","),
+            Just("."),
+            Just("'s"),
+            Just("Iran-backed"),
+            Just("rebels"),
+            Just("(IRGC)"),
+            Just("and"),
+            Just("\n"),
+            Just("Zoë"),
+            Just("Ångström"),
+            Just("his"),
+            Just("terrorist"),
+            Just("group"),
+        ];
+        prop::collection::vec(word, 0..60).prop_map(|w| w.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_text_gives_spans_inside_it_on_character_boundaries(a in words(), b in "\\PC{0,200}") {
+            let c = case(&[&a, &b]);
+            for frame in &c.framing.entities {
+                let mut last: Option<(usize, usize)> = None;
+                for d in &frame.descriptors {
+                    let text = &c.articles[d.doc].text;
+                    prop_assert!(d.range.start < d.range.end && d.range.end <= text.len());
+                    prop_assert!(text.is_char_boundary(d.range.start) && text.is_char_boundary(d.range.end));
+                    if let Some((doc, end)) = last {
+                        prop_assert!(doc < d.doc || end <= d.range.start, "sorted, not overlapping");
+                    }
+                    last = Some((d.doc, d.range.end));
+                }
+            }
+            for term in &c.framing.loaded {
+                prop_assert!(c.articles[term.doc].text.get(term.range.clone()).is_some());
+            }
+        }
+    }
+}
