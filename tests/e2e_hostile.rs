@@ -76,8 +76,9 @@ fn export_in_the_reader_never_replaces_the_notes_or_an_article() {
     );
     assert_eq!(notes(dir.path()), notes_before, "the notes file is untouched");
 
-    let screen = command(&tmux, &format!("export md {}", arg(&article)), "a.txt");
-    assert!(screen.contains("inputs"), "{screen}");
+    // Wait for the refusal itself: "a.txt" is on screen already (the pane's title).
+    let screen = command(&tmux, &format!("export md {}", arg(&article)), "inputs");
+    assert!(screen.contains("a.txt"), "{screen}");
     assert_eq!(std::fs::read_to_string(&article).expect("article"), FIRST);
 
     let report = dir.path().join("report.md");
