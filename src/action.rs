@@ -153,6 +153,10 @@ actions! {
     Split(String) = "split",
     /// Rename the selected entity
     Rename(String) = "rename",
+    /// Show how each outlet names and labels the selected entity (the framing panel)
+    Framing = "framing",
+    /// Mark loaded terms (terrorist, regime, martyr…) in the text, or stop
+    LoadedTerms = "loaded-terms",
     /// Show or hide the sentence cursor in the focused pane
     Cursor = "cursor",
     /// Move the sentence cursor to the next sentence
@@ -165,6 +169,10 @@ actions! {
     WordForward = "word-forward",
     /// Shrink the selection's end by a word
     WordBack = "word-back",
+    /// Move the selection's start a word forward: a selection can start at any word
+    WordStartForward = "word-start-forward",
+    /// Move the selection's start a word back
+    WordStartBack = "word-start-back",
     /// Tag the selection or sentence: the next key picks the tag
     TagPicker = "tag-picker",
     /// Tag the selection or sentence with this tag

@@ -12,6 +12,7 @@ pub mod changes;
 pub mod cursor;
 pub mod editor;
 pub mod entities;
+pub mod framing;
 pub mod keys;
 pub mod modal;
 pub mod mouse;
@@ -21,6 +22,7 @@ pub mod search;
 pub mod sources;
 pub mod update;
 pub mod view;
+pub mod word_select;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -112,6 +114,11 @@ pub enum Mode {
     },
     /// The notes file changed outside: the next key picks a [`NotesChoice`].
     NotesChanged,
+    /// The framing panel of one entity, built when opened, with the highlighted line.
+    Framing {
+        cursor: usize,
+        panel: Arc<framing::Panel>,
+    },
 }
 
 impl Mode {
@@ -129,6 +136,7 @@ impl Mode {
             Self::Editor(_) => "NOTE",
             Self::Annotations { .. } => "ANNOTATIONS",
             Self::NotesChanged => "CHANGED",
+            Self::Framing { .. } => "FRAMING",
         }
     }
 }
@@ -336,6 +344,8 @@ pub struct App {
     /// The screen layout of the last frame: pane rectangles, for the mouse and page sizes.
     pub view: ViewLayout,
     pub entities: EntityState,
+    /// The framing lens (descriptors and loaded terms), from the entity worker.
+    pub framing: framing::FramingState,
     pub notes: NotesState,
     /// Bias defaults per outlet, shared by every case.
     pub outlets: outlets::OutletState,
@@ -372,6 +382,7 @@ impl App {
             settings,
             view: ViewLayout::default(),
             entities: EntityState::default(),
+            framing: framing::FramingState::default(),
             notes: NotesState::default(),
             outlets: outlets::OutletState::default(),
             history: crate::annotation::History::default(),

@@ -42,6 +42,8 @@ pub enum Command {
     Entities(EntitiesArgs),
     /// Group the sentences of different articles that report the same fact
     Align(AlignArgs),
+    /// Show how each article names and labels each entity (descriptors, loaded terms)
+    Framing(FramingArgs),
     /// Write the case's notes as a report (Markdown, JSON or CSV)
     Export(ExportArgs),
     /// Download web pages into a case folder and record where and when they were read
@@ -122,6 +124,29 @@ pub struct AlignArgs {
     /// Articles or directories
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
+}
+
+/// `parallax framing`
+#[derive(Debug, Args)]
+pub struct FramingArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FramingFormat::Table)]
+    pub format: FramingFormat,
+
+    /// Articles or directories
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+/// How `parallax framing` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FramingFormat {
+    /// Per entity, each article's descriptors with counts, for people
+    Table,
+    /// Entities with name mentions and descriptors as byte offsets (see ../shared/framing/README.md)
+    Json,
+    /// One row per name, descriptor, title and loaded term, for spreadsheets
+    Csv,
 }
 
 /// How `parallax align` prints.

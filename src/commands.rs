@@ -10,6 +10,7 @@ pub mod add;
 pub mod align;
 pub mod entities;
 pub mod export;
+pub mod framing;
 
 use crate::article::Article;
 use crate::article::load::{LoadOptions, expand_paths, load_path};

@@ -30,6 +30,7 @@ pub struct Config {
     pub tags: Vec<TagConfig>,
     pub bias_axes: Vec<BiasAxis>,
     pub entities: EntitiesConfig,
+    pub framing: FramingConfig,
     pub theme: theme::ThemeConfig,
     /// Mode name → key → action.
     pub keys: BTreeMap<String, BTreeMap<String, Binding>>,
@@ -69,6 +70,14 @@ pub struct BiasAxis {
 pub struct EntitiesConfig {
     /// An extra gazetteer file; empty for none.
     pub gazetteer: String,
+}
+
+/// `[framing]`: the framing lens.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FramingConfig {
+    /// An extra loaded-language lexicon file; empty for none.
+    pub lexicon: String,
 }
 
 /// What a key is bound to: an action, or `none` to unbind a default.

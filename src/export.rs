@@ -10,6 +10,7 @@
 
 mod csv;
 mod json;
+mod labels;
 mod markdown;
 mod report;
 
@@ -19,6 +20,7 @@ use crate::annotation::{Notes, OutletBias};
 use crate::article::Article;
 use crate::entity::{EntityIndex, Gazetteer};
 
+pub use labels::{Label, LabelRow, MAX_LABEL_ROWS};
 pub use markdown::MAX_ENTITY_ROWS;
 pub use report::{
     AnnotationEntry, Claim, ClaimMemberEntry, EXPORT_SCHEMA_VERSION, EntityRow, Report, Source, SourceBias,

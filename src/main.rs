@@ -47,6 +47,13 @@ fn main() -> ExitCode {
                 Err(e) => fail(2, &e),
             }
         }
+        Some(Command::Framing(args)) => {
+            let mut out = std::io::stdout().lock();
+            match parallax::commands::framing::run(args, &config, &mut out) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(2, &e),
+            }
+        }
         Some(Command::Export(args)) => {
             let mut out = std::io::stdout().lock();
             let outlets = paths::outlet_defaults_file();
@@ -227,7 +234,13 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
             Err(e) => return fail(2, &e),
         }
     };
+    // The loaded-language lexicon: a mistake in the user's file stops the start, like the gazetteer's.
+    let lexicon = match parallax::commands::framing::load_lexicon(&config.framing.lexicon) {
+        Ok(lexicon) => Arc::new(lexicon),
+        Err(e) => return fail(2, &e),
+    };
     let shell = tui::Shell {
+        lexicon,
         theme: Theme::new(&config.theme, paths::no_color()),
         load: options,
         store,

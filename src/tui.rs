@@ -45,6 +45,8 @@ enum Wake {
     Signal(i32),
     /// An entity analysis of these articles with these decisions.
     Entities(Vec<Arc<Article>>, Decisions, EntityIndex),
+    /// The framing of these articles, found after their entities on the same worker.
+    Framing(Vec<Arc<Article>>, crate::framing::Framing),
     /// An article `:open` asked for, loaded on a worker thread.
     Loaded(Box<Result<Article, crate::article::load::LoadError>>),
     /// A page `:add` asked for, downloaded and loaded on a worker thread.
@@ -128,16 +130,21 @@ fn spawn_signals(tx: Sender<Wake>) -> io::Result<()> {
 /// frame) unless it was read before, to check a user's file at start.
 pub type SharedGazetteer = Arc<LazyLock<Gazetteer, Box<dyn FnOnce() -> Gazetteer + Send>>>;
 
-/// Finds entities on a worker thread, so the first frame never waits for them.
-fn spawn_analysis(effect: Effect, gazetteer: &SharedGazetteer, tx: Sender<Wake>) {
+/// Finds entities, then the framing, on a worker thread, so the first frame never waits for
+/// them: the highlights come first, the framing (a few milliseconds later) after.
+fn spawn_analysis(effect: Effect, shell: &Shell<'_>, tx: Sender<Wake>) {
     let Effect::Analyze { docs, decisions } = effect else {
         return;
     };
-    let gazetteer = Arc::clone(gazetteer);
+    let gazetteer = Arc::clone(&shell.gazetteer);
+    let lexicon = Arc::clone(&shell.lexicon);
     thread::spawn(move || {
         let refs: Vec<&Article> = docs.iter().map(AsRef::as_ref).collect();
         let index = crate::entity::analyze(&refs, &gazetteer, &decisions);
-        let _ = tx.send(Wake::Entities(docs, decisions, index));
+        let framing = crate::framing::analyze(&refs, &index, &gazetteer, &lexicon);
+        if tx.send(Wake::Entities(docs.clone(), decisions, index)).is_ok() {
+            let _ = tx.send(Wake::Framing(docs, framing));
+        }
     });
 }
 
@@ -185,6 +192,8 @@ pub struct Shell<'a> {
     /// The outlet-defaults file; None when there is no data directory.
     pub outlet_defaults: Option<std::path::PathBuf>,
     pub gazetteer: SharedGazetteer,
+    /// The loaded-language lexicon of the framing lens.
+    pub lexicon: Arc<crate::framing::Lexicon>,
     /// The notes file, writable or not: an export must never go over it.
     pub notes_file: Option<std::path::PathBuf>,
     /// Where `:export` without a file name writes: the data directory's `reports` folder.
@@ -260,7 +269,7 @@ fn event_loop(
         prepare(app, area);
         terminal.draw(|frame| crate::ui::render(frame, app, &shell.theme))?;
         if let Some(first) = analysis.take() {
-            spawn_analysis(first, &shell.gazetteer, tx.clone());
+            spawn_analysis(first, shell, tx.clone());
         }
 
         let first = if *unsaved || app.outlets.has_pending() {
@@ -296,11 +305,15 @@ fn event_loop(
                     app.set_entities(docs, index);
                     Vec::new()
                 }
+                Wake::Framing(docs, framing) => {
+                    app.framing.set(docs, framing);
+                    Vec::new()
+                }
                 Wake::Loaded(loaded) => {
                     match *loaded {
                         Ok(article) => {
                             let analyze = app.add_article(article);
-                            spawn_analysis(analyze, &shell.gazetteer, tx.clone());
+                            spawn_analysis(analyze, shell, tx.clone());
                         }
                         Err(e) => app.error(e.to_string()),
                     }
@@ -308,7 +321,7 @@ fn event_loop(
                 }
                 Wake::Fetched(fetched) => {
                     if let Some(analyze) = fetching::finish(app, *fetched) {
-                        spawn_analysis(analyze, &shell.gazetteer, tx.clone());
+                        spawn_analysis(analyze, shell, tx.clone());
                     }
                     Vec::new()
                 }
@@ -323,7 +336,7 @@ fn event_loop(
                     Effect::Fetch { url, case } => {
                         fetching::spawn_fetch(url, case, shell.load.clone(), tx.clone());
                     }
-                    analyze @ Effect::Analyze { .. } => spawn_analysis(analyze, &shell.gazetteer, tx.clone()),
+                    analyze @ Effect::Analyze { .. } => spawn_analysis(analyze, shell, tx.clone()),
                     Effect::SaveNotes => {
                         save_notes(app, shell.store, unsaved);
                         save_outlet_defaults(app, shell.outlet_defaults.as_deref());

@@ -3,6 +3,7 @@
 
 pub mod annotations;
 pub mod entities;
+pub mod framing;
 pub mod help;
 pub mod pane;
 pub mod status;
@@ -48,6 +49,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     status::render(app, app.view.status, theme, buf);
     if app.mode == crate::app::Mode::Entities {
         entities::render(app, area, theme, buf);
+    }
+    if let crate::app::Mode::Framing { cursor, panel } = &app.mode {
+        framing::render(panel, *cursor, area, theme, buf);
     }
     if let crate::app::Mode::Help { scroll } = app.mode {
         help::render(app, scroll, area, theme, buf);

@@ -76,7 +76,9 @@ fn export_in_the_reader_never_replaces_the_notes_or_an_article() {
     );
     assert_eq!(notes(dir.path()), notes_before, "the notes file is untouched");
 
-    let screen = command(&tmux, &format!("export md {}", arg(&article)), "a.txt");
+    // Wait for this refusal itself: "a.txt" is on screen already (the pane's title), and
+    // "inputs" may still be (the refusal before).
+    let screen = command(&tmux, &format!("export md {}", arg(&article)), "a.txt: is one");
     assert!(screen.contains("inputs"), "{screen}");
     assert_eq!(std::fs::read_to_string(&article).expect("article"), FIRST);
 

@@ -117,7 +117,9 @@ fn no_articles_left_explains_how_to_open_one() {
 fn command_line_shows_completions() {
     let mut app = App::new(samples(), &Config::default());
     key(&mut app, crossterm::event::KeyCode::Char(':'));
+    // "fo", not "f": `framing` starts with f too.
     key(&mut app, crossterm::event::KeyCode::Char('f'));
+    key(&mut app, crossterm::event::KeyCode::Char('o'));
     key(&mut app, crossterm::event::KeyCode::Tab);
     let shown = screen(&mut app, 120, 20);
     let last = shown.lines().nth(19).expect("status line");

@@ -42,6 +42,7 @@ pub fn key_layers(app: &App) -> Vec<Layer> {
         Mode::Editor(_) => vec![Layer::Editor],
         Mode::Annotations { .. } => vec![Layer::Annotations],
         Mode::NotesChanged => vec![Layer::NotesChanged],
+        Mode::Framing { .. } => vec![Layer::Framing],
     }
 }
 

@@ -42,6 +42,10 @@ pub fn move_in_mode(app: &mut App, step: Step) -> bool {
             let panel = &mut app.entities.panel;
             panel.cursor = moved(panel.cursor, rows(count), count);
         }
+        Mode::Framing { cursor, panel } => {
+            let count = panel.items().len();
+            *cursor = moved(*cursor, rows(count), count);
+        }
         _ => return false,
     }
     true
@@ -61,6 +65,7 @@ pub fn confirm(app: &mut App) -> Vec<Effect> {
                 entities::select(app, entity);
             }
         }
+        Mode::Framing { cursor, panel } => super::framing::confirm(app, cursor, &panel),
         Mode::Command(prompt) => return super::update::run_command(app, &prompt.input),
         Mode::Search(prompt) => {
             app.mode = Mode::Search(prompt);

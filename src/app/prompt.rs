@@ -104,7 +104,8 @@ mod tests {
 
     #[test]
     fn completes_to_the_common_prefix_and_lists_candidates() {
-        let mut p = typed("f");
+        // "fo", not "f": `framing` starts with f too.
+        let mut p = typed("fo");
         p.complete();
         assert_eq!(p.input, "focus-");
         assert!(p.candidates.contains(&"focus-next") && p.candidates.contains(&"focus-pane"));

@@ -101,6 +101,8 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Merge(other) => return entities::merge_with(app, &other),
         Action::Split(variant) => return entities::split_off(app, variant),
         Action::Rename(to) => return entities::rename(app, to),
+        Action::Framing => super::framing::open(app),
+        Action::LoadedTerms => super::framing::toggle_loaded(app),
         Action::Export(args) => return export(app, &args),
         // The analyst's annotations (no catch-all: a new action must be handled here).
         Action::Cursor => annotate::toggle_cursor(app),
@@ -109,6 +111,8 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Visual => annotate::start_selection(app),
         Action::WordForward => annotate::adjust_by_word(app, true),
         Action::WordBack => annotate::adjust_by_word(app, false),
+        Action::WordStartForward => super::word_select::adjust_start_by_word(app, true),
+        Action::WordStartBack => super::word_select::adjust_start_by_word(app, false),
         Action::TagPicker => annotate::open_tag_picker(app),
         Action::Tag(name) => {
             modal::leave_tag_picker(app);

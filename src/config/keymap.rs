@@ -230,11 +230,12 @@ pub enum Layer {
     Bias,
     Reliability,
     NotesChanged,
+    Framing,
 }
 
 impl Layer {
     /// Every layer, in the order help lists them.
-    pub const ALL: [Layer; 15] = [
+    pub const ALL: [Layer; 16] = [
         Layer::Normal,
         Layer::Cursor,
         Layer::Select,
@@ -250,6 +251,7 @@ impl Layer {
         Layer::Bias,
         Layer::Reliability,
         Layer::NotesChanged,
+        Layer::Framing,
     ];
 
     /// The name in the config (`[keys.cursor]`).
@@ -270,6 +272,7 @@ impl Layer {
             Layer::Bias => "bias",
             Layer::Reliability => "reliability",
             Layer::NotesChanged => "notes-changed",
+            Layer::Framing => "framing",
         }
     }
 
@@ -291,6 +294,7 @@ impl Layer {
             Layer::Bias => "picking a bias (b)",
             Layer::Reliability => "picking a reliability (b then r)",
             Layer::NotesChanged => "after the notes file changed outside Parallax",
+            Layer::Framing => "in the framing panel (f)",
         }
     }
 

@@ -107,6 +107,11 @@ impl Gazetteer {
         self.by_key.get(key).copied()
     }
 
+    /// The entry a folded demonym belongs to ("japanese" → Japan).
+    pub fn demonym_entry(&self, key: &str) -> Option<usize> {
+        self.demonyms.get(key).copied()
+    }
+
     /// Whether a folded word is a demonym ("iranian", "lebanese").
     pub fn is_demonym(&self, key: &str) -> bool {
         self.demonyms.contains_key(key)

@@ -129,6 +129,7 @@ mod tests {
                 stance: None,
             }],
             entities: Vec::new(),
+            labels: Vec::new(),
             notes_for_other_articles: Vec::new(),
         }
     }

@@ -20,6 +20,7 @@ pub fn render(report: &Report) -> String {
         claims(report),
         annotations(report),
         entity_matrix(report),
+        labels(report),
         orphans(report),
     ];
     let mut out = sections.join("\n\n");
@@ -291,6 +292,48 @@ fn entity_matrix(report: &Report) -> String {
     }
     if !notes.is_empty() {
         let _ = write!(out, "\n\n{}.", capitalise(&notes.join("; ")));
+    }
+    out
+}
+
+/// "How each outlet labels the main actors": entities × sources, each cell the source's
+/// descriptors with their counts.
+fn labels(report: &Report) -> String {
+    let mut out = String::from("## How each outlet labels the main actors");
+    if report.labels.is_empty() {
+        out.push_str("\n\nNo source describes an entity beyond naming it.");
+        return out;
+    }
+    out.push_str(
+        "\n\nThe phrases each source uses to label or describe an entity (found by the framing \
+         lens: titles and words before the name, appositives, \"X is a …\", and descriptions such \
+         as \"the president\" linked to it), with their counts.\n\n| Entity |",
+    );
+    for source in &report.sources {
+        let _ = write!(out, " {} |", source_name(report, source.number));
+    }
+    out.push_str("\n|---|");
+    out.push_str(&"---|".repeat(report.sources.len()));
+    for row in &report.labels {
+        let _ = write!(out, "\n| {} |", escape::table_cell(&row.entity));
+        for labels in &row.labels {
+            let cell: Vec<String> = labels
+                .iter()
+                .map(|l| {
+                    if l.count > 1 {
+                        format!("{} ×{}", l.text, l.count)
+                    } else {
+                        l.text.clone()
+                    }
+                })
+                .collect();
+            let cell = if cell.is_empty() {
+                "—".to_owned()
+            } else {
+                cell.join("; ")
+            };
+            let _ = write!(out, " {} |", escape::table_cell(&cell));
+        }
     }
     out
 }

@@ -32,6 +32,8 @@ pub struct Report {
     pub annotations: Vec<AnnotationEntry>,
     /// Every entity, most widely covered first.
     pub entities: Vec<EntityRow>,
+    /// How each source labels the main actors (the framing lens), most widely covered first.
+    pub labels: Vec<super::labels::LabelRow>,
     /// Articles the notes file has entries for that are not part of this export.
     pub notes_for_other_articles: Vec<String>,
 }
@@ -204,6 +206,7 @@ pub fn build_report(
         claims,
         annotations,
         entities: entity_rows(entities, articles.len()),
+        labels: super::labels::label_rows(articles, entities),
         notes_for_other_articles,
     }
 }

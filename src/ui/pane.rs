@@ -138,6 +138,24 @@ fn marks(
             marks.push((a.anchor.range(), style));
         }
     }
+    // Loaded terms, when the toggle is on (F): underlined, in colour also red.
+    let loaded = app.framing.loaded_in(&pane.article);
+    let style = if theme.colour {
+        Style::new()
+            .fg(ratatui::style::Color::LightRed)
+            .add_modifier(Modifier::UNDERLINED)
+    } else {
+        Style::new().add_modifier(Modifier::UNDERLINED)
+    };
+    for term in loaded
+        .iter()
+        .skip(loaded.partition_point(|t| t.end <= shown.start))
+    {
+        if term.start >= shown.end {
+            break;
+        }
+        marks.push((term.clone(), style));
+    }
     // Search hits on screen; the one stepped to last stands out.
     let hits = &pane.search_hits;
     let first = hits.partition_point(|h| h.end <= shown.start);

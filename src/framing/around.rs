@@ -1,0 +1,406 @@
+//! Descriptors next to a name: premodifiers and titles ("Iran-backed militant group Hezbollah",
+//! "CIA Director Mike Pompeo"), appositives ("Hezbollah, the Lebanese group,"), predicate
+//! nominals ("Pompeo is a nominee ..."), classifier nouns ("Houthi rebels", "the Trump
+//! administration") and possessives ("Abe's government"). While reading them it learns each
+//! person's role nouns and country, which [`super::standalone`] uses to link "the president".
+
+use super::lexicon::Lexicon;
+use super::roles;
+use super::words::Kind as TokenKind;
+use super::{Descriptor, Doc, Pattern, Profile};
+use crate::entity::Kind;
+use crate::entity::lexicon::{is_calendar, is_common, is_title};
+
+/// Who a descriptor found here belongs to; some are known only once every article is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Entity(usize),
+    /// The country of this person ("the Trump administration"), or the person when unknown.
+    CountryOf(usize),
+    /// The person of this country with this role ("North Korea's leader"), or the country.
+    PersonOf {
+        country: usize,
+        role: String,
+    },
+}
+
+/// The most words a premodifier, appositive or predicate may have.
+const MAX_WORDS: usize = 12;
+
+/// Reads the patterns around every name in `doc`.
+pub fn find(
+    doc: &Doc,
+    kinds: &[Kind],
+    lexicon: &Lexicon,
+    profiles: &mut [Profile],
+    out: &mut Vec<(Target, Descriptor)>,
+) {
+    for &(first, last, e) in &doc.spans {
+        premodifier(doc, (first, last), e, kinds, lexicon, profiles, out);
+        let last = after_brackets(doc, last);
+        let Some(next) = doc.tokens.get(last + 1) else {
+            continue;
+        };
+        if next.kind == TokenKind::Possessive {
+            possessive(doc, first, last + 2, e, kinds, out);
+        } else if next.is(',') {
+            appositive(doc, last + 2, e, kinds, profiles, out);
+        } else if next.is_word() && roles::is_copula(&next.key) {
+            predicate(doc, last + 2, e, kinds, profiles, out);
+        } else if next.is_word() && doc.entity_at[last + 1].is_none() {
+            classifier(doc, first, last + 1, e, kinds, out);
+        }
+    }
+}
+
+/// `last`, or the closing bracket of a short parenthesis right after it: "the Islamic
+/// Revolutionary Guard Corps (IRGC), a U.S.-designated terrorist organization".
+fn after_brackets(doc: &Doc, last: usize) -> usize {
+    if !doc.tokens.get(last + 1).is_some_and(|t| t.is('(')) {
+        return last;
+    }
+    (last + 2..(last + 8).min(doc.tokens.len()))
+        .take_while(|&i| !doc.tokens[i].is_boundary() || doc.tokens[i].is(')'))
+        .find(|&i| doc.tokens[i].is(')'))
+        .unwrap_or(last)
+}
+
+fn push(
+    doc: &Doc,
+    out: &mut Vec<(Target, Descriptor)>,
+    target: Target,
+    first: usize,
+    last: usize,
+    pattern: Pattern,
+) {
+    out.push((
+        target,
+        Descriptor {
+            doc: doc.doc,
+            range: doc.tokens[first].range.start..doc.tokens[last].range.end,
+            pattern,
+            loaded: false,
+        },
+    ));
+}
+
+fn is_personal(kind: Kind) -> bool {
+    matches!(kind, Kind::Person | Kind::Other)
+}
+
+/// Records what tokens `from..=to` say about person `e`: its role (the last role noun) and the
+/// countries named.
+fn learn(doc: &Doc, from: usize, to: usize, e: usize, kinds: &[Kind], profiles: &mut [Profile]) {
+    if !is_personal(kinds[e]) {
+        return;
+    }
+    let profile = &mut profiles[e];
+    if let Some(role) = (from..=to)
+        .rev()
+        .find(|&i| doc.entity_at[i].is_none() && roles::is_person_role(&doc.tokens[i].key))
+    {
+        *profile.roles.entry(doc.tokens[role].key.clone()).or_default() += 1;
+    }
+    for i in from..=to {
+        if let Some(c) = doc.entity_at[i]
+            && c != e
+            && kinds[c] == Kind::Place
+        {
+            *profile.countries.entry(c).or_default() += 1;
+        }
+    }
+}
+
+/// Words before the name, ending next to it in a role noun, a title or a compound adjective.
+fn premodifier(
+    doc: &Doc,
+    (first, last): (usize, usize),
+    e: usize,
+    kinds: &[Kind],
+    lexicon: &Lexicon,
+    profiles: &mut [Profile],
+    out: &mut Vec<(Target, Descriptor)>,
+) {
+    let tokens = &doc.tokens;
+    // "the former FBI director": the name is itself a modifier of a larger description.
+    if tokens
+        .get(last + 1)
+        .is_some_and(|t| t.is_word() && doc.entity_at[last + 1].is_none() && roles::is_head(&t.key))
+    {
+        return;
+    }
+    let personal = is_personal(kinds[e]);
+    let mut j = first;
+    let mut words = 0;
+    while j > 0 && words < MAX_WORDS {
+        let token = &tokens[j - 1];
+        if token.kind == TokenKind::Possessive {
+            if j >= 2 && j < first && tokens[j - 2].is_word() && doc.entity_at[j - 2] != Some(e) {
+                j -= 2;
+                words += 1;
+                continue;
+            }
+            break;
+        }
+        if !token.is_word() || doc.entity_at[j - 1] == Some(e) {
+            break;
+        }
+        let key = token.key.as_str();
+        let ok = if j == first {
+            // A person has a role or a title; a group a class ("terrorist organization Hamas").
+            roles::ends_like_compound(key)
+                || roles::is_classifier(key)
+                || (personal && (roles::is_head(key) || is_title(key)))
+        } else {
+            !roles::is_determiner(key)
+                && !roles::is_stop(key)
+                && (roles::is_head(key)
+                    || is_title(key)
+                    || roles::is_modifier(key)
+                    || doc.entity_at[j - 1].is_some()
+                    || lexicon.is_term(key)
+                    || (token.capital && !is_common(key) && !key.ends_with("ing")))
+        };
+        if !ok {
+            break;
+        }
+        j -= 1;
+        words += 1;
+    }
+    if j == first || tokens[j].kind == TokenKind::Possessive {
+        return;
+    }
+    learn(doc, j, first - 1, e, kinds, profiles);
+    let courtesy = (j..first).all(|i| roles::is_courtesy(&tokens[i].key));
+    if courtesy {
+        return;
+    }
+    let bare_title = (j..first).all(|i| is_title(&tokens[i].key));
+    let pattern = if bare_title {
+        Pattern::Title
+    } else {
+        Pattern::Premodifier
+    };
+    // "Mr." before the description is part of the name's spelling, not the description.
+    let start = (j..first)
+        .find(|&i| !roles::is_courtesy(&tokens[i].key))
+        .unwrap_or(j);
+    push(doc, out, Target::Entity(e), start, first - 1, pattern);
+}
+
+/// The end (exclusive) of a phrase starting at `start`: the first comma, clause boundary or
+/// stop word; `None` when it runs past [`MAX_WORDS`].
+fn phrase_end(doc: &Doc, start: usize) -> Option<usize> {
+    let mut i = start;
+    while let Some(token) = doc.tokens.get(i) {
+        if token.is(',') || token.is_boundary() || (token.is_word() && roles::is_stop(&token.key)) {
+            return Some(i);
+        }
+        if i - start >= MAX_WORDS {
+            return None;
+        }
+        i += 1;
+    }
+    Some(i)
+}
+
+/// "Hezbollah, the Lebanese group," and "Pompeo, CIA Director,".
+fn appositive(
+    doc: &Doc,
+    start: usize,
+    e: usize,
+    kinds: &[Kind],
+    profiles: &mut [Profile],
+    out: &mut Vec<(Target, Descriptor)>,
+) {
+    let Some(end) = phrase_end(doc, start) else {
+        return;
+    };
+    let tokens = &doc.tokens;
+    if end <= start {
+        return;
+    }
+    // "Trump, Abe and Moon", "France, the United Kingdom and Germany": a list, unless a
+    // description of its own ("a powerful Iranian military force and ...").
+    let described = (start..end).any(|i| doc.entity_at[i].is_none() && roles::is_head(&tokens[i].key));
+    let foreign = (start..end)
+        .any(|i| doc.entity_at[i].is_some_and(|c| c != e && (kinds[c] != Kind::Place || !described)));
+    if tokens
+        .get(end)
+        .is_some_and(|t| matches!(t.key.as_str(), "and" | "or"))
+        && (foreign || !described)
+    {
+        return;
+    }
+    // "such as Hamas, the Houthi organization, and Islamic Jihad": the list goes on after it.
+    let mut next = end + 1;
+    while tokens
+        .get(next)
+        .is_some_and(|t| matches!(t.key.as_str(), "the" | "a" | "an"))
+    {
+        next += 1;
+    }
+    if tokens.get(end).is_some_and(|t| t.is(','))
+        && (tokens
+            .get(end + 1)
+            .is_some_and(|t| matches!(t.key.as_str(), "and" | "or"))
+            || doc.entity_at.get(next).copied().flatten().is_some_and(|c| c != e))
+    {
+        return;
+    }
+    let first = &tokens[start];
+    if !first.is_word() || is_calendar(&first.key) || first.key.starts_with(|c: char| c.is_ascii_digit()) {
+        return;
+    }
+    // Another person's name in it: a list of names, not a description.
+    if (start..end).any(|i| doc.entity_at[i].is_some_and(|c| c != e && is_personal(kinds[c]))) {
+        return;
+    }
+    let head = (start..end)
+        .rev()
+        .find(|&i| tokens[i].is_word() && roles::is_head(&tokens[i].key));
+    let determined = matches!(
+        first.key.as_str(),
+        "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our"
+    );
+    let ok = if determined {
+        end - start >= 2
+    } else {
+        // Without a determiner, only modifiers and names up to a role noun: "CIA Director"
+        // for a person; for a group or place a class noun and no other name ("Gaza, Hezbollah
+        // fighters" describes Hezbollah).
+        let fits = |h: usize| {
+            if is_personal(kinds[e]) {
+                roles::is_person_role(&tokens[h].key)
+            } else {
+                (start..end).all(|i| doc.entity_at[i].is_none_or(|c| c == e))
+            }
+        };
+        head.filter(|&h| fits(h)).is_some_and(|h| {
+            (h + 1 == end || tokens[h + 1].key == "of")
+                && (start..h).all(|i| {
+                    let t = &tokens[i];
+                    t.kind == TokenKind::Possessive
+                        || doc.entity_at[i].is_some()
+                        || roles::is_modifier(&t.key)
+                        || roles::is_head(&t.key)
+                        || is_title(&t.key)
+                        || (t.capital && !is_common(&t.key))
+                })
+        })
+    };
+    if !ok {
+        return;
+    }
+    learn(doc, start, end - 1, e, kinds, profiles);
+    push(doc, out, Target::Entity(e), start, end - 1, Pattern::Appositive);
+}
+
+/// "X is a ...": the noun phrase after a copula, from its determiner to the first boundary.
+fn predicate(
+    doc: &Doc,
+    mut start: usize,
+    e: usize,
+    kinds: &[Kind],
+    profiles: &mut [Profile],
+    out: &mut Vec<(Target, Descriptor)>,
+) {
+    let tokens = &doc.tokens;
+    while tokens
+        .get(start)
+        .is_some_and(|t| matches!(t.key.as_str(), "also" | "still" | "now" | "already"))
+    {
+        start += 1;
+    }
+    if !tokens
+        .get(start)
+        .is_some_and(|t| matches!(t.key.as_str(), "a" | "an" | "the" | "one"))
+    {
+        return;
+    }
+    let Some(end) = phrase_end(doc, start + 1) else {
+        return;
+    };
+    if end < start + 2 {
+        return;
+    }
+    learn(doc, start, end - 1, e, kinds, profiles);
+    push(doc, out, Target::Entity(e), start, end - 1, Pattern::Predicate);
+}
+
+/// "Houthi rebels", "the Trump administration", "North Korean officials": a group or collective
+/// noun right after the name.
+fn classifier(
+    doc: &Doc,
+    first: usize,
+    at: usize,
+    e: usize,
+    kinds: &[Kind],
+    out: &mut Vec<(Target, Descriptor)>,
+) {
+    let tokens = &doc.tokens;
+    let is_group = |key: &str| roles::is_collective(key) || roles::is_classifier(key);
+    if !is_group(&tokens[at].key) {
+        return;
+    }
+    let mut last = at;
+    while tokens
+        .get(last + 1)
+        .is_some_and(|t| t.is_word() && is_group(&t.key) && doc.entity_at[last + 1].is_none())
+    {
+        last += 1;
+    }
+    // A name follows: "Hamas leader Haniyeh" is the premodifier of that name.
+    if doc.entity_at.get(last + 1).is_some_and(Option::is_some) {
+        return;
+    }
+    let target = if is_personal(kinds[e]) {
+        Target::CountryOf(e)
+    } else {
+        Target::Entity(e)
+    };
+    push(doc, out, target, first, last, Pattern::Classifier);
+}
+
+/// "Abe's government", "Iran's leaders", "North Korea's leader".
+fn possessive(
+    doc: &Doc,
+    first: usize,
+    start: usize,
+    e: usize,
+    kinds: &[Kind],
+    out: &mut Vec<(Target, Descriptor)>,
+) {
+    let tokens = &doc.tokens;
+    let mut i = start;
+    while i < tokens.len()
+        && i - start < 6
+        && tokens[i].is_word()
+        && doc.entity_at[i].is_none()
+        && !roles::is_stop(&tokens[i].key)
+        && (roles::is_modifier(&tokens[i].key) || roles::is_head(&tokens[i].key))
+    {
+        i += 1;
+    }
+    let Some(last) = (start..i).rev().find(|&k| roles::is_head(&tokens[k].key)) else {
+        return;
+    };
+    if last + 1 != i || doc.entity_at.get(i).is_some_and(Option::is_some) {
+        return;
+    }
+    let key = tokens[last].key.as_str();
+    let target = if roles::is_person_role(key) {
+        if kinds[e] != Kind::Place {
+            return;
+        }
+        Target::PersonOf {
+            country: e,
+            role: key.to_owned(),
+        }
+    } else if is_personal(kinds[e]) {
+        Target::CountryOf(e)
+    } else {
+        Target::Entity(e)
+    };
+    push(doc, out, target, first, last, Pattern::Classifier);
+}
