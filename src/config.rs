@@ -53,6 +53,9 @@ pub struct TagConfig {
     pub name: String,
     pub key: String,
     pub colour: String,
+    /// What the tag means, for the report's tag legend.
+    #[serde(default)]
+    pub description: Option<String>,
 }
 
 /// `[[bias_axes]]`: a scale sources are placed on.
@@ -410,7 +413,7 @@ fn check_tags(value: &DeValue<'_>, text: &str) -> Result<(), (Option<Range<usize
         theme::check_colour(&toml::Value::String(colour.to_owned())).map_err(|e| (Some(colour_span), e))?;
         if let Some((unknown, _)) = table
             .iter()
-            .find(|(k, _)| !["name", "key", "colour"].contains(&k.get_ref().as_ref()))
+            .find(|(k, _)| !["name", "key", "colour", "description"].contains(&k.get_ref().as_ref()))
         {
             return Err((
                 Some(unknown.span()),

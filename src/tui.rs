@@ -156,12 +156,13 @@ fn export_text(
     let articles: Vec<Article> = docs.iter().map(|a| Article::clone(a)).collect();
     let notes = &app.notes.notes;
     let (outlets, dir) = (&app.outlets.defaults, &app.notes.dir);
+    let context = crate::export::report_context(&app.tags, &(app.notes.clock)());
     match app
         .entity_index_of(&docs)
         .filter(|_| analysed_with == Some(&notes.entities))
     {
-        Some(index) => export_with_index(&articles, notes, outlets, dir, index, format),
-        None => export_loaded(&articles, notes, outlets, dir, gazetteer, format),
+        Some(index) => export_with_index(&articles, notes, outlets, dir, index, &context, format),
+        None => export_loaded(&articles, notes, outlets, dir, gazetteer, &context, format),
     }
 }
 

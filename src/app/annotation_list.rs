@@ -124,7 +124,7 @@ fn panel_lines(app: &App, rows: &[AnnotationRow]) -> Vec<PanelLine> {
     lines
 }
 
-/// "Claim c1 · reported by 2 of 5: A, B · omitted by: C, D, E".
+/// "Claim c1 · reported by 2 of 5: A, B · omitted by: C · not linked: D, E".
 fn claim_heading(app: &App, id: &str, paths: &[&str], outlet_of: &dyn Fn(&str) -> String) -> String {
     let Some(coverage) = app.notes.notes.claim_coverage(id, paths) else {
         return format!("Claim {id}");
@@ -144,6 +144,11 @@ fn claim_heading(app: &App, id: &str, paths: &[&str], outlet_of: &dyn Fn(&str) -
         let omitting: Vec<String> = coverage.omitting.iter().map(|path| outlet_of(path)).collect();
         heading.push_str(" · omitted by: ");
         heading.push_str(&omitting.join(", "));
+    }
+    if !coverage.not_linked.is_empty() {
+        let unlinked: Vec<String> = coverage.not_linked.iter().map(|path| outlet_of(path)).collect();
+        heading.push_str(" · not linked: ");
+        heading.push_str(&unlinked.join(", "));
     }
     heading
 }
