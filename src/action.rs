@@ -233,6 +233,14 @@ actions! {
     NotesReload = "notes-reload",
     /// Keep the notes file changed outside Parallax; save yours as a copy beside it
     NotesSaveCopy = "notes-save-copy",
+    /// Set the case's title for reports (- clears it: the headlines make one)
+    CaseTitle(String) = "case-title",
+    /// Set the focused article's URL for reports and citations (- clears it)
+    Url(String) = "url",
+    /// Set the title of the claim under the cursor for reports (- clears it)
+    ClaimTitle(String) = "claim-title",
+    /// Mark the focused article as leaving out claim CLAIM (c1), or unmark it
+    Omits(String) = "omits",
 }
 
 /// What the help overlay and command completion know about an action.

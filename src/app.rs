@@ -17,6 +17,7 @@ pub mod modal;
 pub mod mouse;
 pub mod outlets;
 pub mod prompt;
+pub mod report;
 pub mod search;
 pub mod sources;
 pub mod update;

@@ -152,6 +152,11 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::BiasScope => modal::toggle_bias_scope(app),
         Action::NotesReload => return modal::resolve_notes_change(app, NotesChoice::ReloadAndReapply),
         Action::NotesSaveCopy => return modal::resolve_notes_change(app, NotesChoice::SaveCopy),
+        // What the report says that only the analyst knows.
+        Action::CaseTitle(text) => return super::report::set_case_title(app, &text),
+        Action::Url(text) => return super::report::set_url(app, &text),
+        Action::ClaimTitle(text) => return super::report::set_claim_title(app, &text),
+        Action::Omits(claim) => return super::report::toggle_omits(app, &claim),
     }
     Vec::new()
 }
@@ -241,7 +246,7 @@ fn move_focused(app: &mut App, delta: isize) {
     }
 }
 
-fn set_override(app: &mut App, set: impl FnOnce(&mut crate::annotation::Overrides)) -> Vec<Effect> {
+pub fn set_override(app: &mut App, set: impl FnOnce(&mut crate::annotation::Overrides)) -> Vec<Effect> {
     let Some(key) = annotate::focused_key(app) else {
         app.error("no article open");
         return Vec::new();

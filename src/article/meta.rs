@@ -47,7 +47,7 @@ pub fn extract_with_units(text: &str, units: &[Unit], hidden: &mut Vec<Hidden>) 
             if i + 1 == units.len()
                 && let Some(outlet) = byline::source(line)
             {
-                source_outlet.get_or_insert(outlet);
+                source_line(outlet, &mut meta, &mut source_outlet);
             }
             continue;
         }
@@ -100,6 +100,16 @@ pub fn extract_with_units(text: &str, units: &[Unit], hidden: &mut Vec<Hidden>) 
     meta
 }
 
+/// A "Source » X" line: X is the page's address when it is a web address, else an outlet.
+fn source_line(value: String, meta: &mut Meta, source_outlet: &mut Option<String>) {
+    let lower = value.to_ascii_lowercase();
+    if (lower.starts_with("https://") || lower.starts_with("http://")) && !value.contains(char::is_whitespace) {
+        meta.url.get_or_insert(value);
+    } else {
+        source_outlet.get_or_insert(value);
+    }
+}
+
 /// Reads one byline, source, read-time or date line into `meta`; says whether it was one.
 fn read_header_part(
     line: &str,
@@ -112,7 +122,7 @@ fn read_header_part(
         meta.outlet = meta.outlet.take().or(credit.outlet);
         true
     } else if let Some(outlet) = byline::source(line) {
-        source_outlet.get_or_insert(outlet);
+        source_line(outlet, meta, source_outlet);
         true
     } else if in_header && is_read_time(line) {
         true
@@ -242,6 +252,14 @@ mod tests {
         let (meta, hidden) = run(&text);
         assert_eq!(meta.outlet.as_deref(), Some("The Daily Post"));
         assert_eq!(hidden.last().map(|h| h.reason), Some(HideReason::Metadata));
+    }
+
+    #[test]
+    fn a_source_line_with_an_address_gives_the_url_not_the_outlet() {
+        let text = format!("{P1}\n\n{P2}\n\nSource » https://news.example/2024/05/23/story");
+        let (meta, _) = run(&text);
+        assert_eq!(meta.url.as_deref(), Some("https://news.example/2024/05/23/story"));
+        assert_eq!(meta.outlet, None);
     }
 
     #[test]

@@ -251,7 +251,7 @@ mod tests {
         assert!(
             text.starts_with(
                 "# Case report\n\n1 source. No source gives a date.\n\n## Sources\n\n\
-                 1. **a.txt**  \n   undated · file a.txt · no URL recorded\n"
+                 1. **a.txt**\\\n   undated · file a.txt · no URL recorded\n"
             ),
             "{text}"
         );
