@@ -22,8 +22,8 @@ use crate::entity::{EntityIndex, Gazetteer};
 
 pub use markdown::MAX_ENTITY_ROWS;
 pub use report::{
-    AnnotationEntry, Claim, ClaimMemberEntry, EXPORT_SCHEMA_VERSION, EntityRow, Report, ReportContext, Source,
-    SourceBias, TagEntry, build_report,
+    AnnotationEntry, Claim, ClaimMemberEntry, EXPORT_SCHEMA_VERSION, EntityRow, Report, ReportContext,
+    Source, SourceBias, TagEntry, build_report,
 };
 
 /// An export format. The command line's names for it are `cli::ExportFormat`.

@@ -52,7 +52,9 @@ pub fn toggle_omits(app: &mut App, claim: &str) -> Vec<Effect> {
             .any(|a| group.members.iter().any(|m| m.annotation == a.id))
     });
     if reports_it {
-        app.error(format!("this article is linked to claim {claim}: it does not leave it out"));
+        app.error(format!(
+            "this article is linked to claim {claim}: it does not leave it out"
+        ));
         return Vec::new();
     }
     let omitted = !group.omitted_by.contains(&key.path);
@@ -76,7 +78,9 @@ pub fn set_url(app: &mut App, text: &str) -> Vec<Effect> {
 fn claim_at_cursor(app: &App) -> Option<String> {
     let id = cursor::annotation_at_target(app)?;
     let notes = &app.notes.notes;
-    notes.claim_group_of(&id).map(|group| notes.claims[group].id.clone())
+    notes
+        .claim_group_of(&id)
+        .map(|group| notes.claims[group].id.clone())
 }
 
 /// The argument as a value, `-` for none.

@@ -103,7 +103,8 @@ pub fn extract_with_units(text: &str, units: &[Unit], hidden: &mut Vec<Hidden>) 
 /// A "Source » X" line: X is the page's address when it is a web address, else an outlet.
 fn source_line(value: String, meta: &mut Meta, source_outlet: &mut Option<String>) {
     let lower = value.to_ascii_lowercase();
-    if (lower.starts_with("https://") || lower.starts_with("http://")) && !value.contains(char::is_whitespace) {
+    if (lower.starts_with("https://") || lower.starts_with("http://")) && !value.contains(char::is_whitespace)
+    {
         meta.url.get_or_insert(value);
     } else {
         source_outlet.get_or_insert(value);

@@ -90,7 +90,11 @@ pub fn run(
     stdout: &mut dyn Write,
 ) -> Result<(), ExportError> {
     let case = load_case(&args.paths, notes_path, outlets_path, config)?;
-    let text = case.export(args.format.into(), config, &crate::annotation::clock::now_rfc3339())?;
+    let text = case.export(
+        args.format.into(),
+        config,
+        &crate::annotation::clock::now_rfc3339(),
+    )?;
     match &args.out {
         Some(out) => {
             let lock = crate::annotation::lock::lock_path(&case.notes_path);

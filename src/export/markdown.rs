@@ -82,7 +82,9 @@ fn annotations(report: &Report) -> String {
             let _ = write!(
                 out,
                 "\n\n**{}**",
-                details.strip_prefix(" · ").map_or_else(|| "Untagged".to_owned(), capitalise)
+                details
+                    .strip_prefix(" · ")
+                    .map_or_else(|| "Untagged".to_owned(), capitalise)
             );
             out.push_str(&quote_and_note(annotation));
         }
@@ -312,6 +314,9 @@ mod tests {
             "{rendered}"
         );
         assert!(!rendered.contains("omitted by:"), "{rendered}");
-        assert!(!rendered.contains("a1") && !rendered.contains("bytes"), "{rendered}");
+        assert!(
+            !rendered.contains("a1") && !rendered.contains("bytes"),
+            "{rendered}"
+        );
     }
 }

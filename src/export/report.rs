@@ -372,7 +372,12 @@ fn claims(notes: &Notes, keys: &[String], annotations: &[AnnotationEntry]) -> Ve
                 Some(title) if !title.is_empty() => (sanitize_line(title), true),
                 _ => {
                     let first = members.first().and_then(|m| find(&m.annotation));
-                    (first.map(|a| shorten(&a.quote, CLAIM_TITLE_CHARS)).unwrap_or_default(), false)
+                    (
+                        first
+                            .map(|a| shorten(&a.quote, CLAIM_TITLE_CHARS))
+                            .unwrap_or_default(),
+                        false,
+                    )
                 }
             };
             Some(Claim {

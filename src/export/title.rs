@@ -7,9 +7,9 @@ use super::report::Source;
 /// Words that say nothing about the event.
 const STOPWORDS: &[&str] = &[
     "a", "about", "after", "against", "amid", "an", "and", "are", "as", "at", "be", "been", "but", "by",
-    "for", "from", "has", "have", "he", "her", "his", "in", "into", "is", "it", "its", "new", "not",
-    "of", "on", "or", "over", "says", "said", "she", "that", "the", "their", "they", "this", "to",
-    "was", "were", "what", "when", "who", "will", "with",
+    "for", "from", "has", "have", "he", "her", "his", "in", "into", "is", "it", "its", "new", "not", "of",
+    "on", "or", "over", "says", "said", "she", "that", "the", "their", "they", "this", "to", "was", "were",
+    "what", "when", "who", "will", "with",
 ];
 
 /// At most this many words make a derived title.
@@ -98,7 +98,9 @@ mod tests {
     #[test]
     fn shared_headline_words_in_first_appearance_order() {
         let sources = [
-            source(Some("Iran-backed groups hold rare meeting with IRGC chiefs in Tehran")),
+            source(Some(
+                "Iran-backed groups hold rare meeting with IRGC chiefs in Tehran",
+            )),
             source(Some("IRGC meets allied groups in Tehran amid mourning")),
             source(Some("Iran’s acting FM meets Hamas leaders")),
         ];

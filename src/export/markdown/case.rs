@@ -14,7 +14,12 @@ pub fn case(report: &Report) -> String {
     if !report.exported.is_empty() {
         let _ = write!(out, "Exported {} · ", escape::inline(&report.exported));
     }
-    let _ = write!(out, "{count} {}. {}", plural(count, "source", "sources"), dates(report));
+    let _ = write!(
+        out,
+        "{count} {}. {}",
+        plural(count, "source", "sources"),
+        dates(report)
+    );
     if !report.notes_for_other_articles.is_empty() {
         let others = report.notes_for_other_articles.len();
         let _ = write!(
@@ -40,10 +45,7 @@ fn dates(report: &Report) -> String {
     match undated {
         0 if dates.len() > 1 && dates.first() == dates.last() => format!("All dated {range}."),
         0 => format!("Dated {range}."),
-        _ => format!(
-            "{} dated {range}; {undated} undated.",
-            dates.len(),
-        ),
+        _ => format!("{} dated {range}; {undated} undated.", dates.len(),),
     }
 }
 
@@ -51,7 +53,12 @@ fn dates(report: &Report) -> String {
 pub fn sources(report: &Report) -> String {
     let mut out = String::from("## Sources");
     for source in &report.sources {
-        let _ = write!(out, "\n\n{}. **{}**", source.number, escape::inline(&source.outlet));
+        let _ = write!(
+            out,
+            "\n\n{}. **{}**",
+            source.number,
+            escape::inline(&source.outlet)
+        );
         if let Some(title) = &source.title {
             let _ = write!(out, " — {}", escape::inline(title));
         }
@@ -66,40 +73,33 @@ pub fn sources(report: &Report) -> String {
 /// Date, byline, URL (with when it was retrieved), else the file name when it means something.
 fn details(source: &Source) -> Vec<String> {
     let mut details = Vec::new();
-    details.push(source.date.as_deref().map_or_else(|| "undated".to_owned(), escape::inline));
+    details.push(
+        source
+            .date
+            .as_deref()
+            .map_or_else(|| "undated".to_owned(), escape::inline),
+    );
     if let Some(byline) = &source.byline {
         details.push(format!("by {}", escape::inline(byline)));
     }
     match (&source.url, &source.retrieved) {
         (Some(url), Some(retrieved)) => {
-            details.push(format!("{} (retrieved {})", escape::url(url), escape::inline(retrieved)));
+            details.push(format!(
+                "{} (retrieved {})",
+                escape::url(url),
+                escape::inline(retrieved)
+            ));
         }
         (Some(url), None) => details.push(escape::url(url)),
         (None, _) => {
             let name = source.path.rsplit('/').next().unwrap_or(&source.path);
-            if !looks_like_a_hash(name) {
+            if !crate::article::looks_like_a_hash(name) {
                 details.push(format!("file {}", escape::inline(name)));
             }
             details.push("no URL recorded".to_owned());
         }
     }
     details
-}
-
-/// A file name made of a hash (`001_56e621f07d0aef18.txt`) says nothing to a reader.
-pub fn looks_like_a_hash(name: &str) -> bool {
-    let mut run = 0;
-    for c in name.chars() {
-        if c.is_ascii_hexdigit() {
-            run += 1;
-            if run >= 12 {
-                return true;
-            }
-        } else {
-            run = 0;
-        }
-    }
-    false
 }
 
 /// `## Source bias`: the analyst's bias tags, in a table.
@@ -158,16 +158,4 @@ pub fn tags(report: &Report) -> String {
         );
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hash_file_names_are_recognised() {
-        assert!(looks_like_a_hash("001_56e621f07d0aef18.txt"));
-        assert!(!looks_like_a_hash("01-wire.txt"));
-        assert!(!looks_like_a_hash("2025-03-04-report.md"));
-    }
 }

@@ -1,0 +1,161 @@
+//! End to end, the analyst's workflow of issue #16 on copies of the seeds: the real binary in
+//! tmux (private socket, fixed size, waiting for the screen, never sleeping). One test per
+//! problem the issue numbers; the data and config directories are a temporary home.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Tmux, seeds_dir};
+
+fn copy_seeds(dir: &Path) {
+    for entry in std::fs::read_dir(seeds_dir()).expect("seeds") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
+    }
+}
+
+/// Sends one key and waits until the screen, styles included, shows that the reader took it.
+fn key(tmux: &Tmux, k: &str) {
+    let before = tmux.capture_escapes();
+    tmux.keys(&[k]);
+    tmux.wait_for_styled_change(&before, &format!("the screen to change after `{k}`"));
+}
+
+/// Types a `:` command and waits for the status bar to say `expect`.
+fn command(tmux: &Tmux, line: &str, expect: &str) -> String {
+    key(tmux, ":");
+    tmux.keys(&[line, "Enter"]);
+    tmux.wait_for(expect)
+}
+
+fn wait_ready(tmux: &Tmux) -> String {
+    tmux.wait_until(
+        |s| s.contains("NORMAL") && !s.contains("finding entities"),
+        "the reader with its entities",
+    )
+}
+
+/// A case of the five seeds and a home for the data and config directories.
+struct Case {
+    dir: tempfile::TempDir,
+    home: tempfile::TempDir,
+}
+
+impl Case {
+    fn new() -> Self {
+        let case = Self {
+            dir: tempfile::tempdir().expect("tempdir"),
+            home: tempfile::tempdir().expect("tempdir"),
+        };
+        copy_seeds(case.dir.path());
+        case
+    }
+
+    fn start(&self, name: &str, width: u16, height: u16) -> Tmux {
+        let home = self.home.path().to_str().expect("utf-8");
+        let env = [("XDG_DATA_HOME", home), ("XDG_CONFIG_HOME", home), ("HOME", home)];
+        let tmux = Tmux::start_with_env(
+            name,
+            width,
+            height,
+            &[self.dir.path().to_str().expect("utf-8")],
+            &env,
+        );
+        wait_ready(&tmux);
+        tmux
+    }
+}
+
+/// Problem 3: the report says what is known: a contradicting source is "contradicted by", an
+/// unlinked one "not linked", "omitted by" only where the analyst marked it; a case title, an
+/// export date, claim titles, source URLs and bylines; no byte offsets, ids or hash file names
+/// in Markdown; dates as they are.
+#[test]
+fn problem_3_the_report_says_what_is_known_and_no_more() {
+    let case = Case::new();
+    let tmux = case.start("report", 200, 50);
+    // Pane 1: tag the first sentence as a claim and start a link.
+    for k in ["c", "t", "c"] {
+        key(&tmux, k);
+    }
+    tmux.wait_for("add annotation");
+    key(&tmux, "L");
+    tmux.wait_for("linking a1");
+    // Pane 2: tag a claim there and complete the link as contradicting.
+    for k in ["Escape", "Tab", "c", "t", "c"] {
+        key(&tmux, k);
+    }
+    key(&tmux, "L");
+    key(&tmux, "c");
+    tmux.wait_for("link claims");
+    command(&tmux, "claim-title Who met in Tehran", "claim title");
+    command(&tmux, "case-title IRGC meeting in Tehran", "case title");
+    // Pane 3 gets a URL; pane 4 is marked as leaving the claim out; pane 5 stays unlinked.
+    key(&tmux, "Tab");
+    command(
+        &tmux,
+        "url https://www.algemeiner.com/2024/05/21/iran-fm-meets-hamas/",
+        "metadata overrides",
+    );
+    key(&tmux, "Tab");
+    command(&tmux, "omits c1", "omitted by");
+    let out = tempfile::tempdir().expect("tempdir");
+    let md = out.path().join("report.md");
+    let json = out.path().join("report.json");
+    command(&tmux, &format!("export md {}", md.display()), "exported to");
+    command(&tmux, &format!("export json {}", json.display()), "exported to");
+    key(&tmux, "q");
+    tmux.wait_for("EXIT=0");
+
+    let report = std::fs::read_to_string(&md).expect("the report");
+    assert!(
+        report.starts_with("# IRGC meeting in Tehran\n\nExported 20"),
+        "{report}"
+    );
+    assert!(report.contains("### 1. Who met in Tehran\n"), "{report}");
+    let coverage = report
+        .lines()
+        .find(|l| l.starts_with("Reported by"))
+        .expect("a coverage line");
+    assert!(coverage.starts_with("Reported by 1 of 5: 1. "), "{coverage}");
+    assert!(coverage.contains(" · contradicted by: 2. "), "{coverage}");
+    assert!(
+        coverage.contains(" · omitted by: 4. Palestine Chronicle"),
+        "{coverage}"
+    );
+    assert!(
+        coverage.contains(" · not linked: 3. The Algemeiner, 5. Al Mayadeen English."),
+        "{coverage}"
+    );
+    assert!(
+        report.contains("by The Algemeiner · <https://www.algemeiner.com/2024/05/21/iran-fm-meets-hamas/>"),
+        "{report}"
+    );
+    // Two seeds are dated, three are not: no single date for all of them.
+    assert!(
+        report.contains("5 sources. 2 dated 2024-05-23; 3 undated."),
+        "{report}"
+    );
+    assert!(report.contains("## Tags\n"), "{report}");
+    for tool_only in [
+        "bytes",
+        "a1",
+        "a2",
+        "c1",
+        "5b8a859aa158a433",
+        "56e621f07d0aef18",
+        ".txt",
+    ] {
+        assert!(
+            !report.contains(tool_only),
+            "`{tool_only}` in the report:\n{report}"
+        );
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("the JSON")).expect("JSON");
+    assert_eq!(value["sources"][2]["byline"], "The Algemeiner");
+    assert_eq!(value["claims"][0]["omitted_by"], serde_json::json!([4]));
+    assert_eq!(value["claims"][0]["not_linked"], serde_json::json!([3, 5]));
+    assert_eq!(value["annotations"][0]["id"], "a1", "ids stay in the JSON");
+}
