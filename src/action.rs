@@ -241,6 +241,10 @@ actions! {
     ClaimTitle(String) = "claim-title",
     /// Mark the focused article as leaving out claim CLAIM (c1), or unmark it
     Omits(String) = "omits",
+    /// Copy the sentence under the cursor or the selection, with its citation, to the clipboard
+    Copy = "copy",
+    /// Append the sentence under the cursor or the selection, with its citation, to FILE
+    CopyTo(String) = "copy-to",
 }
 
 /// What the help overlay and command completion know about an action.

@@ -9,6 +9,7 @@ pub mod annotate;
 pub mod annotation_list;
 pub mod bias;
 pub mod changes;
+pub mod copy;
 pub mod cursor;
 pub mod editor;
 pub mod entities;
@@ -64,6 +65,13 @@ pub enum Effect {
     },
     /// The analyst's answer to a notes file changed by another program.
     ResolveNotesChange(NotesChoice),
+    /// Put this text on the system clipboard through the terminal (OSC 52).
+    Clipboard(String),
+    /// Append this text (a quote with its citation) to the file at `path`.
+    AppendQuote {
+        path: PathBuf,
+        text: String,
+    },
     /// Find the entities of these articles off the UI thread, then call `App::set_entities`.
     Analyze {
         docs: Vec<Arc<Article>>,
@@ -262,6 +270,16 @@ impl Pane {
             .as_ref()
             .or(self.article.meta.date.as_ref())
             .map(|t| sanitize_line(t))
+    }
+
+    /// The URL to cite, if any: the analyst's, else the provenance record's or the page's own.
+    /// Terminal-safe.
+    pub fn url(&self) -> Option<String> {
+        self.overrides
+            .url
+            .as_ref()
+            .or(self.article.meta.url.as_ref())
+            .map(|u| sanitize_line(u))
     }
 
     /// Rebuilds the layout with or without hidden text, keeping the same text at the top.
@@ -483,6 +501,7 @@ impl App {
                 title: overrides.title,
                 outlet: overrides.outlet,
                 date: overrides.date,
+                url: overrides.url,
                 ..Meta::default()
             };
         }

@@ -38,12 +38,16 @@ pub struct Config {
 /// `[reader]`: how panes behave.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
+// Each is one documented on/off switch of the config file, not a state machine in disguise.
+#[allow(clippy::struct_excessive_bools)]
 pub struct ReaderConfig {
     pub min_column_width: u16,
     pub sync: bool,
     pub mouse: bool,
     pub max_file_size: u64,
     pub reveal_hidden: bool,
+    /// `y` copies to the system clipboard through the terminal (OSC 52).
+    pub clipboard: bool,
 }
 
 /// `[[tags]]`: one claim tag of the vocabulary.

@@ -8,6 +8,7 @@
 //! No IO here: `commands::export` reads the case and writes the output for `parallax export`,
 //! and the shell (`tui`) does for the reader's `:export`, so both produce the same bytes.
 
+pub mod citation;
 mod csv;
 mod json;
 mod markdown;

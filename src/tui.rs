@@ -9,8 +9,10 @@
 //! directory) and the way out says where. So does a note being typed when a signal ends the
 //! reader (`draft`).
 
+mod clipboard;
 mod draft;
 mod fetching;
+mod quotes;
 mod saving;
 
 use saving::{SAVE_RETRY, resolve_notes_change, save_at_exit, save_notes, save_outlet_defaults};
@@ -164,6 +166,15 @@ fn export_text(
         Some(index) => export_with_index(&articles, notes, outlets, dir, index, &context, format),
         None => export_loaded(&articles, notes, outlets, dir, gazetteer, &context, format),
     }
+}
+
+/// "the quote (12 words)": what a copy took, for the status bar.
+fn quoted_what(text: &str) -> String {
+    let words = text.lines().next().unwrap_or_default().split_whitespace().count();
+    format!(
+        "the quote ({words} {})",
+        if words == 1 { "word" } else { "words" }
+    )
 }
 
 /// Loads an article for `:open` on a worker thread: a big or hostile page must not freeze the
@@ -334,6 +345,22 @@ fn event_loop(
                     }
                     Effect::SaveOutletDefaults => {
                         save_outlet_defaults(app, shell.outlet_defaults.as_deref());
+                    }
+                    Effect::Clipboard(text) => match clipboard::copy(terminal.backend_mut(), &text) {
+                        Ok(()) => app.info(format!("copied {} with its citation", quoted_what(&text))),
+                        Err(e) => app.error(format!("cannot copy: {e}")),
+                    },
+                    Effect::AppendQuote { path, text } => {
+                        let case_files = shell.case_files(app);
+                        let inputs: Vec<&std::path::Path> = case_files.iter().map(AsRef::as_ref).collect();
+                        match quotes::append(&path, &text, &inputs) {
+                            Ok(()) => app.info(format!(
+                                "appended {} to {}",
+                                quoted_what(&text),
+                                crate::article::sanitize::sanitize_line(&path.display().to_string())
+                            )),
+                            Err(e) => app.error(e),
+                        }
                     }
                     Effect::Export { format, path } => {
                         let Some(path) = path.or_else(|| shell.default_report_path(app, format)) else {

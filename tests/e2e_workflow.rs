@@ -22,11 +22,18 @@ fn key(tmux: &Tmux, k: &str) {
     tmux.wait_for_styled_change(&before, &format!("the screen to change after `{k}`"));
 }
 
-/// Types a `:` command and waits for the status bar to say `expect`.
+/// Types a `:` command and waits for the reader to take it and say `expect` (a message left
+/// on the screen by the command before does not count).
 fn command(tmux: &Tmux, line: &str, expect: &str) -> String {
     key(tmux, ":");
-    tmux.keys(&[line, "Enter"]);
-    tmux.wait_for(expect)
+    tmux.keys(&[line]);
+    let start: String = line.chars().take(12).collect();
+    let typed = tmux.wait_for(&format!(":{start}"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_until(
+        |s| s != typed && !s.contains(&format!(":{start}")) && s.contains(expect),
+        &format!("`{expect}` after `:{line}`"),
+    )
 }
 
 fn wait_ready(tmux: &Tmux) -> String {
@@ -158,4 +165,51 @@ fn problem_3_the_report_says_what_is_known_and_no_more() {
     assert_eq!(value["claims"][0]["omitted_by"], serde_json::json!([4]));
     assert_eq!(value["claims"][0]["not_linked"], serde_json::json!([3, 5]));
     assert_eq!(value["annotations"][0]["id"], "a1", "ids stay in the JSON");
+}
+
+/// Problem 4: `y` copies the sentence under the cursor with its citation to the system
+/// clipboard through the terminal (OSC 52, here tmux's buffer), and `:copy-to` appends it.
+#[test]
+fn problem_4_a_quote_is_copied_with_its_citation() {
+    let case = Case::new();
+    let tmux = case.start("copy", 200, 50);
+    // tmux takes OSC 52 into its paste buffer only with set-clipboard on.
+    tmux.tmux(&["set-option", "-s", "set-clipboard", "on"]);
+    key(&tmux, "Tab");
+    key(&tmux, "Tab");
+    command(
+        &tmux,
+        "url https://www.algemeiner.com/2024/05/21/iran-fm-meets-hamas/",
+        "metadata overrides",
+    );
+    key(&tmux, "c");
+    tmux.keys(&["y"]);
+    tmux.wait_for("with its citation");
+    let copied = tmux.tmux(&["show-buffer"]);
+    assert!(copied.starts_with("“"), "{copied}");
+    assert!(
+        copied.contains(
+            "\n— The Algemeiner, “Iran’s acting FM meets Hamas and Palestinian Islamic Jihad leaders \
+             in Syria, calls for Gaza ceasefire”, undated. https://www.algemeiner.com/2024/05/21/iran-fm-meets-hamas/"
+        ),
+        "{copied}"
+    );
+    let out = tempfile::tempdir().expect("tempdir");
+    let file = out.path().join("quotes.txt");
+    command(&tmux, &format!("copy-to {}", file.display()), "appended");
+    key(&tmux, "j");
+    command(&tmux, &format!("copy-to {}", file.display()), "appended");
+    let saved = std::fs::read_to_string(&file).expect("quotes file");
+    assert_eq!(saved.matches("— The Algemeiner").count(), 2, "{saved}");
+    assert!(saved.starts_with(copied.trim_end()), "{saved}");
+    // Beside the articles it would open as one: refused.
+    let beside = case.dir.path().join("quotes.md");
+    command(
+        &tmux,
+        &format!("copy-to {}", beside.display()),
+        "would open as an article",
+    );
+    assert!(!beside.exists());
+    key(&tmux, "q");
+    tmux.wait_for("EXIT=0");
 }

@@ -157,6 +157,8 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Url(text) => return super::report::set_url(app, &text),
         Action::ClaimTitle(text) => return super::report::set_claim_title(app, &text),
         Action::Omits(claim) => return super::report::toggle_omits(app, &claim),
+        Action::Copy => return super::copy::copy(app),
+        Action::CopyTo(path) => return super::copy::copy_to(app, &path),
     }
     Vec::new()
 }

@@ -72,6 +72,13 @@ impl Tmux {
         c
     }
 
+    /// Runs a tmux command on this session's server (`show-buffer`, `set-option ...`); its
+    /// standard output.
+    pub fn tmux(&self, args: &[&str]) -> String {
+        let out = self.command().args(args).output().expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// Sends keys (tmux names: "Enter", "Tab", "C-d", or literal text).
     pub fn keys(&self, keys: &[&str]) {
         for key in keys {

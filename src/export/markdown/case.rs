@@ -45,7 +45,7 @@ fn dates(report: &Report) -> String {
     match undated {
         0 if dates.len() > 1 && dates.first() == dates.last() => format!("All dated {range}."),
         0 => format!("Dated {range}."),
-        _ => format!("{} dated {range}; {undated} undated.", dates.len(),),
+        _ => format!("{} dated {range}; {undated} undated.", dates.len()),
     }
 }
 
