@@ -23,6 +23,7 @@ pub mod search;
 pub mod sources;
 pub mod update;
 pub mod view;
+pub mod view_state;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -14,6 +14,7 @@ mod draft;
 mod fetching;
 mod quotes;
 mod saving;
+mod view_file;
 
 use saving::{SAVE_RETRY, resolve_notes_change, save_at_exit, save_notes, save_outlet_defaults};
 
@@ -201,6 +202,8 @@ pub struct Shell<'a> {
     pub notes_file: Option<std::path::PathBuf>,
     /// Where `:export` without a file name writes: the data directory's `reports` folder.
     pub reports_dir: Option<std::path::PathBuf>,
+    /// Where each case's view state is kept: the data directory's `views` folder.
+    pub views_dir: Option<std::path::PathBuf>,
 }
 
 impl Shell<'_> {
@@ -233,12 +236,25 @@ pub fn run(mut app: App, shell: &Shell<'_>) -> io::Result<Exit> {
     spawn_signals(tx.clone())?;
     let mouse = app.settings.mouse;
     let mut unsaved = false;
+    let view_file = shell
+        .views_dir
+        .as_ref()
+        .map(|dir| view_file::path(dir, &app.notes.dir));
     let result = setup_terminal(mouse).and_then(|mut terminal| {
         spawn_input(tx.clone());
+        if let Some(path) = &view_file {
+            restore_view(&mut terminal, &mut app, path)?;
+        }
         let analysis = app.analyze();
         event_loop(&mut terminal, &mut app, shell, analysis, (&rx, &tx), &mut unsaved)
     });
     restore_terminal();
+    if result.is_ok()
+        && let Some(path) = &view_file
+        && let Err(message) = view_file::save(path, &crate::app::view_state::capture(&mut app))
+    {
+        eprintln!("parallax: {}", sanitize_line(&message));
+    }
     if let crate::app::Mode::Editor(editor) = &app.mode
         && let Some(message) = draft::rescue(editor, shell.store.map(WritableStore::path))
     {
@@ -249,6 +265,23 @@ pub fn run(mut app: App, shell: &Shell<'_>) -> io::Result<Exit> {
     } else {
         result
     }
+}
+
+/// Puts the case back as it was left, from its view-state file; a file that cannot be used is
+/// said in the status bar and otherwise ignored.
+fn restore_view(terminal: &mut Screen, app: &mut App, path: &std::path::Path) -> io::Result<()> {
+    match view_file::load(path) {
+        Ok(Some(state)) => {
+            let size = terminal.size()?;
+            let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+            if let Some(message) = crate::app::view_state::restore(app, &state, area) {
+                app.info(message);
+            }
+        }
+        Ok(None) => {}
+        Err(message) => app.error(message),
+    }
+    Ok(())
 }
 
 /// `analysis` is the first entity pass: it starts once the first frame is out, so that on a

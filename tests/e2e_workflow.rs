@@ -213,3 +213,66 @@ fn problem_4_a_quote_is_copied_with_its_citation() {
     key(&tmux, "q");
     tmux.wait_for("EXIT=0");
 }
+
+/// The screen without its last line (the status bar, which carries messages).
+fn panes_of(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[..lines.len().saturating_sub(1)].join("\n")
+}
+
+/// Problem 5: pane order, widths, zoom, scroll positions and sync come back when the case is
+/// opened again; the view state lives in the data directory, not in the notes; a broken view
+/// file is ignored with a message.
+#[test]
+fn problem_5_the_case_is_as_you_left_it() {
+    let case = Case::new();
+    let tmux = case.start("view", 200, 50);
+    // Pane 3 moved first and made wider; scrolled two pages; sync on.
+    for k in ["3", "H", "H", ">", ">", "space", "space", "s"] {
+        key(&tmux, k);
+    }
+    // The status bar, drawn last, says sync is on: the whole frame is out.
+    let left = panes_of(&tmux.wait_for("sync on"));
+    assert!(left.starts_with("┏ 1 The Algemeiner"), "{left}");
+    key(&tmux, "q");
+    tmux.wait_for("EXIT=0");
+    drop(tmux);
+    let notes = std::fs::read_to_string(case.dir.path().join("parallax-notes.toml")).unwrap_or_default();
+    assert!(!notes.contains("weight") && !notes.contains("zoom"), "{notes}");
+    let views = case.home.path().join("parallax/views");
+    let view_file = std::fs::read_dir(&views)
+        .expect("a views folder in the data directory")
+        .next()
+        .expect("a view file")
+        .expect("entry")
+        .path();
+
+    let tmux = case.start("view-again", 200, 50);
+    let again = tmux.wait_until(|s| panes_of(s) == left, "the same panes as before quitting");
+    assert!(again.contains("sync on"), "{again}");
+    // Zoom too; then a smaller terminal: the zoomed pane, at its place in the text.
+    key(&tmux, "z");
+    key(&tmux, "q");
+    tmux.wait_for("EXIT=0");
+    drop(tmux);
+    let tmux = case.start("view-zoomed", 120, 40);
+    let zoomed = tmux.capture();
+    let header = zoomed.lines().next().unwrap_or_default();
+    assert!(header.contains("1 The Algemeiner"), "{zoomed}");
+    assert_eq!(header.matches(['┓', '╮']).count(), 1, "one pane shows:\n{zoomed}");
+    key(&tmux, "q");
+    tmux.wait_for("EXIT=0");
+    drop(tmux);
+
+    // A broken view file: ignored with its place, the reader opens as usual, nothing crashes.
+    std::fs::write(&view_file, "schema_version = 1\nsync = maybe\n").expect("break it");
+    let tmux = case.start("view-broken", 200, 50);
+    let screen = tmux.wait_for("ignored");
+    assert!(screen.contains(":2 ignored"), "{screen}");
+    assert!(
+        screen.lines().next().unwrap_or_default().starts_with("┏ 1 msn"),
+        "{screen}"
+    );
+    key(&tmux, "q");
+    tmux.wait_for("EXIT=0");
+}
