@@ -437,9 +437,11 @@ impl App {
         }
         self.refresh_overrides();
         if orphans > 0 {
-            self.error(format!(
-                "{orphans} annotations could not be found in changed articles: kept as orphans (m lists them)"
-            ));
+            self.error(if orphans == 1 {
+                "1 annotation could not be found in a changed article: kept as an orphan (m lists it)".to_owned()
+            } else {
+                format!("{orphans} annotations could not be found in changed articles: kept as orphans (m lists them)")
+            });
         }
     }
 

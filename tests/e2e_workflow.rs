@@ -276,3 +276,42 @@ fn problem_5_the_case_is_as_you_left_it() {
     key(&tmux, "q");
     tmux.wait_for("EXIT=0");
 }
+
+/// Problem 6: the annotations panel uses the width and lists article notes, an annotation
+/// with a note is marked in the text, plurals are right, a long message is not cut.
+#[test]
+fn problem_6_panels_use_the_width_and_notes_show() {
+    let case = Case::new();
+    let tmux = case.start("panels", 200, 50);
+    // Pane 4 (Palestine Chronicle): tag its first sentence, write a note on it.
+    key(&tmux, "4");
+    for k in ["c", "t", "c"] {
+        key(&tmux, k);
+    }
+    tmux.wait_for("add annotation");
+    command(&tmux, "note Who else names Qaani?", "annotation note");
+    command(&tmux, "article-note Staff byline, no author", "article note");
+    // The pane's footer counts one annotation, and the margin marks the noted one.
+    let screen = tmux.wait_for("1 annotation ");
+    assert!(screen.contains('✎'), "{screen}");
+    key(&tmux, "Escape");
+    key(&tmux, "m");
+    let panel = tmux.wait_for("Article notes");
+    let row = panel
+        .lines()
+        .find(|l| l.contains("Who else names Qaani?"))
+        .expect("the annotation's row");
+    assert!(row.contains("Palestine Chronicle "), "{row}");
+    let quote = &row[row.find('“').expect("quote")..row.find('”').expect("quote end")];
+    assert!(quote.chars().count() > 80, "the quote is cut short: {row}");
+    assert!(
+        panel.contains("Palestine Chronicle: Staff byline, no author"),
+        "{panel}"
+    );
+    key(&tmux, "Escape");
+    // A message longer than the status bar is shown whole.
+    let label = "a very long entity label that no article mentions ".repeat(4) + "THE END";
+    command(&tmux, &format!("select {label}"), "THE END");
+    key(&tmux, "q");
+    tmux.wait_for("EXIT=0");
+}

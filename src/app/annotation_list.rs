@@ -83,6 +83,8 @@ fn rows(app: &App) -> Vec<AnnotationRow> {
 pub enum PanelLine {
     Heading(String),
     Row(usize),
+    /// Text that is not an annotation (an article's note).
+    Text(String),
 }
 
 /// The panel's lines: a heading over each claim group saying which open sources report it and
@@ -121,7 +123,26 @@ fn panel_lines(app: &App, rows: &[AnnotationRow]) -> Vec<PanelLine> {
         }
         lines.push(PanelLine::Row(i));
     }
+    article_notes(app, &panes, &mut lines);
     lines
+}
+
+/// "Article notes", then one line per open article with a note: its outlet and the note's
+/// lines joined.
+fn article_notes(app: &App, panes: &[&crate::app::Pane], lines: &mut Vec<PanelLine>) {
+    let notes: Vec<String> = panes
+        .iter()
+        .filter_map(|pane| {
+            let note = &app.notes.notes.article(&pane.key.path)?.note;
+            let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
+            (!note.is_empty()).then(|| format!("{}: {note}", pane.outlet()))
+        })
+        .collect();
+    if notes.is_empty() {
+        return;
+    }
+    lines.push(PanelLine::Heading("Article notes".to_owned()));
+    lines.extend(notes.into_iter().map(PanelLine::Text));
 }
 
 /// "Claim c1 · reported by 2 of 5: A, B · omitted by: C · not linked: D, E".

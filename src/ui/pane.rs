@@ -112,6 +112,50 @@ pub fn render(app: &App, index: usize, rect: Rect, theme: &Theme, styles: &Frame
     };
     let marks = marks(app, pane, theme, styles, &shown);
     render_body(pane, &rows, body, theme, &styles.entities, &marks, buf);
+    note_markers(app, pane, &rows, body, styles, buf);
+}
+
+/// The mark in the left margin of an annotation that has a note: on the row where it starts
+/// (or the first row, when it starts above the screen).
+pub const NOTE_MARK: &str = "✎";
+
+fn note_markers(
+    app: &App,
+    pane: &Pane,
+    rows: &[(u16, VisualLine)],
+    body: Rect,
+    styles: &FrameStyles,
+    buf: &mut Buffer,
+) {
+    let (Some(notes), Some(&(_, first)), Some(&(_, last))) =
+        (app.notes.notes.article(&pane.key.path), rows.first(), rows.last())
+    else {
+        return;
+    };
+    if body.x == 0 {
+        return;
+    }
+    let shown = first.start..last.end.max(last.start + 1);
+    for a in &notes.annotations {
+        if a.orphan || a.note.trim().is_empty() || a.anchor.start >= shown.end || a.anchor.end <= shown.start
+        {
+            continue;
+        }
+        let at = a.anchor.start.max(shown.start);
+        let Some(&(y, _)) = rows
+            .iter()
+            .find(|(_, line)| line.start <= at && at < line.end.max(line.start + 1))
+            .or(rows.first())
+        else {
+            continue;
+        };
+        let style = a
+            .tags
+            .first()
+            .and_then(|t| app.tags.iter().position(|c| &c.name == t))
+            .map_or(UNTAGGED, |i| styles.tags[i]);
+        buf.set_string(body.x - 1, y, NOTE_MARK, style);
+    }
 }
 
 /// Ranges drawn over the text of a pane, in drawing order: annotations (by their first tag's
