@@ -88,6 +88,9 @@ pub struct Meta {
     pub url: Option<String>,
     /// When it was retrieved (RFC 3339 UTC), known only from a provenance record.
     pub retrieved: Option<String>,
+    /// The aggregator the article was read through ("Source » msn"): not its publisher, so
+    /// never its outlet.
+    pub via: Option<String>,
 }
 
 /// One loaded, cleaned article. Immutable once built; the reader shares it behind an `Arc`.
@@ -134,7 +137,9 @@ impl Article {
     pub fn outlet_or_file_name(&self) -> String {
         self.meta.outlet.clone().unwrap_or_else(|| {
             let name = self.file_name();
-            if looks_like_a_hash(&name) {
+            if let Some(via) = &self.meta.via {
+                format!("{UNKNOWN_OUTLET} (via {via})")
+            } else if looks_like_a_hash(&name) {
                 UNKNOWN_OUTLET.to_owned()
             } else {
                 name

@@ -315,3 +315,36 @@ fn problem_6_panels_use_the_width_and_notes_show() {
     key(&tmux, "q");
     tmux.wait_for("EXIT=0");
 }
+
+/// Problem 7: the aggregator is not the outlet, no hash file name stands for a title or an
+/// outlet, a cut headline ends in an ellipsis, the standfirst shows.
+#[test]
+fn problem_7_metadata_names_the_publisher_and_never_a_hash() {
+    let case = Case::new();
+    let tmux = case.start("metadata", 200, 50);
+    let screen = tmux.capture();
+    let header = screen.lines().next().unwrap_or_default();
+    assert!(header.contains("1 unknown outlet (via msn)"), "{screen}");
+    assert!(!header.contains(" msn ─"), "{screen}");
+    for hash in ["5b8a859aa158a433", "56e621f07d0aef18", "dd875831dc3b93f6"] {
+        assert!(!screen.contains(hash), "a hash file name on screen:\n{screen}");
+    }
+    let titles = screen.lines().nth(1).unwrap_or_default();
+    assert!(titles.contains("untitled"), "{screen}");
+    // The Algemeiner's headline does not fit its column: cut with an ellipsis.
+    let algemeiner = titles
+        .split(['│', '┃'])
+        .find(|column| column.contains("Iran’s acting FM"))
+        .expect("The Algemeiner's headline");
+    assert!(algemeiner.trim_end().ends_with('…'), "{titles}");
+    // Its standfirst opens the article.
+    assert!(
+        screen.contains("The meeting came one day after a"),
+        "the standfirst is hidden:\n{screen}"
+    );
+    // The publisher, once the analyst knows it, is the outlet.
+    command(&tmux, "outlet The National", "metadata overrides");
+    tmux.wait_for("1 The National");
+    key(&tmux, "q");
+    tmux.wait_for("EXIT=0");
+}

@@ -103,7 +103,8 @@ pub fn render(app: &App, index: usize, rect: Rect, theme: &Theme, styles: &Frame
         height: 1,
         ..body
     };
-    let title = pane.title().unwrap_or_else(|| pane.article.file_name());
+    let title = pane.title().unwrap_or_else(|| untitled(pane));
+    let title = shorten(&title, usize::from(body.width));
     Line::from(Span::styled(title, theme.header)).render(title_area, buf);
     let rows = rows(pane, body);
     let shown = match (rows.first(), rows.last()) {
@@ -243,15 +244,33 @@ fn fit_header(outlet: &str, date: Option<String>, width: usize, other: usize) ->
     if text_width(outlet) <= room {
         return (outlet.to_owned(), date);
     }
+    (shorten(outlet, room), date)
+}
+
+/// What stands for a missing headline: the file name, unless it is a hash.
+fn untitled(pane: &Pane) -> String {
+    let name = pane.article.file_name();
+    if crate::article::looks_like_a_hash(&name) {
+        "untitled".to_owned()
+    } else {
+        name
+    }
+}
+
+/// `text` in at most `width` cells, ending in `…` when cut.
+pub fn shorten(text: &str, width: usize) -> String {
+    if text_width(text) <= width {
+        return text.to_owned();
+    }
     let mut shortened = String::new();
-    for grapheme in outlet.graphemes(true) {
-        if text_width(&shortened) + text_width(grapheme) + 1 > room {
+    for grapheme in text.graphemes(true) {
+        if text_width(&shortened) + text_width(grapheme) + 1 > width {
             break;
         }
         shortened.push_str(grapheme);
     }
     shortened.push('…');
-    (shortened, date)
+    shortened
 }
 
 /// The source's bias tags for the header: position, reliability, labels, the article's own
@@ -537,6 +556,13 @@ mod tests {
             let unicode: Vec<&str> = text.graphemes(true).collect();
             assert_eq!(fast, unicode, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_cut_headline_ends_in_an_ellipsis() {
+        assert_eq!(shorten("Harbour strike ends", 30), "Harbour strike ends");
+        assert_eq!(shorten("Harbour strike ends", 10), "Harbour s…");
+        assert_eq!(text_width(&shorten("إضراب ميناء ألديرني ينتهي", 8)), 8);
     }
 
     #[test]
