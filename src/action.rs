@@ -125,6 +125,8 @@ actions! {
     MoveRight = "move-right",
     /// Close the focused pane
     Close = "close",
+    /// Reopen the pane closed last, where it was
+    Reopen = "reopen",
     /// Open an article in a new pane
     Open(String) = "open",
     /// Download a web page (URL) into the case folder, record its provenance, open it

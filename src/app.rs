@@ -363,6 +363,8 @@ pub struct App {
     pub history: crate::annotation::History,
     /// The search being typed or shown.
     pub search: search::SearchState,
+    /// Panes closed (`x`), with where each was, the last closed last: `X` reopens it.
+    pub closed: Vec<(usize, Pane)>,
     /// The claim-tag vocabulary.
     pub tags: Vec<TagConfig>,
     pub bias_axes: Vec<BiasAxis>,
@@ -396,6 +398,7 @@ impl App {
             outlets: outlets::OutletState::default(),
             history: crate::annotation::History::default(),
             search: search::SearchState::default(),
+            closed: Vec::new(),
             tags: config.tags.clone(),
             bias_axes: config.bias_axes.clone(),
         }
