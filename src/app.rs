@@ -9,6 +9,7 @@ pub mod annotate;
 pub mod annotation_list;
 pub mod bias;
 pub mod changes;
+pub mod complete;
 pub mod copy;
 pub mod cursor;
 pub mod editor;
@@ -365,6 +366,9 @@ pub struct App {
     pub search: search::SearchState,
     /// Panes closed (`x`), with where each was, the last closed last: `X` reopens it.
     pub closed: Vec<(usize, Pane)>,
+    /// Lists a folder for path completion on the command line (`files::list_dir`; tests put
+    /// a fake one here, as they do the clock).
+    pub list_dir: fn(&std::path::Path) -> Vec<(String, bool)>,
     /// The claim-tag vocabulary.
     pub tags: Vec<TagConfig>,
     pub bias_axes: Vec<BiasAxis>,
@@ -399,6 +403,7 @@ impl App {
             history: crate::annotation::History::default(),
             search: search::SearchState::default(),
             closed: Vec::new(),
+            list_dir: crate::files::list_dir,
             tags: config.tags.clone(),
             bias_axes: config.bias_axes.clone(),
         }
