@@ -270,7 +270,11 @@ fn problem_5_the_case_is_as_you_left_it() {
     let screen = tmux.wait_for("ignored");
     assert!(screen.contains(":2 ignored"), "{screen}");
     assert!(
-        screen.lines().next().unwrap_or_default().starts_with("┏ 1 msn"),
+        screen
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .starts_with("┏ 1 unknown outlet (via msn)"),
         "{screen}"
     );
     key(&tmux, "q");
@@ -347,4 +351,113 @@ fn problem_7_metadata_names_the_publisher_and_never_a_hash() {
     tmux.wait_for("1 The National");
     key(&tmux, "q");
     tmux.wait_for("EXIT=0");
+}
+
+/// The bottom border row of the screen (the pane footers).
+fn footers(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines
+        .get(lines.len().saturating_sub(2))
+        .copied()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Problem 8: reveal at the top shows what was hidden above; sync at the end takes every pane
+/// to its end; a closed pane can be reopened; Tab completes paths and arguments and cycles.
+#[test]
+fn problem_8_small_things() {
+    let case = Case::new();
+    let tmux = case.start("small", 200, 50);
+    // Al Mayadeen's page starts with its menus, hidden: revealed at the top, they show.
+    key(&tmux, "5");
+    assert!(!tmux.capture().contains("Arts&Culture"));
+    key(&tmux, ".");
+    let revealed = tmux.wait_for("[revealed]");
+    assert!(revealed.contains("Arts&Culture"), "{revealed}");
+    key(&tmux, ".");
+    // The end of pane 1, then sync: every footer says where it is, none a percentage.
+    key(&tmux, "1");
+    key(&tmux, "G");
+    key(&tmux, "s");
+    let synced = tmux.wait_for("sync on");
+    let bottom = footers(&synced);
+    assert!(!bottom.contains('%'), "{bottom}");
+    assert!(
+        bottom.matches(" End ").count() + bottom.matches(" All ").count() == 5,
+        "{bottom}"
+    );
+    key(&tmux, "s");
+    // Close pane 2, reopen it where it was.
+    key(&tmux, "2");
+    key(&tmux, "x");
+    let closed = tmux.wait_for("X reopens it");
+    assert!(!closed.contains("5 Al Mayadeen"), "{closed}");
+    key(&tmux, "X");
+    let reopened = tmux.wait_for("reopened");
+    assert!(
+        reopened.contains("5 Al Mayadeen") && reopened.contains("2 unknown outlet"),
+        "{reopened}"
+    );
+    // Tab completes a tag and cycles; a path folder by folder.
+    key(&tmux, ":");
+    tmux.keys(&["tag c"]);
+    tmux.wait_for(":tag c");
+    key(&tmux, "Tab");
+    tmux.wait_for(":tag claim");
+    key(&tmux, "Tab");
+    tmux.wait_for(":tag corroborated");
+    key(&tmux, "Escape");
+    let folder = case.dir.path().display().to_string();
+    key(&tmux, ":");
+    tmux.keys(&[&format!("open {folder}/004")]);
+    tmux.wait_for("004");
+    key(&tmux, "Tab");
+    tmux.wait_for("004_935a2b3b5b57ed09.txt");
+    key(&tmux, "Escape");
+    key(&tmux, "q");
+    tmux.wait_for("EXIT=0");
+}
+
+/// Problem 8: a notes file with one unknown field added by hand opens read-only with its
+/// place, shows the analyst's work, and is never overwritten.
+#[test]
+fn problem_8_a_notes_file_with_an_unknown_field_shows_the_work_read_only() {
+    let case = Case::new();
+    let tmux = case.start("unknown-field", 200, 50);
+    for k in ["c", "t", "c"] {
+        key(&tmux, k);
+    }
+    tmux.wait_for("add annotation");
+    key(&tmux, "q");
+    tmux.wait_for("EXIT=0");
+    drop(tmux);
+    let path = case.dir.path().join("parallax-notes.toml");
+    let saved = std::fs::read_to_string(&path).expect("notes");
+    let edited = saved.replacen("[[article]]\n", "[[article]]\nreviewed_by = \"desk\"\n", 1);
+    std::fs::write(&path, &edited).expect("hand edit");
+    let line = edited
+        .lines()
+        .position(|l| l.starts_with("reviewed_by"))
+        .expect("the field")
+        + 1;
+
+    let tmux = case.start("unknown-field-again", 200, 50);
+    let screen = tmux.wait_for("read-only");
+    assert!(
+        screen.contains(&format!(":{line}:1: unknown field `reviewed_by`")),
+        "{screen}"
+    );
+    key(&tmux, "m");
+    let panel = tmux.wait_for("Annotations (1)");
+    assert!(panel.contains("claim"), "the work is not shown:\n{panel}");
+    key(&tmux, "Escape");
+    // A change is refused; the file stays as the analyst left it.
+    for k in ["c", "j", "t", "f"] {
+        key(&tmux, k);
+    }
+    tmux.wait_for("notes are read-only (opened read-only");
+    key(&tmux, "q");
+    tmux.wait_for("EXIT=0");
+    assert_eq!(std::fs::read_to_string(&path).expect("notes"), edited);
 }
