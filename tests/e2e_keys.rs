@@ -120,6 +120,9 @@ fn help_lists_every_layer_the_status_bar_names_the_mode_and_merge_undoes() {
         },
         "the undo saved",
     );
-    tmux.keys(&["Escape", "q"]);
+    // Esc (clearing the selected entity) read before q: sent together they read as Alt-q.
+    tmux.keys(&["Escape"]);
+    tmux.wait_until(|s| !s.contains("◆ Hamas"), "Esc to clear the selection");
+    tmux.keys(&["q"]);
     tmux.wait_for("EXIT=0");
 }

@@ -88,3 +88,70 @@ fn cleared(text: &str) -> Option<String> {
     let text = text.trim();
     (text != "-" && !text.is_empty()).then(|| text.to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::update::run_command;
+    use crate::article::Article;
+    use crate::config::Config;
+
+    fn reader() -> App {
+        let articles = vec![
+            Article::plain("a.txt", "Alpha said yes. More text here."),
+            Article::plain("b.txt", "Beta said no. Other text here."),
+            Article::plain("c.txt", "Gamma spoke of other things."),
+        ];
+        let mut app = App::new(articles, &Config::default());
+        app.notes.clock = || "2026-01-01T00:00:00Z".to_owned();
+        app
+    }
+
+    #[test]
+    fn the_case_title_goes_through_the_history_and_a_dash_clears_it() {
+        let mut app = reader();
+        run_command(&mut app, "case-title Dam breach");
+        assert_eq!(app.notes.notes.case_title.as_deref(), Some("Dam breach"));
+        run_command(&mut app, "undo");
+        assert_eq!(app.notes.notes.case_title, None);
+        run_command(&mut app, "redo");
+        assert_eq!(app.notes.notes.case_title.as_deref(), Some("Dam breach"));
+        run_command(&mut app, "case-title -");
+        assert_eq!(app.notes.notes.case_title, None);
+    }
+
+    #[test]
+    fn a_claim_gets_a_title_and_only_an_unlinked_source_is_marked_as_omitting_it() {
+        let mut app = reader();
+        for command in [
+            "cursor",
+            "tag claim",
+            "link",
+            "focus-pane 2",
+            "cursor",
+            "tag claim",
+            "link-as contradicts",
+            "claim-title Who said what",
+        ] {
+            run_command(&mut app, command);
+        }
+        assert_eq!(app.notes.notes.claims.len(), 1, "{:?}", app.message);
+        assert_eq!(app.notes.notes.claims[0].title.as_deref(), Some("Who said what"));
+        run_command(&mut app, "omits c1");
+        assert!(
+            app.message.as_ref().is_some_and(|m| m.error),
+            "a linked source reports it"
+        );
+        run_command(&mut app, "focus-pane 3");
+        run_command(&mut app, "omits c9");
+        assert!(
+            app.message
+                .as_ref()
+                .is_some_and(|m| m.error && m.text.contains("c1"))
+        );
+        run_command(&mut app, "omits c1");
+        assert_eq!(app.notes.notes.claims[0].omitted_by, ["c.txt"]);
+        run_command(&mut app, "omits c1");
+        assert!(app.notes.notes.claims[0].omitted_by.is_empty());
+    }
+}
