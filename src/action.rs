@@ -125,6 +125,8 @@ actions! {
     MoveRight = "move-right",
     /// Close the focused pane
     Close = "close",
+    /// Reopen the pane closed last, where it was
+    Reopen = "reopen",
     /// Open an article in a new pane
     Open(String) = "open",
     /// Download a web page (URL) into the case folder, record its provenance, open it
@@ -241,6 +243,18 @@ actions! {
     NotesReload = "notes-reload",
     /// Keep the notes file changed outside Parallax; save yours as a copy beside it
     NotesSaveCopy = "notes-save-copy",
+    /// Set the case's title for reports (- clears it: the headlines make one)
+    CaseTitle(String) = "case-title",
+    /// Set the focused article's URL for reports and citations (- clears it)
+    Url(String) = "url",
+    /// Set the title of the claim under the cursor for reports (- clears it)
+    ClaimTitle(String) = "claim-title",
+    /// Mark the focused article as leaving out claim CLAIM (c1), or unmark it
+    Omits(String) = "omits",
+    /// Copy the sentence under the cursor or the selection, with its citation, to the clipboard
+    Copy = "copy",
+    /// Append the sentence under the cursor or the selection, with its citation, to FILE
+    CopyTo(String) = "copy-to",
 }
 
 /// What the help overlay and command completion know about an action.

@@ -9,6 +9,8 @@ pub mod annotate;
 pub mod annotation_list;
 pub mod bias;
 pub mod changes;
+pub mod complete;
+pub mod copy;
 pub mod cursor;
 pub mod editor;
 pub mod entities;
@@ -18,10 +20,12 @@ pub mod modal;
 pub mod mouse;
 pub mod outlets;
 pub mod prompt;
+pub mod report;
 pub mod search;
 pub mod sources;
 pub mod update;
 pub mod view;
+pub mod view_state;
 pub mod word_select;
 
 use std::path::PathBuf;
@@ -65,6 +69,13 @@ pub enum Effect {
     },
     /// The analyst's answer to a notes file changed by another program.
     ResolveNotesChange(NotesChoice),
+    /// Put this text on the system clipboard through the terminal (OSC 52).
+    Clipboard(String),
+    /// Append this text (a quote with its citation) to the file at `path`.
+    AppendQuote {
+        path: PathBuf,
+        text: String,
+    },
     /// Find the entities of these articles off the UI thread, then call `App::set_entities`.
     Analyze {
         docs: Vec<Arc<Article>>,
@@ -271,6 +282,16 @@ impl Pane {
             .map(|t| sanitize_line(t))
     }
 
+    /// The URL to cite, if any: the analyst's, else the provenance record's or the page's own.
+    /// Terminal-safe.
+    pub fn url(&self) -> Option<String> {
+        self.overrides
+            .url
+            .as_ref()
+            .or(self.article.meta.url.as_ref())
+            .map(|u| sanitize_line(u))
+    }
+
     /// Rebuilds the layout with or without hidden text, keeping the same text at the top.
     pub fn set_reveal(&mut self, reveal: bool) {
         self.cursor = None;
@@ -353,6 +374,11 @@ pub struct App {
     pub history: crate::annotation::History,
     /// The search being typed or shown.
     pub search: search::SearchState,
+    /// Panes closed (`x`), with where each was, the last closed last: `X` reopens it.
+    pub closed: Vec<(usize, Pane)>,
+    /// Lists a folder for path completion on the command line (`files::list_dir`; tests put
+    /// a fake one here, as they do the clock).
+    pub list_dir: fn(&std::path::Path) -> Vec<(String, bool)>,
     /// The claim-tag vocabulary.
     pub tags: Vec<TagConfig>,
     pub bias_axes: Vec<BiasAxis>,
@@ -387,6 +413,8 @@ impl App {
             outlets: outlets::OutletState::default(),
             history: crate::annotation::History::default(),
             search: search::SearchState::default(),
+            closed: Vec::new(),
+            list_dir: crate::files::list_dir,
             tags: config.tags.clone(),
             bias_axes: config.bias_axes.clone(),
         }
@@ -428,9 +456,11 @@ impl App {
         }
         self.refresh_overrides();
         if orphans > 0 {
-            self.error(format!(
-                "{orphans} annotations could not be found in changed articles: kept as orphans (m lists them)"
-            ));
+            self.error(if orphans == 1 {
+                "1 annotation could not be found in a changed article: kept as an orphan (m lists it)".to_owned()
+            } else {
+                format!("{orphans} annotations could not be found in changed articles: kept as orphans (m lists them)")
+            });
         }
     }
 
@@ -493,6 +523,7 @@ impl App {
                 title: overrides.title,
                 outlet: overrides.outlet,
                 date: overrides.date,
+                url: overrides.url,
                 ..Meta::default()
             };
         }

@@ -88,6 +88,9 @@ pub struct Meta {
     pub url: Option<String>,
     /// When it was retrieved (RFC 3339 UTC), known only from a provenance record.
     pub retrieved: Option<String>,
+    /// The aggregator the article was read through ("Source » msn"): not its publisher, so
+    /// never its outlet.
+    pub via: Option<String>,
 }
 
 /// One loaded, cleaned article. Immutable once built; the reader shares it behind an `Arc`.
@@ -129,9 +132,19 @@ impl Article {
         sanitize::sanitize_line(&name)
     }
 
-    /// The outlet to show: the one the text names, else the file name.
+    /// The outlet to show: the one the text names, else the file name, unless that is a hash
+    /// (`001_56e621f07d0aef18.txt` says nothing to a reader): then "unknown outlet".
     pub fn outlet_or_file_name(&self) -> String {
-        self.meta.outlet.clone().unwrap_or_else(|| self.file_name())
+        self.meta.outlet.clone().unwrap_or_else(|| {
+            let name = self.file_name();
+            if let Some(via) = &self.meta.via {
+                format!("{UNKNOWN_OUTLET} (via {via})")
+            } else if looks_like_a_hash(&name) {
+                UNKNOWN_OUTLET.to_owned()
+            } else {
+                name
+            }
+        })
     }
 
     /// Number of bytes hidden by cleaning.
@@ -171,6 +184,26 @@ impl Article {
     }
 }
 
+/// What the outlet is called when neither the text nor a meaningful file name gives one.
+pub const UNKNOWN_OUTLET: &str = "unknown outlet";
+
+/// A file name made of a hash (a run of 12 or more hex digits, as the seeds and some scrapers
+/// name files) says nothing to a reader.
+pub fn looks_like_a_hash(name: &str) -> bool {
+    let mut run = 0;
+    for c in name.chars() {
+        if c.is_ascii_hexdigit() {
+            run += 1;
+            if run >= 12 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,6 +228,13 @@ mod tests {
         assert_eq!(a.visible_parts(2..4), Vec::<Range<usize>>::new());
         assert!(a.is_hidden(2) && a.is_hidden(3) && !a.is_hidden(4));
         assert_eq!(a.hidden_bytes(), 3);
+    }
+
+    #[test]
+    fn a_hash_file_name_is_never_the_outlet() {
+        let a = Article::plain("dir/001_56e621f07d0aef18.txt", "text");
+        assert_eq!(a.outlet_or_file_name(), UNKNOWN_OUTLET);
+        assert!(!looks_like_a_hash("2025-03-04-report.md"));
     }
 
     #[test]

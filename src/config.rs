@@ -39,12 +39,16 @@ pub struct Config {
 /// `[reader]`: how panes behave.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
+// Each is one documented on/off switch of the config file, not a state machine in disguise.
+#[allow(clippy::struct_excessive_bools)]
 pub struct ReaderConfig {
     pub min_column_width: u16,
     pub sync: bool,
     pub mouse: bool,
     pub max_file_size: u64,
     pub reveal_hidden: bool,
+    /// `y` copies to the system clipboard through the terminal (OSC 52).
+    pub clipboard: bool,
 }
 
 /// `[[tags]]`: one claim tag of the vocabulary.
@@ -54,6 +58,9 @@ pub struct TagConfig {
     pub name: String,
     pub key: String,
     pub colour: String,
+    /// What the tag means, for the report's tag legend.
+    #[serde(default)]
+    pub description: Option<String>,
 }
 
 /// `[[bias_axes]]`: a scale sources are placed on.
@@ -419,7 +426,7 @@ fn check_tags(value: &DeValue<'_>, text: &str) -> Result<(), (Option<Range<usize
         theme::check_colour(&toml::Value::String(colour.to_owned())).map_err(|e| (Some(colour_span), e))?;
         if let Some((unknown, _)) = table
             .iter()
-            .find(|(k, _)| !["name", "key", "colour"].contains(&k.get_ref().as_ref()))
+            .find(|(k, _)| !["name", "key", "colour", "description"].contains(&k.get_ref().as_ref()))
         {
             return Err((
                 Some(unknown.span()),

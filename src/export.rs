@@ -8,11 +8,13 @@
 //! No IO here: `commands::export` reads the case and writes the output for `parallax export`,
 //! and the shell (`tui`) does for the reader's `:export`, so both produce the same bytes.
 
+pub mod citation;
 mod csv;
 mod json;
 mod labels;
 mod markdown;
 mod report;
+mod title;
 
 use std::path::Path;
 
@@ -23,8 +25,8 @@ use crate::entity::{EntityIndex, Gazetteer};
 pub use labels::{Label, LabelRow, MAX_LABEL_ROWS};
 pub use markdown::MAX_ENTITY_ROWS;
 pub use report::{
-    AnnotationEntry, Claim, ClaimMemberEntry, EXPORT_SCHEMA_VERSION, EntityRow, Report, Source, SourceBias,
-    build_report,
+    AnnotationEntry, Claim, ClaimMemberEntry, EXPORT_SCHEMA_VERSION, EntityRow, Report, ReportContext,
+    Source, SourceBias, TagEntry, build_report,
 };
 
 /// An export format. The command line's names for it are `cli::ExportFormat`.
@@ -59,6 +61,17 @@ impl Format {
     }
 }
 
+/// The context of an export made at `now` (RFC 3339) with the configured tags' descriptions.
+pub fn report_context(tags: &[crate::config::TagConfig], now: &str) -> ReportContext {
+    ReportContext {
+        exported: now.get(..10).unwrap_or(now).to_owned(),
+        tag_descriptions: tags
+            .iter()
+            .filter_map(|tag| Some((tag.name.clone(), tag.description.clone()?)))
+            .collect(),
+    }
+}
+
 /// Renders a report in `format`.
 pub fn render(report: &Report, format: Format) -> String {
     match format {
@@ -76,10 +89,11 @@ pub fn export_loaded(
     outlets: &OutletBias,
     notes_dir: &Path,
     gazetteer: &Gazetteer,
+    context: &ReportContext,
     format: Format,
 ) -> String {
     let entities = analyze_entities(articles, notes, gazetteer);
-    export_with_index(articles, notes, outlets, notes_dir, &entities, format)
+    export_with_index(articles, notes, outlets, notes_dir, &entities, context, format)
 }
 
 /// Renders the report with an entity analysis already made. `entities` must be the analysis of
@@ -91,10 +105,11 @@ pub fn export_with_index(
     outlets: &OutletBias,
     notes_dir: &Path,
     entities: &EntityIndex,
+    context: &ReportContext,
     format: Format,
 ) -> String {
     render(
-        &build_report(articles, notes, outlets, entities, notes_dir),
+        &build_report(articles, notes, outlets, entities, notes_dir, context),
         format,
     )
 }

@@ -70,3 +70,23 @@ pub fn canonical_folder(path: &std::path::Path) -> std::path::PathBuf {
         .canonicalize()
         .map_or_else(|_| path.to_path_buf(), |dir| dir.join(name))
 }
+
+/// The most entries [`list_dir`] returns: completion in a huge folder stays quick.
+const MAX_LISTED: usize = 2000;
+
+/// The names in folder `dir` and whether each is a folder (links followed), for completing
+/// paths on the command line; nothing when it cannot be read.
+pub fn list_dir(dir: &std::path::Path) -> Vec<(String, bool)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .take(MAX_LISTED)
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let is_dir = std::fs::metadata(entry.path()).is_ok_and(|m| m.is_dir());
+            Some((name, is_dir))
+        })
+        .collect()
+}

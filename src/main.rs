@@ -247,6 +247,7 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
         outlet_defaults,
         gazetteer,
         reports_dir: paths::data_dir().map(|d| d.join("reports")),
+        views_dir: paths::data_dir().map(|d| d.join("views")),
         notes_file: opened.as_ref().map(|o| match &o.store {
             OpenedStore::Writable(store) => store.path().to_path_buf(),
             OpenedStore::ReadOnly(store) => store.path.clone(),

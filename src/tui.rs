@@ -9,9 +9,12 @@
 //! directory) and the way out says where. So does a note being typed when a signal ends the
 //! reader (`draft`).
 
+mod clipboard;
 mod draft;
 mod fetching;
+mod quotes;
 mod saving;
+mod view_file;
 
 use saving::{SAVE_RETRY, resolve_notes_change, save_at_exit, save_notes, save_outlet_defaults};
 
@@ -163,13 +166,23 @@ fn export_text(
     let articles: Vec<Article> = docs.iter().map(|a| Article::clone(a)).collect();
     let notes = &app.notes.notes;
     let (outlets, dir) = (&app.outlets.defaults, &app.notes.dir);
+    let context = crate::export::report_context(&app.tags, &(app.notes.clock)());
     match app
         .entity_index_of(&docs)
         .filter(|_| analysed_with == Some(&notes.entities))
     {
-        Some(index) => export_with_index(&articles, notes, outlets, dir, index, format),
-        None => export_loaded(&articles, notes, outlets, dir, gazetteer, format),
+        Some(index) => export_with_index(&articles, notes, outlets, dir, index, &context, format),
+        None => export_loaded(&articles, notes, outlets, dir, gazetteer, &context, format),
     }
+}
+
+/// "the quote (12 words)": what a copy took, for the status bar.
+fn quoted_what(text: &str) -> String {
+    let words = text.lines().next().unwrap_or_default().split_whitespace().count();
+    format!(
+        "the quote ({words} {})",
+        if words == 1 { "word" } else { "words" }
+    )
 }
 
 /// Loads an article for `:open` on a worker thread: a big or hostile page must not freeze the
@@ -198,6 +211,8 @@ pub struct Shell<'a> {
     pub notes_file: Option<std::path::PathBuf>,
     /// Where `:export` without a file name writes: the data directory's `reports` folder.
     pub reports_dir: Option<std::path::PathBuf>,
+    /// Where each case's view state is kept: the data directory's `views` folder.
+    pub views_dir: Option<std::path::PathBuf>,
 }
 
 impl Shell<'_> {
@@ -230,12 +245,25 @@ pub fn run(mut app: App, shell: &Shell<'_>) -> io::Result<Exit> {
     spawn_signals(tx.clone())?;
     let mouse = app.settings.mouse;
     let mut unsaved = false;
+    let view_file = shell
+        .views_dir
+        .as_ref()
+        .map(|dir| view_file::path(dir, &app.notes.dir));
     let result = setup_terminal(mouse).and_then(|mut terminal| {
         spawn_input(tx.clone());
+        if let Some(path) = &view_file {
+            restore_view(&mut terminal, &mut app, path)?;
+        }
         let analysis = app.analyze();
         event_loop(&mut terminal, &mut app, shell, analysis, (&rx, &tx), &mut unsaved)
     });
     restore_terminal();
+    if result.is_ok()
+        && let Some(path) = &view_file
+        && let Err(message) = view_file::save(path, &crate::app::view_state::capture(&mut app))
+    {
+        eprintln!("parallax: {}", sanitize_line(&message));
+    }
     if let crate::app::Mode::Editor(editor) = &app.mode
         && let Some(message) = draft::rescue(editor, shell.store.map(WritableStore::path))
     {
@@ -246,6 +274,23 @@ pub fn run(mut app: App, shell: &Shell<'_>) -> io::Result<Exit> {
     } else {
         result
     }
+}
+
+/// Puts the case back as it was left, from its view-state file; a file that cannot be used is
+/// said in the status bar and otherwise ignored.
+fn restore_view(terminal: &mut Screen, app: &mut App, path: &std::path::Path) -> io::Result<()> {
+    match view_file::load(path) {
+        Ok(Some(state)) => {
+            let size = terminal.size()?;
+            let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+            if let Some(message) = crate::app::view_state::restore(app, &state, area) {
+                app.info(message);
+            }
+        }
+        Ok(None) => {}
+        Err(message) => app.error(message),
+    }
+    Ok(())
 }
 
 /// `analysis` is the first entity pass: it starts once the first frame is out, so that on a
@@ -346,6 +391,22 @@ fn event_loop(
                     }
                     Effect::SaveOutletDefaults => {
                         save_outlet_defaults(app, shell.outlet_defaults.as_deref());
+                    }
+                    Effect::Clipboard(text) => match clipboard::copy(terminal.backend_mut(), &text) {
+                        Ok(()) => app.info(format!("copied {} with its citation", quoted_what(&text))),
+                        Err(e) => app.error(format!("cannot copy: {e}")),
+                    },
+                    Effect::AppendQuote { path, text } => {
+                        let case_files = shell.case_files(app);
+                        let inputs: Vec<&std::path::Path> = case_files.iter().map(AsRef::as_ref).collect();
+                        match quotes::append(&path, &text, &inputs) {
+                            Ok(()) => app.info(format!(
+                                "appended {} to {}",
+                                quoted_what(&text),
+                                crate::article::sanitize::sanitize_line(&path.display().to_string())
+                            )),
+                            Err(e) => app.error(e),
+                        }
                     }
                     Effect::Export { format, path } => {
                         let Some(path) = path.or_else(|| shell.default_report_path(app, format)) else {

@@ -47,6 +47,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         pane::render(app, slot.index, slot.rect, theme, &styles, buf);
     }
     status::render(app, app.view.status, theme, buf);
+    status::render_long_message(app, area, theme, buf);
     if app.mode == crate::app::Mode::Entities {
         entities::render(app, area, theme, buf);
     }

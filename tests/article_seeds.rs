@@ -23,7 +23,9 @@ fn seed_000_title_shown_once_and_outlet_from_source_line() {
     let a = seed("000_5b8a859aa158a433.txt");
     let title = "Iran-backed groups hold rare meeting with IRGC chiefs in Tehran amid Raisi mourning";
     assert_eq!(a.meta.title.as_deref(), Some(title));
-    assert_eq!(a.meta.outlet.as_deref(), Some("msn"));
+    // msn republished it (The National's story): where it was read, not its outlet (#16).
+    assert_eq!(a.meta.outlet, None);
+    assert_eq!(a.meta.via.as_deref(), Some("msn"));
     let shown = visible(&a);
     assert!(!shown.contains(title), "the title is in the header, not the body");
     assert!(!shown.contains("Source"));
@@ -45,7 +47,8 @@ fn seed_001_date_prefix_hidden_and_body_starts_at_the_heads_of() {
 fn seed_002_outlet_caption_and_related_post() {
     let a = seed("002_7f28ae3cf18b3830.txt");
     assert_eq!(a.meta.outlet.as_deref(), Some("The Algemeiner"));
-    assert_eq!(a.meta.byline, None);
+    // "By The Algemeiner" is the byline too: the report and the JSON show it (#16).
+    assert_eq!(a.meta.byline.as_deref(), Some("The Algemeiner"));
     assert!(
         a.meta
             .title
@@ -58,7 +61,13 @@ fn seed_002_outlet_caption_and_related_post() {
     );
     assert_eq!(hidden_with(&a, "Related Post"), Some(HideReason::Related));
     assert_eq!(hidden_with(&a, "By The Algemeiner"), Some(HideReason::Metadata));
-    assert!(first_visible_line(&a).starts_with("Iran’s acting foreign minister Ali Bagheri Kani"));
+    // The standfirst under the headline is the article's own summary: shown, first (#16).
+    assert_eq!(
+        hidden_with(&a, "The meeting came one day after a high-ranking general"),
+        None
+    );
+    assert!(first_visible_line(&a).starts_with("The meeting came one day after a high-ranking general"));
+    assert!(visible(&a).contains("\nIran’s acting foreign minister Ali Bagheri Kani"));
     assert!(visible(&a).trim_end().ends_with("normalization agreement."));
 }
 

@@ -125,9 +125,13 @@ fn add_three_pages_open_tag_add_a_changed_one_and_export_with_provenance() {
     tmux.wait_for("EXIT=0");
 
     let text = std::fs::read_to_string(&report).expect("report written");
-    let sources: Vec<&str> = text
-        .lines()
-        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()) && l.contains(". **"))
+    // Each source is its headline line and, below it, date, byline and URL.
+    let lines: Vec<&str> = text.lines().collect();
+    let sources: Vec<String> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with(|c: char| c.is_ascii_digit()) && l.contains(". **"))
+        .map(|(i, l)| format!("{l}{}", lines.get(i + 1).unwrap_or(&"")))
         .collect();
     assert_eq!(sources.len(), 4, "three pages and the new version:\n{text}");
     for line in &sources {

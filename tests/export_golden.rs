@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use parallax::commands::export::run_to_string;
+use parallax::commands::export::run_to_string_at;
 use parallax::config::Config;
 use parallax::export::Format;
 
@@ -24,12 +24,13 @@ fn article_paths() -> Vec<PathBuf> {
 fn exported(format: Format) -> String {
     let notes = fixture_dir().join("notes.toml");
     let outlets = fixture_dir().join("outlet-bias.toml");
-    run_to_string(
+    run_to_string_at(
         format,
         &article_paths(),
         Some(&notes),
         Some(&outlets),
         &Config::default(),
+        "2025-03-07T10:00:00Z",
     )
     .expect("exports")
 }
@@ -78,7 +79,7 @@ const ANNOTATIONS: usize = 10;
 #[test]
 fn json_reparses_with_schema_version_and_every_annotation() {
     let value: serde_json::Value = serde_json::from_str(&exported(Format::Json)).expect("valid JSON");
-    assert_eq!(value["schema_version"], 1);
+    assert_eq!(value["schema_version"], 2);
     assert_eq!(value["sources"].as_array().map(Vec::len), Some(3));
     assert_eq!(value["annotations"].as_array().map(Vec::len), Some(ANNOTATIONS));
     assert_eq!(value["claims"][0]["members"][1]["stance"], "contradicts");

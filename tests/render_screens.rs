@@ -405,7 +405,7 @@ fn annotations_panel_groups_claims_with_who_reports_and_who_omits() {
     run_command(&mut app, "annotations");
     let shown = screen(&mut app, 160, 40);
     assert!(
-        shown.contains("Claim c1 · reported by 2 of 3: Kharun National Broadcasting, Continental Wire Service · omitted by: Free Kharun Voice"),
+        shown.contains("Claim c1 · reported by 2 of 3: Kharun National Broadcasting, Continental Wire Service · not linked: Free Kharun Voice"),
         "{shown}"
     );
     assert!(shown.contains("Other annotations"), "{shown}");

@@ -157,6 +157,38 @@ fn unknown_field_is_refused_with_position() {
 }
 
 #[test]
+fn a_file_with_an_unknown_field_opens_read_only_with_the_work_in_it_and_stays_untouched() {
+    let (_dir, path) = copy_fixture("unknown_field.toml");
+    let before = std::fs::read(&path).expect("read");
+    let opened = store::open::<Notes>(&path);
+    assert!(matches!(
+        read_only_reason(&opened),
+        ReadOnlyReason::Unreadable(LoadError::Syntax {
+            line: 6,
+            column: 1,
+            ..
+        })
+    ));
+    // The analyst's work is there to see, without the unknown field.
+    assert!(
+        opened.document.article("bbc.txt").is_some(),
+        "{:?}",
+        opened.document
+    );
+    drop(opened);
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn a_file_broken_otherwise_opens_empty() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("parallax-notes.toml");
+    std::fs::write(&path, "schema_version = 1\n[[article]]\npath = oops\n").expect("write");
+    let opened = store::open::<Notes>(&path);
+    assert!(opened.document.articles.is_empty());
+}
+
+#[test]
 fn out_of_range_reliability_is_refused() {
     let (_dir, path) = copy_fixture("bad_reliability.toml");
     let error = store::load::<Notes>(&path).expect_err("refused");

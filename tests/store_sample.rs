@@ -52,6 +52,7 @@ pub fn sample_notes() -> Notes {
                 outlet: Some("RT".into()),
                 date: Some("2025-03-01".into()),
                 title: None,
+                url: None,
             },
         },
         Edit::SetBias {

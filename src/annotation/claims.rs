@@ -50,8 +50,15 @@ impl Stance {
 pub struct ClaimGroup {
     /// `c1`, `c2`, ...
     pub id: String,
+    /// The analyst's title for the claim (`:claim-title`); reports fall back on the first quote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// The first member is the reference claim (its stance is `same`).
     pub members: Vec<ClaimMember>,
+    /// Articles (paths, as in `[[article]]`) the analyst marked as leaving this claim out
+    /// (`:omits`). An article merely not linked is not counted as omitting it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub omitted_by: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,8 +74,10 @@ pub struct ClaimMember {
 pub struct Coverage {
     /// (article path, ids of its annotations in the group), in the order the articles were given.
     pub reporting: Vec<(String, Vec<String>)>,
-    /// Articles with no annotation in the group.
+    /// Articles with no annotation in the group that the analyst marked as leaving it out.
     pub omitting: Vec<String>,
+    /// Articles with no annotation in the group and no such mark: nothing is known.
+    pub not_linked: Vec<String>,
 }
 
 impl Notes {
@@ -90,7 +99,9 @@ impl Notes {
                 let id = self.next_claim_group_id();
                 self.claims.push(ClaimGroup {
                     id,
+                    title: None,
                     members: vec![member(claim, Stance::Same), member(other, stance)],
+                    omitted_by: Vec::new(),
                 });
             }
             (Some(group), None) => {
@@ -121,6 +132,15 @@ impl Notes {
                     .then(self.stance_in(other_group, other).reversed());
                 let absorbed = self.claims.remove(other_group);
                 let group = if other_group < group { group - 1 } else { group };
+                let kept = &mut self.claims[group];
+                if kept.title.is_none() {
+                    kept.title = absorbed.title;
+                }
+                for path in absorbed.omitted_by {
+                    if !kept.omitted_by.contains(&path) {
+                        kept.omitted_by.push(path);
+                    }
+                }
                 self.claims[group].members.extend(
                     absorbed
                         .members
@@ -161,6 +181,7 @@ impl Notes {
         let mut coverage = Coverage {
             reporting: Vec::new(),
             omitting: Vec::new(),
+            not_linked: Vec::new(),
         };
         for &path in articles {
             let ids: Vec<String> = self
@@ -174,13 +195,29 @@ impl Notes {
                         .collect()
                 })
                 .unwrap_or_default();
-            if ids.is_empty() {
+            if !ids.is_empty() {
+                coverage.reporting.push((path.to_owned(), ids));
+            } else if group.omitted_by.iter().any(|p| p == path) {
                 coverage.omitting.push(path.to_owned());
             } else {
-                coverage.reporting.push((path.to_owned(), ids));
+                coverage.not_linked.push(path.to_owned());
             }
         }
         Some(coverage)
+    }
+
+    /// Marks (or unmarks) the article at `path` as leaving out the claim group `group_id`;
+    /// false when there is no such group. The list stays sorted so saves are stable.
+    pub(crate) fn mark_omitted(&mut self, group_id: &str, path: &str, omitted: bool) -> bool {
+        let Some(group) = self.claims.iter_mut().find(|group| group.id == group_id) else {
+            return false;
+        };
+        group.omitted_by.retain(|p| p != path);
+        if omitted {
+            group.omitted_by.push(path.to_owned());
+            group.omitted_by.sort();
+        }
+        true
     }
 
     fn stance_in(&self, group: usize, annotation: &str) -> Stance {

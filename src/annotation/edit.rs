@@ -102,6 +102,21 @@ pub enum Edit {
     Unlink {
         id: String,
     },
+    /// Sets (None: clears) the title of claim group `claim`.
+    SetClaimTitle {
+        claim: String,
+        title: Option<String>,
+    },
+    /// Marks (or unmarks) the article at path `article` as leaving out claim group `claim`.
+    MarkOmitted {
+        claim: String,
+        article: String,
+        omitted: bool,
+    },
+    /// Sets (None: clears) the case's title.
+    SetCaseTitle {
+        title: Option<String>,
+    },
     /// The entities labelled `labels` are one (an entity decision).
     MergeEntities(Merge),
     /// Mentions spelled `variant` are not the entity labelled `label`.
@@ -120,6 +135,7 @@ pub enum Edit {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditError {
     NoSuchAnnotation(String),
+    NoSuchClaim(String),
     DuplicateId(String),
     /// The anchor's range or quote does not fit.
     BadAnchor(String),
@@ -131,6 +147,7 @@ impl std::fmt::Display for EditError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             EditError::NoSuchAnnotation(id) => write!(f, "no annotation {id}"),
+            EditError::NoSuchClaim(id) => write!(f, "no claim group {id}"),
             EditError::DuplicateId(id) => write!(f, "annotation {id} already exists"),
             EditError::BadAnchor(why) => write!(f, "cannot anchor: {why}"),
             EditError::WrongFile(what) => write!(f, "{what} is not kept in the notes"),
@@ -145,6 +162,8 @@ impl std::error::Error for EditError {}
 pub(crate) enum Part {
     Article(String),
     Claims,
+    /// The case's own fields (its title).
+    Case,
     /// The entity decisions.
     Entities,
     /// One outlet's default, in the outlet defaults file.
@@ -155,7 +174,7 @@ impl Part {
     /// The file the part is kept in.
     pub(crate) fn file(&self) -> DocFile {
         match self {
-            Part::Article(_) | Part::Claims | Part::Entities => DocFile::Notes,
+            Part::Article(_) | Part::Claims | Part::Case | Part::Entities => DocFile::Notes,
             Part::Outlet(_) => DocFile::OutletDefaults,
         }
     }
@@ -177,6 +196,9 @@ impl Edit {
             Edit::SetOverrides { .. } => "metadata overrides",
             Edit::Link { .. } => "link claims",
             Edit::Unlink { .. } => "unlink claim",
+            Edit::SetClaimTitle { .. } => "claim title",
+            Edit::MarkOmitted { .. } => "omitted by",
+            Edit::SetCaseTitle { .. } => "case title",
             Edit::MergeEntities(_) => "merge entities",
             Edit::SplitEntity(_) => "split entity",
             Edit::RenameEntity(_) => "rename entity",
@@ -211,7 +233,11 @@ impl Edit {
                 article_of(id).into_iter().collect()
             }
             Edit::DeleteAnnotation { id } => article_of(id).into_iter().chain([Part::Claims]).collect(),
-            Edit::Link { .. } | Edit::Unlink { .. } => vec![Part::Claims],
+            Edit::Link { .. }
+            | Edit::Unlink { .. }
+            | Edit::SetClaimTitle { .. }
+            | Edit::MarkOmitted { .. } => vec![Part::Claims],
+            Edit::SetCaseTitle { .. } => vec![Part::Case],
             Edit::MergeEntities(_) | Edit::SplitEntity(_) | Edit::RenameEntity(_) => vec![Part::Entities],
             Edit::SetOutletDefault { outlet, .. } => vec![Part::Outlet(outlet.clone())],
         }
@@ -302,6 +328,24 @@ impl Notes {
                 self.link_claims(claim, other, *stance);
             }
             Edit::Unlink { id } => self.unlink_claim(id),
+            Edit::SetClaimTitle { claim, title } => {
+                let group = self
+                    .claims
+                    .iter_mut()
+                    .find(|group| &group.id == claim)
+                    .ok_or_else(|| EditError::NoSuchClaim(claim.clone()))?;
+                group.title.clone_from(title);
+            }
+            Edit::MarkOmitted {
+                claim,
+                article,
+                omitted,
+            } => {
+                if !self.mark_omitted(claim, article, *omitted) {
+                    return Err(EditError::NoSuchClaim(claim.clone()));
+                }
+            }
+            Edit::SetCaseTitle { title } => self.case_title.clone_from(title),
             Edit::MergeEntities(merge) => self.entities.merges.push(merge.clone()),
             Edit::SplitEntity(split) => self.entities.splits.push(split.clone()),
             Edit::RenameEntity(rename) => self.entities.renames.push(rename.clone()),
@@ -452,7 +496,23 @@ mod tests {
                 ("rt.txt".into(), vec![b.clone()])
             ]
         );
+        assert_eq!(coverage.not_linked, vec!["other.txt".to_owned()]);
+        assert!(coverage.omitting.is_empty(), "not linked is not omitted");
+        notes
+            .apply(
+                &Edit::MarkOmitted {
+                    claim: "c1".into(),
+                    article: "other.txt".into(),
+                    omitted: true,
+                },
+                "t",
+            )
+            .expect("group exists");
+        let coverage = notes
+            .claim_coverage("c1", &["bbc.txt", "other.txt", "rt.txt"])
+            .expect("group exists");
         assert_eq!(coverage.omitting, vec!["other.txt".to_owned()]);
+        assert!(coverage.not_linked.is_empty());
     }
 
     #[test]

@@ -45,6 +45,8 @@ enum PartValue {
     /// An article's entry (`None`: there was none).
     Article(String, Option<Box<ArticleNotes>>),
     Claims(Vec<ClaimGroup>),
+    /// The case title.
+    Case(Option<String>),
     Entities(Box<Decisions>),
     /// An outlet's default (`None`: there was none).
     Outlet(String, Option<Bias>),
@@ -55,6 +57,7 @@ impl PartValue {
         match self {
             PartValue::Article(path, _) => Part::Article(path.clone()),
             PartValue::Claims(_) => Part::Claims,
+            PartValue::Case(_) => Part::Case,
             PartValue::Entities(_) => Part::Entities,
             PartValue::Outlet(name, _) => Part::Outlet(name.clone()),
         }
@@ -177,6 +180,7 @@ fn snapshot(ws: &Workspace<'_>, parts: &[Part]) -> Vec<PartValue> {
                 PartValue::Article(path.clone(), ws.notes.article(path).cloned().map(Box::new))
             }
             Part::Claims => PartValue::Claims(ws.notes.claims.clone()),
+            Part::Case => PartValue::Case(ws.notes.case_title.clone()),
             Part::Entities => PartValue::Entities(Box::new(ws.notes.entities.clone())),
             Part::Outlet(name) => PartValue::Outlet(name.clone(), ws.outlets.get(name).cloned()),
         })
@@ -199,6 +203,7 @@ fn restore(ws: &mut Workspace<'_>, values: &[PartValue]) {
                 }
             }
             PartValue::Claims(claims) => notes.claims.clone_from(claims),
+            PartValue::Case(title) => notes.case_title.clone_from(title),
             PartValue::Entities(decisions) => notes.entities = (**decisions).clone(),
             PartValue::Outlet(name, bias) => ws.outlets.set(name, bias.clone().unwrap_or_default()),
         }

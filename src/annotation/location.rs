@@ -84,7 +84,7 @@ pub fn case_name(dir: &Path) -> String {
 
 /// A file name for the notes of the case in `dir`, unique per directory: its last component
 /// (readable) and a hash of the whole path (so two `articles/` folders do not collide).
-fn case_file_name(dir: &Path) -> String {
+pub fn case_file_name(dir: &Path) -> String {
     let name = case_name(dir);
     let hash = fnv1a64(dir.to_string_lossy().as_bytes());
     format!("{name}-{:08x}.toml", hash >> 32)

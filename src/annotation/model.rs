@@ -20,6 +20,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[serde(deny_unknown_fields)]
 pub struct Notes {
     pub schema_version: u32,
+    /// The case's title for reports (`:case-title`); None: the report derives one from the
+    /// headlines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_title: Option<String>,
     /// Corrections to entity clustering.
     #[serde(default, skip_serializing_if = "decisions_are_empty")]
     pub entities: Decisions,
@@ -35,6 +39,7 @@ impl Default for Notes {
     fn default() -> Self {
         Self {
             schema_version: SCHEMA_VERSION,
+            case_title: None,
             entities: Decisions::default(),
             claims: Vec::new(),
             articles: Vec::new(),
@@ -117,11 +122,14 @@ pub struct Overrides {
     pub outlet: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Where the article was published (`:url`); over the provenance record and the page's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl Overrides {
     pub fn is_empty(&self) -> bool {
-        self.title.is_none() && self.outlet.is_none() && self.date.is_none()
+        self.title.is_none() && self.outlet.is_none() && self.date.is_none() && self.url.is_none()
     }
 }
 

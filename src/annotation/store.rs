@@ -153,7 +153,9 @@ pub fn open<D: Document>(path: &Path) -> Opened<D> {
     let lock = acquire(path);
     match (load_fingerprinted::<D>(path), lock) {
         (Err(error), _) => Opened {
-            document: D::default(),
+            // The analyst's work is shown (read-only) when all that is wrong is a field this
+            // build does not know, added by hand or by a newer tool.
+            document: salvage::<D>(path).unwrap_or_default(),
             store: read_only(ReadOnlyReason::Unreadable(error)),
         },
         (Ok((document, _)), Err(error)) => Opened {
@@ -180,6 +182,40 @@ pub fn open<D: Document>(path: &Path) -> Opened<D> {
             }
         }
     }
+}
+
+/// The most unknown fields [`salvage`] leaves out before it gives up.
+const MAX_SALVAGED_FIELDS: usize = 20;
+
+/// The document at `path` read without the lines that hold fields this build does not know
+/// (each `key = value` line an "unknown field" error points at), for showing read-only; None
+/// when anything else is wrong, or the file cannot be read. The file itself is not touched.
+fn salvage<D: Document>(path: &Path) -> Option<D> {
+    let (bytes, _) = crate::files::read_regular(path, MAX_DOCUMENT_BYTES).ok()?;
+    let mut text = String::from_utf8(bytes).ok()?;
+    for _ in 0..=MAX_SALVAGED_FIELDS {
+        match parse::<D>(path, &text) {
+            Ok(document) => return Some(document),
+            Err(LoadError::Syntax { line, message, .. }) if message.contains("unknown field") => {
+                let lines: Vec<&str> = text.split_inclusive('\n').collect();
+                let at = line.checked_sub(1).filter(|&i| i < lines.len())?;
+                // Only a one-line `key = value`: a table header or a multi-line value is not
+                // taken apart.
+                let unknown = lines[at].trim_start();
+                if unknown.starts_with('[') || !unknown.contains('=') {
+                    return None;
+                }
+                text = lines
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| i != at)
+                    .map(|(_, l)| *l)
+                    .collect();
+            }
+            Err(_) => return None,
+        }
+    }
+    None
 }
 
 /// `path`, or the file a symlink there points to (so that saves keep the link and update its

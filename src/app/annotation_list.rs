@@ -83,6 +83,8 @@ fn rows(app: &App) -> Vec<AnnotationRow> {
 pub enum PanelLine {
     Heading(String),
     Row(usize),
+    /// Text that is not an annotation (an article's note).
+    Text(String),
 }
 
 /// The panel's lines: a heading over each claim group saying which open sources report it and
@@ -121,10 +123,29 @@ fn panel_lines(app: &App, rows: &[AnnotationRow]) -> Vec<PanelLine> {
         }
         lines.push(PanelLine::Row(i));
     }
+    article_notes(app, &panes, &mut lines);
     lines
 }
 
-/// "Claim c1 · reported by 2 of 5: A, B · omitted by: C, D, E".
+/// "Article notes", then one line per open article with a note: its outlet and the note's
+/// lines joined.
+fn article_notes(app: &App, panes: &[&crate::app::Pane], lines: &mut Vec<PanelLine>) {
+    let notes: Vec<String> = panes
+        .iter()
+        .filter_map(|pane| {
+            let note = &app.notes.notes.article(&pane.key.path)?.note;
+            let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
+            (!note.is_empty()).then(|| format!("{}: {note}", pane.outlet()))
+        })
+        .collect();
+    if notes.is_empty() {
+        return;
+    }
+    lines.push(PanelLine::Heading("Article notes".to_owned()));
+    lines.extend(notes.into_iter().map(PanelLine::Text));
+}
+
+/// "Claim c1 · reported by 2 of 5: A, B · omitted by: C · not linked: D, E".
 fn claim_heading(app: &App, id: &str, paths: &[&str], outlet_of: &dyn Fn(&str) -> String) -> String {
     let Some(coverage) = app.notes.notes.claim_coverage(id, paths) else {
         return format!("Claim {id}");
@@ -144,6 +165,11 @@ fn claim_heading(app: &App, id: &str, paths: &[&str], outlet_of: &dyn Fn(&str) -
         let omitting: Vec<String> = coverage.omitting.iter().map(|path| outlet_of(path)).collect();
         heading.push_str(" · omitted by: ");
         heading.push_str(&omitting.join(", "));
+    }
+    if !coverage.not_linked.is_empty() {
+        let unlinked: Vec<String> = coverage.not_linked.iter().map(|path| outlet_of(path)).collect();
+        heading.push_str(" · not linked: ");
+        heading.push_str(&unlinked.join(", "));
     }
     heading
 }

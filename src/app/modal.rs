@@ -111,9 +111,12 @@ pub fn cancel(app: &mut App) {
 
 /// `complete`: completes the command being typed.
 pub fn complete(app: &mut App) {
-    if let Mode::Command(prompt) = &mut app.mode {
-        prompt.complete();
-    }
+    let Mode::Command(prompt) = &app.mode else {
+        return;
+    };
+    let mut prompt = prompt.clone();
+    prompt.complete_with(&|command, typed| super::complete::argument_options(app, command, typed));
+    app.mode = Mode::Command(prompt);
 }
 
 /// `delete-back`: deletes before the text cursor; on an empty command line, leaves it.

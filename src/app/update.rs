@@ -62,18 +62,34 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                 app.error("no pane to close");
             } else {
                 let pane = app.panes.remove(app.focus);
-                app.info(format!("closed {}", pane.outlet()));
+                app.info(format!("closed {}: X reopens it", pane.outlet()));
+                app.closed.push((app.focus, pane));
                 app.focus = app.focus.min(app.panes.len().saturating_sub(1));
                 return vec![app.analyze()];
             }
         }
+        Action::Reopen => match app.closed.pop() {
+            Some((at, pane)) => {
+                let at = at.min(app.panes.len());
+                app.info(format!("reopened {}", pane.outlet()));
+                app.panes.insert(at, pane);
+                app.focus = at;
+                return vec![app.analyze()];
+            }
+            None => app.info("no closed pane to reopen"),
+        },
         Action::Open(path) => return vec![Effect::Open(path.into())],
         Action::Add(url) => return vec![super::sources::fetch(app, url)],
         Action::SourceInfo => super::sources::show_info(app),
         Action::RevealHidden => {
             if let Some(pane) = app.panes.get_mut(app.focus) {
                 let reveal = !pane.layout.reveal();
+                let at_top = pane.top == crate::layout::RowPos::default();
                 pane.set_reveal(reveal);
+                // At the top, what was hidden above the first line is what there is to see.
+                if at_top {
+                    pane.top = crate::layout::RowPos::default();
+                }
                 let hidden = pane.article.hidden_bytes();
                 app.info(if reveal {
                     format!("showing {hidden} bytes hidden by cleaning (dimmed)")
@@ -156,6 +172,13 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::BiasScope => modal::toggle_bias_scope(app),
         Action::NotesReload => return modal::resolve_notes_change(app, NotesChoice::ReloadAndReapply),
         Action::NotesSaveCopy => return modal::resolve_notes_change(app, NotesChoice::SaveCopy),
+        // What the report says that only the analyst knows.
+        Action::CaseTitle(text) => return super::report::set_case_title(app, &text),
+        Action::Url(text) => return super::report::set_url(app, &text),
+        Action::ClaimTitle(text) => return super::report::set_claim_title(app, &text),
+        Action::Omits(claim) => return super::report::toggle_omits(app, &claim),
+        Action::Copy => return super::copy::copy(app),
+        Action::CopyTo(path) => return super::copy::copy_to(app, &path),
     }
     Vec::new()
 }
@@ -221,7 +244,11 @@ pub fn scroll_pane(app: &mut App, index: usize, delta: isize) {
 
 fn follow_focus(app: &mut App) {
     if let Some(pane) = app.panes.get_mut(app.focus) {
-        let fraction = pane.fraction();
+        // At the end of its article, the others go to the end of theirs (Bot, not 67%).
+        let height = pane.body_height.max(1);
+        let at_end = pane.top != crate::layout::RowPos::default()
+            && pane.top >= pane.layout.max_top(&pane.article.text, height);
+        let fraction = if at_end { 1.0 } else { pane.fraction() };
         for (i, other) in app.panes.iter_mut().enumerate() {
             if i != app.focus {
                 other.scroll_to_fraction(fraction);
@@ -245,7 +272,7 @@ fn move_focused(app: &mut App, delta: isize) {
     }
 }
 
-fn set_override(app: &mut App, set: impl FnOnce(&mut crate::annotation::Overrides)) -> Vec<Effect> {
+pub fn set_override(app: &mut App, set: impl FnOnce(&mut crate::annotation::Overrides)) -> Vec<Effect> {
     let Some(key) = annotate::focused_key(app) else {
         app.error("no article open");
         return Vec::new();

@@ -175,9 +175,12 @@ pub fn extract(html: &str) -> Result<Extracted, HtmlError> {
         .map_err(|e| HtmlError::NoArticle(e.to_string()))?;
     let text = paragraphs(&article.text_content);
     let non_empty = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let site = non_empty(article.site_name.clone());
+    let aggregator = site.as_deref().is_some_and(super::meta::is_aggregator);
     let meta = Meta {
         title: non_empty(Some(article.title.clone())),
-        outlet: non_empty(article.site_name.clone()),
+        outlet: site.clone().filter(|_| !aggregator),
+        via: site.filter(|_| aggregator),
         date: non_empty(article.published_time.clone()).map(|d| date::normalise(&d)),
         byline: non_empty(article.byline.clone()),
         url: links::page_url(html),

@@ -47,7 +47,7 @@ pub fn extract_with_units(text: &str, units: &[Unit], hidden: &mut Vec<Hidden>) 
             if i + 1 == units.len()
                 && let Some(outlet) = byline::source(line)
             {
-                source_outlet.get_or_insert(outlet);
+                source_line(outlet, &mut meta, &mut source_outlet);
             }
             continue;
         }
@@ -74,7 +74,9 @@ pub fn extract_with_units(text: &str, units: &[Unit], hidden: &mut Vec<Hidden>) 
         consumed.push(unit.span.start..unit.content.start + len);
     }
 
-    if let Some(t) = find_title(text, units, header.clone(), first_header_line, hidden) {
+    let title_unit = find_title(text, units, header.clone(), first_header_line, hidden)
+        .or_else(|| heading_line(text, units, first_visible, hidden));
+    if let Some(t) = title_unit {
         let title = title_text(&text[units[t].content.clone()]);
         // The title again (as a first paragraph or a second heading) is shown once, in the header.
         let repeats = header
@@ -84,6 +86,10 @@ pub fn extract_with_units(text: &str, units: &[Unit], hidden: &mut Vec<Hidden>) 
             if title_text(&text[units[i].content.clone()]) == title {
                 consumed.push(units[i].hide_range());
             }
+        }
+        // A heading taken from the body moves to the header.
+        if t > first_visible {
+            consumed.push(units[t].hide_range());
         }
         meta.title = Some(title);
     }
@@ -97,7 +103,84 @@ pub fn extract_with_units(text: &str, units: &[Unit], hidden: &mut Vec<Hidden>) 
         })
         .collect();
     *hidden = ranges::overlay(hidden, &top);
+    keep_standfirst(text, units, header, title_unit, hidden);
     meta
+}
+
+/// The least words of a standfirst: a summary sentence, not a label or a kicker.
+const STANDFIRST_WORDS: usize = 10;
+
+/// Shows the standfirst again: the article's own summary, set under the headline, which the
+/// cleaner hides with the header (it lies above the body, often with a byline between). It is
+/// the header's last sentence of some length below the title that is neither a byline, a
+/// source, a date nor a caption.
+fn keep_standfirst(
+    text: &str,
+    units: &[Unit],
+    header: Range<usize>,
+    title: Option<usize>,
+    hidden: &mut Vec<Hidden>,
+) {
+    let below_title = title.map_or(header.start, |t| t + 1).max(header.start);
+    let standfirst = (below_title..header.end).rev().find(|&i| {
+        let unit = &units[i];
+        let (_, line) = strip_bullets(&text[unit.content.clone()]);
+        !unit.bullet
+            && unit.words >= STANDFIRST_WORDS
+            && line.trim_end().ends_with(['.', '!', '?', '”', '"'])
+            && ranges::reason_at(hidden, unit.content.start) == Some(HideReason::Metadata)
+            && byline::byline(line).is_none()
+            && byline::source(line).is_none()
+            && date::dateline(line).is_none()
+            && title.is_none_or(|t| title_text(&text[units[t].content.clone()]) != title_text(line))
+    });
+    if let Some(i) = standfirst {
+        ranges::unset(hidden, &units[i].hide_range());
+    }
+}
+
+/// Sites that republish other outlets' articles: the one a "Source » msn" line names is where
+/// the copy was read, not who published it.
+const AGGREGATORS: &[&str] = &[
+    "msn",
+    "msn.com",
+    "msn news",
+    "microsoft start",
+    "yahoo",
+    "yahoo news",
+    "yahoo! news",
+    "yahoo.com",
+    "google news",
+    "apple news",
+    "flipboard",
+    "newsbreak",
+    "smartnews",
+    "ground news",
+    "newsnow",
+    "inkl",
+    "pressreader",
+    "aol",
+    "aol news",
+];
+
+/// Whether `name` is a news aggregator rather than a publisher.
+pub fn is_aggregator(name: &str) -> bool {
+    let name = name.trim().to_lowercase();
+    AGGREGATORS.contains(&name.as_str())
+}
+
+/// A "Source » X" line: X is the page's address when it is a web address, where it was read
+/// when it is an aggregator, else its outlet.
+fn source_line(value: String, meta: &mut Meta, source_outlet: &mut Option<String>) {
+    let lower = value.to_ascii_lowercase();
+    if (lower.starts_with("https://") || lower.starts_with("http://")) && !value.contains(char::is_whitespace)
+    {
+        meta.url.get_or_insert(value);
+    } else if is_aggregator(&value) {
+        meta.via.get_or_insert(value);
+    } else {
+        source_outlet.get_or_insert(value);
+    }
 }
 
 /// Reads one byline, source, read-time or date line into `meta`; says whether it was one.
@@ -112,7 +195,7 @@ fn read_header_part(
         meta.outlet = meta.outlet.take().or(credit.outlet);
         true
     } else if let Some(outlet) = byline::source(line) {
-        source_outlet.get_or_insert(outlet);
+        source_line(outlet, meta, source_outlet);
         true
     } else if in_header && is_read_time(line) {
         true
@@ -156,6 +239,29 @@ fn find_title(
             .or_else(|| header.clone().find(is_candidate)),
         None => header.clone().find(is_candidate),
     }
+}
+
+/// How many lines from the top of the body a heading-like line may be to become the title.
+const HEADING_LINES: usize = 3;
+
+/// When the header holds no title: the first heading-like line at the top of the body (short,
+/// set apart by blank lines, not a sentence, not a byline or a date).
+fn heading_line(text: &str, units: &[Unit], first_visible: usize, hidden: &[Hidden]) -> Option<usize> {
+    (first_visible..units.len())
+        .take(HEADING_LINES)
+        .filter(|&i| !ranges::covers(hidden, &units[i].content))
+        .find(|&i| {
+            let unit = &units[i];
+            let line = &text[unit.content.clone()];
+            !unit.bullet
+                && unit.blank_after
+                && (2..=16).contains(&unit.words)
+                && !line.trim_end().ends_with(['.', ':', ',', ';'])
+                && byline::byline(line).is_none()
+                && byline::source(line).is_none()
+                && date::dateline(line).is_none()
+                && date::leading(line).is_none()
+        })
 }
 
 /// A title as shown: without Markdown heading marks or surrounding whitespace.
@@ -242,6 +348,32 @@ mod tests {
         let (meta, hidden) = run(&text);
         assert_eq!(meta.outlet.as_deref(), Some("The Daily Post"));
         assert_eq!(hidden.last().map(|h| h.reason), Some(HideReason::Metadata));
+    }
+
+    #[test]
+    fn an_aggregator_is_where_it_was_read_not_the_outlet() {
+        let text = format!("{P1}\n\n{P2}\n\nSource » msn");
+        let (meta, _) = run(&text);
+        assert_eq!(meta.outlet, None);
+        assert_eq!(meta.via.as_deref(), Some("msn"));
+    }
+
+    #[test]
+    fn a_standfirst_above_the_byline_stays_visible() {
+        let standfirst = "The vote came a day after the mayor warned the city could not pay its bills.";
+        let text = format!("Council passes budget\n\n{standfirst}\n\nBy Jane Doe\n\n{P1}\n\n{P2}");
+        let (meta, hidden) = run(&text);
+        assert_eq!(meta.title.as_deref(), Some("Council passes budget"));
+        assert_eq!(meta.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(visible(&text, &hidden), format!("{standfirst}\n\n{P1}\n\n{P2}"));
+    }
+
+    #[test]
+    fn a_source_line_with_an_address_gives_the_url_not_the_outlet() {
+        let text = format!("{P1}\n\n{P2}\n\nSource » https://news.example/2024/05/23/story");
+        let (meta, _) = run(&text);
+        assert_eq!(meta.url.as_deref(), Some("https://news.example/2024/05/23/story"));
+        assert_eq!(meta.outlet, None);
     }
 
     #[test]

@@ -69,6 +69,33 @@ pub fn set(hidden: &mut Vec<Hidden>, range: Range<usize>, reason: HideReason) {
     *hidden = overlay(hidden, &[Hidden { range, reason }]);
 }
 
+/// Shows `range` again: removes it from every hidden range, splitting one that spans it.
+pub fn unset(hidden: &mut Vec<Hidden>, range: &Range<usize>) {
+    if range.is_empty() {
+        return;
+    }
+    let mut out = Vec::with_capacity(hidden.len() + 1);
+    for h in hidden.drain(..) {
+        if h.range.end <= range.start || range.end <= h.range.start {
+            out.push(h);
+            continue;
+        }
+        if h.range.start < range.start {
+            out.push(Hidden {
+                range: h.range.start..range.start,
+                reason: h.reason,
+            });
+        }
+        if range.end < h.range.end {
+            out.push(Hidden {
+                range: range.end..h.range.end,
+                reason: h.reason,
+            });
+        }
+    }
+    *hidden = out;
+}
+
 /// The reason hiding the byte at `offset`, if it is hidden.
 pub fn reason_at(hidden: &[Hidden], offset: usize) -> Option<HideReason> {
     let i = hidden.partition_point(|h| h.range.end <= offset);

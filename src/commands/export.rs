@@ -63,8 +63,22 @@ pub fn run_to_string(
     outlets_path: Option<&Path>,
     config: &Config,
 ) -> Result<String, ExportError> {
+    let now = crate::annotation::clock::now_rfc3339();
+    run_to_string_at(format, paths, notes_path, outlets_path, config, &now)
+}
+
+/// [`run_to_string`] as if made at `now` (RFC 3339; the report shows its date): for tests
+/// that compare bytes.
+pub fn run_to_string_at(
+    format: Format,
+    paths: &[PathBuf],
+    notes_path: Option<&Path>,
+    outlets_path: Option<&Path>,
+    config: &Config,
+    now: &str,
+) -> Result<String, ExportError> {
     let case = load_case(paths, notes_path, outlets_path, config)?;
-    case.export(format, config)
+    case.export(format, config, now)
 }
 
 /// `parallax export`: writes the export to `--out` (atomically replaced) or to `stdout`.
@@ -76,7 +90,11 @@ pub fn run(
     stdout: &mut dyn Write,
 ) -> Result<(), ExportError> {
     let case = load_case(&args.paths, notes_path, outlets_path, config)?;
-    let text = case.export(args.format.into(), config)?;
+    let text = case.export(
+        args.format.into(),
+        config,
+        &crate::annotation::clock::now_rfc3339(),
+    )?;
     match &args.out {
         Some(out) => {
             let lock = crate::annotation::lock::lock_path(&case.notes_path);
@@ -101,7 +119,7 @@ struct Case {
 }
 
 impl Case {
-    fn export(&self, format: Format, config: &Config) -> Result<String, ExportError> {
+    fn export(&self, format: Format, config: &Config, now: &str) -> Result<String, ExportError> {
         let notes_dir = self.notes_path.parent().unwrap_or_else(|| Path::new(""));
         let gazetteer = super::load_gazetteer(&config.entities.gazetteer).map_err(ExportError::Input)?;
         Ok(export_loaded(
@@ -110,6 +128,7 @@ impl Case {
             &self.outlets,
             notes_dir,
             &gazetteer,
+            &crate::export::report_context(&config.tags, now),
             format,
         ))
     }

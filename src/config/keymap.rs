@@ -538,11 +538,13 @@ mod tests {
                 name: "fact".into(),
                 key: "f".into(),
                 colour: "green".into(),
+                description: None,
             },
             super::super::TagConfig {
                 name: "claim".into(),
                 key: "c".into(),
                 colour: "yellow".into(),
+                description: None,
             },
         ];
         let bindings = BTreeMap::from([(

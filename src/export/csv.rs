@@ -99,6 +99,10 @@ mod tests {
     fn report(path: &str, outlet: &str, quote: &str, tags: &[&str], note: &str) -> Report {
         Report {
             schema_version: 1,
+            title: String::new(),
+            title_set_by_analyst: false,
+            exported: String::new(),
+            tags: Vec::new(),
             sources: vec![Source {
                 number: 1,
                 path: path.into(),

@@ -1,12 +1,16 @@
-//! The Markdown report, for people: the case, a sources table, claim groups across sources, the
-//! other annotations by article, an entity coverage matrix and orphaned annotations.
+//! The Markdown report, for an editor: the case (title, export date, dates), the sources, their
+//! bias, the tag legend, claim groups across sources, the other annotations by article, an
+//! entity coverage matrix and orphaned annotations. Each section is one function returning its
+//! text, so a new section is one more entry in [`render`]. No byte offsets, annotation ids or
+//! hash file names: those are for tools, in the JSON and CSV.
 
+mod case;
+mod claims;
 mod escape;
 
 use std::fmt::Write as _;
 
-use super::report::{AnnotationEntry, Claim, Report, Source};
-use crate::annotation::Stance;
+use super::report::{AnnotationEntry, Report};
 use crate::entity::Kind;
 
 /// The most entity rows the matrix shows; the rest are counted, not listed.
@@ -15,9 +19,11 @@ pub const MAX_ENTITY_ROWS: usize = 40;
 /// Renders the report. Ends with exactly one newline.
 pub fn render(report: &Report) -> String {
     let sections = [
-        case(report),
-        sources(report),
-        claims(report),
+        case::case(report),
+        case::sources(report),
+        case::bias(report),
+        case::tags(report),
+        claims::claims(report),
         annotations(report),
         entity_matrix(report),
         labels(report),
@@ -35,175 +41,9 @@ fn source_name(report: &Report, number: usize) -> String {
     )
 }
 
-fn case(report: &Report) -> String {
-    let mut out = String::from("# Case report\n\n");
-    let count = report.sources.len();
-    let mut dates: Vec<&str> = report.sources.iter().filter_map(|s| s.date.as_deref()).collect();
-    dates.sort_unstable();
-    let _ = write!(out, "{count} {}", plural(count, "source", "sources"));
-    match (dates.first(), dates.last()) {
-        (Some(first), Some(last)) if first == last => {
-            let _ = write!(out, ", dated {}", escape::inline(first));
-        }
-        (Some(first), Some(last)) => {
-            let _ = write!(
-                out,
-                ", dated {} to {}",
-                escape::inline(first),
-                escape::inline(last)
-            );
-        }
-        _ => {}
-    }
-    out.push_str(".\n");
-    for source in &report.sources {
-        let _ = write!(out, "\n{}. **{}**", source.number, escape::inline(&source.outlet));
-        if let Some(title) = &source.title {
-            let _ = write!(out, ": {}", escape::inline(title));
-        }
-        if let Some(date) = &source.date {
-            let _ = write!(out, " ({})", escape::inline(date));
-        }
-        let _ = write!(out, " · {}", escape::inline(&source.path));
-        match (&source.url, &source.retrieved) {
-            (Some(url), Some(retrieved)) => {
-                let _ = write!(
-                    out,
-                    " · {} (retrieved {})",
-                    escape::inline(url),
-                    escape::inline(retrieved)
-                );
-            }
-            (Some(url), None) => {
-                let _ = write!(out, " · {}", escape::inline(url));
-            }
-            _ => {}
-        }
-    }
-    if !report.notes_for_other_articles.is_empty() {
-        let others: Vec<String> = report
-            .notes_for_other_articles
-            .iter()
-            .map(|p| escape::inline(p))
-            .collect();
-        let _ = write!(
-            out,
-            "\n\nThe notes also cover articles not in this report: {}.",
-            others.join(", ")
-        );
-    }
-    out
-}
-
-fn sources(report: &Report) -> String {
-    let mut out = String::from(
-        "## Sources\n\n\
-         | # | Outlet | Title | Date | Bias | Reliability | Labels |\n\
-         |---:|---|---|---|---|---|---|",
-    );
-    for source in &report.sources {
-        let bias = &source.bias;
-        let scale: Vec<String> = bias
-            .scale
-            .iter()
-            .map(|(axis, pos)| format!("{axis}: {pos}"))
-            .collect();
-        let _ = write!(
-            out,
-            "\n| {} | {} | {} | {} | {} | {} | {} |",
-            source.number,
-            escape::table_cell(&source.outlet),
-            escape::table_cell(source.title.as_deref().unwrap_or("")),
-            escape::table_cell(source.date.as_deref().unwrap_or("")),
-            escape::table_cell(&(scale.join("; ") + if source.bias_from_outlet { " †" } else { "" })),
-            bias.reliability.map_or_else(String::new, |r| format!("{r}/5")),
-            escape::table_cell(&bias.labels.join(", ")),
-        );
-    }
-    out.push_str(
-        "\n\nBias is each article's own tag from the case notes, completed part by part by its \
-         outlet's default; † marks a source where some of it is the outlet's default.",
-    );
-    let noted: Vec<&Source> = report
-        .sources
-        .iter()
-        .filter(|s| !s.bias.note.is_empty())
-        .collect();
-    for source in noted {
-        let _ = write!(
-            out,
-            "\n\nBias note on {}:\n\n{}",
-            source_name(report, source.number),
-            escape::paragraphs(&source.bias.note)
-        );
-    }
-    out
-}
-
-fn stance_word(stance: Stance) -> &'static str {
-    match stance {
-        Stance::Same => "same",
-        Stance::Contradicts => "contradicts",
-        Stance::AddsDetail => "adds detail",
-    }
-}
-
-fn claims(report: &Report) -> String {
-    let mut out = String::from("## Claims");
-    if report.claims.is_empty() {
-        out.push_str("\n\nNo claim groups.");
-    }
-    for claim in &report.claims {
-        out.push_str("\n\n");
-        out.push_str(&claim_group(report, claim));
-    }
-    out
-}
-
-fn claim_group(report: &Report, claim: &Claim) -> String {
-    // One source may hold several members of a group; count it once.
-    let reporting = claim
-        .members
-        .iter()
-        .map(|m| m.source)
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
-    let total = report.sources.len();
-    let mut out = format!(
-        "### Claim {} — reported by {reporting} of {total} {}",
-        escape::inline(&claim.id),
-        plural(total, "source", "sources")
-    );
-    for member in &claim.members {
-        let Some(annotation) = report.annotations.iter().find(|a| a.id == member.annotation) else {
-            continue;
-        };
-        let role = if member.reference {
-            "reference claim".to_owned()
-        } else {
-            stance_word(member.stance).to_owned()
-        };
-        let _ = write!(
-            out,
-            "\n\n**{}** — {role} · {}{}",
-            source_name(report, member.source),
-            escape::inline(&annotation.id),
-            annotation_details(annotation)
-        );
-        out.push_str(&quote_and_note(annotation));
-    }
-    let omitted: Vec<String> = claim.omitted_by.iter().map(|&n| source_name(report, n)).collect();
-    if omitted.is_empty() {
-        out.push_str("\n\nReported by every source.");
-    } else {
-        let _ = write!(out, "\n\nOmitted by: {}.", omitted.join(", "));
-    }
-    out
-}
-
-/// ` · bytes 10–39 · tags: x, y` (and orphan status), after an annotation's id.
+/// ` · tags: x, y` (and orphan status), after what names an annotation.
 fn annotation_details(annotation: &AnnotationEntry) -> String {
-    let mut out = format!(" · bytes {}–{}", annotation.start, annotation.end);
+    let mut out = String::new();
     if !annotation.tags.is_empty() {
         let tags: Vec<String> = annotation.tags.iter().map(|t| escape::inline(t)).collect();
         let _ = write!(out, " · tags: {}", tags.join(", "));
@@ -239,11 +79,13 @@ fn annotations(report: &Report) -> String {
             out.push_str("\n\nNo other annotations.");
         }
         for annotation in remaining {
+            let details = annotation_details(annotation);
             let _ = write!(
                 out,
-                "\n\n**{}**{}",
-                escape::inline(&annotation.id),
-                annotation_details(annotation)
+                "\n\n**{}**",
+                details
+                    .strip_prefix(" · ")
+                    .map_or_else(|| "Untagged".to_owned(), capitalise)
             );
             out.push_str(&quote_and_note(annotation));
         }
@@ -355,18 +197,21 @@ fn orphans(report: &Report) -> String {
     }
     out.push_str(
         "\n\nThese passages were not found in the current text of their article; the quote and \
-         offsets are the last known ones.",
+         position are the last known ones.",
     );
     for annotation in orphans {
         let _ = write!(
             out,
-            "\n\n**{}** · {}{}",
+            "\n\n**{}**{}",
             source_name(report, annotation.source),
-            escape::inline(&annotation.id),
             annotation_details(annotation)
         );
-        if let Some(claim) = &annotation.claim {
-            let _ = write!(out, " · claim {}", escape::inline(claim));
+        if let Some((number, claim)) = annotation
+            .claim
+            .as_ref()
+            .and_then(|id| report.claims.iter().enumerate().find(|(_, c)| &c.id == id))
+        {
+            let _ = write!(out, " · claim {}. {}", number + 1, escape::inline(&claim.title));
         }
         out.push_str(&quote_and_note(annotation));
     }
@@ -419,6 +264,7 @@ mod tests {
             &crate::annotation::OutletBias::default(),
             &EntityIndex { entities },
             Path::new(""),
+            &crate::export::ReportContext::default(),
         );
         let text = render(&report);
         let matrix = &text[text.find("## Entity coverage").expect("section")..];
@@ -444,10 +290,14 @@ mod tests {
             &crate::annotation::OutletBias::default(),
             &EntityIndex::default(),
             Path::new(""),
+            &crate::export::ReportContext::default(),
         );
         let text = render(&report);
         assert!(
-            text.starts_with("# Case report\n\n1 source.\n\n1. **a.txt** · a.txt\n"),
+            text.starts_with(
+                "# Case report\n\n1 source. No source gives a date.\n\n## Sources\n\n\
+                 1. **a.txt**\\\n   undated · file a.txt · no URL recorded\n"
+            ),
             "{text}"
         );
         assert!(text.contains("No claim groups."));
@@ -494,12 +344,22 @@ mod tests {
             &crate::annotation::OutletBias::default(),
             &EntityIndex::default(),
             Path::new(""),
+            &crate::export::ReportContext::default(),
         );
         let rendered = render(&report);
+        // The contradicting source is not counted as reporting the claim, and the source
+        // with no link is "not linked", not "omitted" (the analyst did not mark it).
         assert!(
-            rendered.contains("### Claim c1 — reported by 2 of 3 sources"),
+            rendered.contains(
+                "### 1. Alpha\n\nReported by 1 of 3: 1. a.txt · contradicted by: 2. b.txt · \
+                 not linked: 3. c.txt."
+            ),
             "{rendered}"
         );
-        assert!(rendered.contains("Omitted by: 3. c.txt."), "{rendered}");
+        assert!(!rendered.contains("omitted by:"), "{rendered}");
+        assert!(
+            !rendered.contains("a1") && !rendered.contains("bytes"),
+            "{rendered}"
+        );
     }
 }

@@ -17,13 +17,32 @@ use crate::article::sanitize::{sanitize_line, sanitize_text};
 use crate::entity::{EntityIndex, Kind};
 
 /// Version of the export's JSON schema (see `docs/export-json.md`), independent of the notes
-/// file's schema.
-pub const EXPORT_SCHEMA_VERSION: u32 = 1;
+/// file's schema. 2: a claim's `omitted_by` holds only the sources the analyst marked, the others
+/// are `not_linked`; case and claim titles, export date, tag legend.
+pub const EXPORT_SCHEMA_VERSION: u32 = 2;
+
+/// What an export needs besides the case: the day it is made and what the tags mean. Given by
+/// the caller so that building the report stays pure.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportContext {
+    /// The export's date, `YYYY-MM-DD` (empty: not shown).
+    pub exported: String,
+    /// Tag name → what it means (`[[tags]] description` in the config).
+    pub tag_descriptions: BTreeMap<String, String>,
+}
 
 /// Everything an export shows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub schema_version: u32,
+    /// The case's title: the analyst's (`:case-title`), else made of the headlines' common words.
+    pub title: String,
+    /// Whether `title` is the analyst's own.
+    pub title_set_by_analyst: bool,
+    /// The export's date, `YYYY-MM-DD`.
+    pub exported: String,
+    /// Every tag used on the exported articles' annotations, by name.
+    pub tags: Vec<TagEntry>,
     /// The articles, in the order they were given.
     pub sources: Vec<Source>,
     /// Claim groups with at least one member in the exported articles, ordered by id.
@@ -136,14 +155,34 @@ pub struct AnnotationEntry {
     pub stance: Option<Stance>,
 }
 
+/// A tag of the legend.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TagEntry {
+    pub name: String,
+    /// What the tag means, from the config; None when it gives no description.
+    pub description: Option<String>,
+    /// How many exported annotations carry it.
+    pub count: usize,
+}
+
 /// A claim group, as far as the exported articles go.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Claim {
     pub id: String,
+    /// The analyst's title, else the reference claim's quote shortened.
+    pub title: String,
+    pub title_set_by_analyst: bool,
     /// Members in the exported articles, reference claim first when it is among them.
     pub members: Vec<ClaimMemberEntry>,
-    /// Source numbers of the articles with no annotation in the group.
+    /// Source numbers of the articles with a member that reports the claim (the reference,
+    /// `same` or `adds-detail`).
+    pub reported_by: Vec<usize>,
+    /// Source numbers of the articles whose members all contradict it.
+    pub contradicted_by: Vec<usize>,
+    /// Source numbers of the articles the analyst marked as leaving the claim out (`:omits`).
     pub omitted_by: Vec<usize>,
+    /// Source numbers of the articles with no member in the group and no such mark.
+    pub not_linked: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -182,6 +221,7 @@ pub fn build_report(
     outlets: &OutletBias,
     entities: &EntityIndex,
     notes_dir: &Path,
+    context: &ReportContext,
 ) -> Report {
     let keys: Vec<String> = articles.iter().map(|a| article_key(notes_dir, &a.path)).collect();
     let notes = reanchored(notes, articles, &keys);
@@ -194,6 +234,10 @@ pub fn build_report(
     let annotations = annotations(&notes, &keys);
     let claims = claims(&notes, &keys, &annotations);
     let annotations = with_claims(annotations, &claims);
+    let (title, title_set_by_analyst) = match notes.case_title.as_deref().map(str::trim) {
+        Some(title) if !title.is_empty() => (sanitize_line(title), true),
+        _ => (super::title::from_headlines(&sources), false),
+    };
     let notes_for_other_articles = notes
         .articles
         .iter()
@@ -202,6 +246,10 @@ pub fn build_report(
         .collect();
     Report {
         schema_version: EXPORT_SCHEMA_VERSION,
+        title,
+        title_set_by_analyst,
+        exported: sanitize_line(&context.exported),
+        tags: tag_legend(&annotations, &context.tag_descriptions),
         sources,
         claims,
         annotations,
@@ -243,7 +291,10 @@ fn source(number: usize, article: &Article, key: &str, notes: &Notes, outlets: &
         title: pick(overrides.and_then(|o| o.title.as_ref()), &article.meta.title),
         date: pick(overrides.and_then(|o| o.date.as_ref()), &article.meta.date),
         byline: article.meta.byline.as_deref().map(sanitize_line),
-        url: article.meta.url.as_deref().map(sanitize_line),
+        url: overrides
+            .and_then(|o| o.url.as_deref())
+            .or(article.meta.url.as_deref())
+            .map(sanitize_line),
         retrieved: article.meta.retrieved.as_deref().map(sanitize_line),
         bias: SourceBias::from(&bias),
         outlet_bias: outlet_bias.map(SourceBias::from),
@@ -282,10 +333,11 @@ fn annotations(notes: &Notes, keys: &[String]) -> Vec<AnnotationEntry> {
 
 fn claims(notes: &Notes, keys: &[String], annotations: &[AnnotationEntry]) -> Vec<Claim> {
     let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
-    let source_of = |annotation: &str| {
+    let find = |annotation: &str| {
         let id = sanitize_line(annotation);
-        annotations.iter().find(|a| a.id == id).map(|a| a.source)
+        annotations.iter().find(|a| a.id == id)
     };
+    let number_of = |path: &String| keys.iter().position(|k| k == path).map(|i| i + 1);
     let mut claims: Vec<Claim> = notes
         .claims
         .iter()
@@ -296,7 +348,7 @@ fn claims(notes: &Notes, keys: &[String], annotations: &[AnnotationEntry]) -> Ve
                 .enumerate()
                 .filter_map(|(position, member)| {
                     Some(ClaimMemberEntry {
-                        source: source_of(&member.annotation)?,
+                        source: find(&member.annotation)?.source,
                         annotation: sanitize_line(&member.annotation),
                         stance: member.stance,
                         reference: position == 0,
@@ -307,20 +359,79 @@ fn claims(notes: &Notes, keys: &[String], annotations: &[AnnotationEntry]) -> Ve
                 return None;
             }
             let coverage = notes.claim_coverage(&group.id, &key_refs)?;
-            let omitted_by = coverage
-                .omitting
-                .iter()
-                .filter_map(|path| keys.iter().position(|k| k == path).map(|i| i + 1))
-                .collect();
+            let (mut reported_by, mut contradicted_by) = (Vec::new(), Vec::new());
+            for number in 1..=keys.len() {
+                let mut own = members.iter().filter(|m| m.source == number).peekable();
+                if own.peek().is_none() {
+                    continue;
+                }
+                if own.all(|m| m.stance == Stance::Contradicts && !m.reference) {
+                    contradicted_by.push(number);
+                } else {
+                    reported_by.push(number);
+                }
+            }
+            let (title, title_set_by_analyst) = match group.title.as_deref().map(str::trim) {
+                Some(title) if !title.is_empty() => (sanitize_line(title), true),
+                _ => {
+                    let first = members.first().and_then(|m| find(&m.annotation));
+                    (
+                        first
+                            .map(|a| shorten(&a.quote, CLAIM_TITLE_CHARS))
+                            .unwrap_or_default(),
+                        false,
+                    )
+                }
+            };
             Some(Claim {
                 id: sanitize_line(&group.id),
+                title,
+                title_set_by_analyst,
                 members,
-                omitted_by,
+                reported_by,
+                contradicted_by,
+                omitted_by: coverage.omitting.iter().filter_map(number_of).collect(),
+                not_linked: coverage.not_linked.iter().filter_map(number_of).collect(),
             })
         })
         .collect();
     claims.sort_by_key(|claim| natural_id(&claim.id));
     claims
+}
+
+/// The most characters of a quote a claim's title keeps.
+const CLAIM_TITLE_CHARS: usize = 80;
+
+/// `text` on one line, cut at a word boundary to at most `max` characters with an ellipsis.
+pub(crate) fn shorten(text: &str, max: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= max {
+        return line;
+    }
+    let cut: String = line.chars().take(max.saturating_sub(1)).collect();
+    let at_word = match cut.rfind(' ') {
+        Some(space) if space > cut.len() / 2 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// The tags used on `annotations`, by name, with how often and what they mean.
+fn tag_legend(annotations: &[AnnotationEntry], descriptions: &BTreeMap<String, String>) -> Vec<TagEntry> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for annotation in annotations {
+        for tag in &annotation.tags {
+            *counts.entry(tag.as_str()).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(name, count)| TagEntry {
+            name: name.to_owned(),
+            description: descriptions.get(name).map(|d| sanitize_line(d)),
+            count,
+        })
+        .collect()
 }
 
 /// Sort key for ids like `c2` < `c10`.
@@ -417,6 +528,7 @@ mod tests {
             &crate::annotation::OutletBias::default(),
             &EntityIndex::default(),
             Path::new("dir"),
+            &crate::export::ReportContext::default(),
         );
         assert_eq!(report.sources[0].path, "a.txt");
         assert_eq!(report.sources[0].outlet, "a.txt");

@@ -14,6 +14,7 @@ use crate::app::editor::Editor;
 use crate::app::{App, Mode};
 use crate::article::sanitize::sanitize_line;
 use crate::config::Theme;
+use crate::layout::text_width;
 
 fn popup(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width.saturating_sub(2));
@@ -30,6 +31,7 @@ fn popup(area: Rect, width: u16, height: u16) -> Rect {
 pub fn render_panel(list: &AnnotationList, cursor: usize, area: Rect, theme: &Theme, buf: &mut Buffer) {
     let rows = &list.rows;
     let rect = popup(area, area.width.saturating_sub(4), area.height.saturating_sub(4));
+    let columns = Columns::fit(rows, usize::from(rect.width.saturating_sub(2)));
     Clear.render(rect, buf);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -38,7 +40,7 @@ pub fn render_panel(list: &AnnotationList, cursor: usize, area: Rect, theme: &Th
         .title_bottom(Line::from(" ↑↓ move · Enter go to · Esc close ").right_aligned());
     let inner = block.inner(rect);
     block.render(rect, buf);
-    if rows.is_empty() {
+    if list.lines.is_empty() {
         Line::from("No annotations yet: c shows the sentence cursor, t tags, a writes a note.")
             .render(inner, buf);
         return;
@@ -57,7 +59,11 @@ pub fn render_panel(list: &AnnotationList, cursor: usize, area: Rect, theme: &Th
                 sanitize_line(text),
                 Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             )),
-            PanelLine::Row(i) => row_line(&rows[*i], *i == cursor, theme),
+            PanelLine::Row(i) => row_line(&rows[*i], *i == cursor, theme, &columns),
+            PanelLine::Text(text) => Line::from(Span::styled(
+                format!("  {}", sanitize_line(text)),
+                Style::new().add_modifier(Modifier::ITALIC),
+            )),
         };
         line.render(
             Rect {
@@ -70,8 +76,58 @@ pub fn render_panel(list: &AnnotationList, cursor: usize, area: Rect, theme: &Th
     }
 }
 
-fn row_line(row: &AnnotationRow, selected: bool, theme: &Theme) -> Line<'static> {
-    let quote: String = sanitize_line(&row.quote).chars().take(50).collect();
+/// The widths of a row's columns at a panel width: outlet and tags as wide as their longest
+/// entry within a share of the width, the quote most of the rest, the note after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    pub outlet: usize,
+    pub tags: usize,
+    pub quote: usize,
+}
+
+impl Columns {
+    pub fn fit(rows: &[AnnotationRow], width: usize) -> Self {
+        let longest = |f: &dyn Fn(&AnnotationRow) -> usize| rows.iter().map(f).max().unwrap_or(0);
+        let outlet = longest(&|r| text_width(&r.outlet)).clamp(6, (width / 5).max(6));
+        let tags = longest(&|r| text_width(&r.tags.join(","))).clamp(4, (width / 6).max(4));
+        // Indent, separators, the stance column and the quote marks.
+        let rest = width.saturating_sub(outlet + tags + 2 + 2 + 12 + 3);
+        let quote = longest(&|r| text_width(&r.quote))
+            .min(rest * 2 / 3)
+            .max(rest.min(20));
+        Self { outlet, tags, quote }
+    }
+}
+
+/// `text` in exactly `width` cells: cut with an ellipsis, or padded.
+fn fit(text: &str, width: usize) -> String {
+    let text = sanitize_line(text);
+    if text_width(&text) <= width {
+        let pad = width - text_width(&text);
+        return format!("{text}{}", " ".repeat(pad));
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    used += 1;
+    out.push_str(&" ".repeat(width.saturating_sub(used)));
+    out
+}
+
+fn row_line(row: &AnnotationRow, selected: bool, theme: &Theme, columns: &Columns) -> Line<'static> {
+    let quote = fit(
+        &row.quote.split_whitespace().collect::<Vec<_>>().join(" "),
+        columns.quote,
+    );
+    let quote = quote.trim_end();
     // The note's first line, as much as fits (the line is clipped at the panel's edge).
     let note = sanitize_line(row.note.lines().next().unwrap_or(""));
     let stance = match &row.claim {
@@ -82,9 +138,9 @@ fn row_line(row: &AnnotationRow, selected: bool, theme: &Theme) -> Line<'static>
     };
     let mut spans = vec![
         Span::raw("  "),
-        Span::styled(format!("{:<16.16} ", sanitize_line(&row.outlet)), theme.outlet),
+        Span::styled(format!("{} ", fit(&row.outlet, columns.outlet)), theme.outlet),
         Span::styled(
-            format!("{:<18.18} ", sanitize_line(&row.tags.join(","))),
+            format!("{} ", fit(&row.tags.join(","), columns.tags)),
             theme.help_key,
         ),
     ];

@@ -103,7 +103,8 @@ pub fn render(app: &App, index: usize, rect: Rect, theme: &Theme, styles: &Frame
         height: 1,
         ..body
     };
-    let title = pane.title().unwrap_or_else(|| pane.article.file_name());
+    let title = pane.title().unwrap_or_else(|| untitled(pane));
+    let title = shorten(&title, usize::from(body.width));
     Line::from(Span::styled(title, theme.header)).render(title_area, buf);
     let rows = rows(pane, body);
     let shown = match (rows.first(), rows.last()) {
@@ -112,6 +113,50 @@ pub fn render(app: &App, index: usize, rect: Rect, theme: &Theme, styles: &Frame
     };
     let marks = marks(app, pane, theme, styles, &shown);
     render_body(pane, &rows, body, theme, &styles.entities, &marks, buf);
+    note_markers(app, pane, &rows, body, styles, buf);
+}
+
+/// The mark in the left margin of an annotation that has a note: on the row where it starts
+/// (or the first row, when it starts above the screen).
+pub const NOTE_MARK: &str = "✎";
+
+fn note_markers(
+    app: &App,
+    pane: &Pane,
+    rows: &[(u16, VisualLine)],
+    body: Rect,
+    styles: &FrameStyles,
+    buf: &mut Buffer,
+) {
+    let (Some(notes), Some(&(_, first)), Some(&(_, last))) =
+        (app.notes.notes.article(&pane.key.path), rows.first(), rows.last())
+    else {
+        return;
+    };
+    if body.x == 0 {
+        return;
+    }
+    let shown = first.start..last.end.max(last.start + 1);
+    for a in &notes.annotations {
+        if a.orphan || a.note.trim().is_empty() || a.anchor.start >= shown.end || a.anchor.end <= shown.start
+        {
+            continue;
+        }
+        let at = a.anchor.start.max(shown.start);
+        let Some(&(y, _)) = rows
+            .iter()
+            .find(|(_, line)| line.start <= at && at < line.end.max(line.start + 1))
+            .or(rows.first())
+        else {
+            continue;
+        };
+        let style = a
+            .tags
+            .first()
+            .and_then(|t| app.tags.iter().position(|c| &c.name == t))
+            .map_or(UNTAGGED, |i| styles.tags[i]);
+        buf.set_string(body.x - 1, y, NOTE_MARK, style);
+    }
 }
 
 /// Ranges drawn over the text of a pane, in drawing order: annotations (by their first tag's
@@ -217,15 +262,33 @@ fn fit_header(outlet: &str, date: Option<String>, width: usize, other: usize) ->
     if text_width(outlet) <= room {
         return (outlet.to_owned(), date);
     }
+    (shorten(outlet, room), date)
+}
+
+/// What stands for a missing headline: the file name, unless it is a hash.
+fn untitled(pane: &Pane) -> String {
+    let name = pane.article.file_name();
+    if crate::article::looks_like_a_hash(&name) {
+        "untitled".to_owned()
+    } else {
+        name
+    }
+}
+
+/// `text` in at most `width` cells, ending in `…` when cut.
+pub fn shorten(text: &str, width: usize) -> String {
+    if text_width(text) <= width {
+        return text.to_owned();
+    }
     let mut shortened = String::new();
-    for grapheme in outlet.graphemes(true) {
-        if text_width(&shortened) + text_width(grapheme) + 1 > room {
+    for grapheme in text.graphemes(true) {
+        if text_width(&shortened) + text_width(grapheme) + 1 > width {
             break;
         }
         shortened.push_str(grapheme);
     }
     shortened.push('…');
-    (shortened, date)
+    shortened
 }
 
 /// The source's bias tags for the header: position, reliability, labels, the article's own
@@ -511,6 +574,13 @@ mod tests {
             let unicode: Vec<&str> = text.graphemes(true).collect();
             assert_eq!(fast, unicode, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_cut_headline_ends_in_an_ellipsis() {
+        assert_eq!(shorten("Harbour strike ends", 30), "Harbour strike ends");
+        assert_eq!(shorten("Harbour strike ends", 10), "Harbour s…");
+        assert_eq!(text_width(&shorten("إضراب ميناء ألديرني ينتهي", 8)), 8);
     }
 
     #[test]

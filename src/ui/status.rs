@@ -43,6 +43,83 @@ pub fn render(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
         .render(area, buf);
         return;
     }
+    let left = left_line(app);
+    let left_width = left.width() as u16;
+    let room = usize::from(area.width.saturating_sub(left_width + 1));
+    let right = match &app.message {
+        _ if !app.pending_keys.is_empty() => Span::styled(sequence_hint(app), theme.help_key),
+        // Too long for the bar: drawn whole, wrapped, above it (`render_long_message`).
+        Some(message) if text_width(&message.text) + 1 > room => Span::styled(
+            "message above ",
+            if message.error {
+                theme.status_error
+            } else {
+                Style::new()
+            },
+        ),
+        Some(message) if message.error => Span::styled(format!("{} ", message.text), theme.status_error),
+        Some(message) => Span::raw(format!("{} ", message.text)),
+        None => Span::raw("? help  : command  q quit "),
+    };
+    left.render(area, buf);
+    let right_width = (text_width(&right.content) as u16).min(area.width.saturating_sub(left_width + 1));
+    let right_area = Rect {
+        x: area.right() - right_width,
+        width: right_width,
+        ..area
+    };
+    Line::from(right).render(right_area, buf);
+}
+
+/// The message, when it does not fit in the status bar: wrapped over as many rows as it needs
+/// just above the bar (up to a third of the screen, its end kept), so nothing is cut.
+pub fn render_long_message(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
+    let Some(message) = &app.message else {
+        return;
+    };
+    if !app.pending_keys.is_empty() || matches!(app.mode, Mode::Command(_) | Mode::Search(_)) {
+        return;
+    }
+    let status = app.view.status;
+    let left_width = status_left_width(app);
+    let room = usize::from(status.width.saturating_sub(left_width + 1));
+    if text_width(&message.text) < room || status.width < 4 {
+        return;
+    }
+    let width = usize::from(status.width - 2);
+    let lines = textwrap::wrap(&message.text, width);
+    let max_rows = usize::from(area.height / 3).max(1);
+    let shown = &lines[lines.len().saturating_sub(max_rows)..];
+    let rows = u16::try_from(shown.len()).unwrap_or(u16::MAX);
+    let rect = Rect {
+        x: status.x,
+        y: status.y.saturating_sub(rows),
+        width: status.width,
+        height: rows.min(status.y),
+    };
+    let style = if message.error {
+        theme.status_error
+    } else {
+        theme.status_bar
+    };
+    ratatui::widgets::Clear.render(rect, buf);
+    buf.set_style(rect, style);
+    for (i, line) in shown.iter().enumerate() {
+        let y = rect.y + u16::try_from(i).unwrap_or(u16::MAX);
+        if y >= status.y {
+            break;
+        }
+        Line::from(Span::styled(format!(" {line}"), style)).render(Rect { y, height: 1, ..rect }, buf);
+    }
+}
+
+/// The width of the bar's left part (mode, article, sync, ...), as `render` draws it.
+fn status_left_width(app: &App) -> u16 {
+    u16::try_from(left_line(app).width()).unwrap_or(u16::MAX)
+}
+
+/// The bar's left part: mode, focused article, sync, zoom, page, entities.
+fn left_line(app: &App) -> Line<'static> {
     let badge = Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED);
     let mut left = vec![
         Span::styled(format!(" {} ", app.mode_label()), badge),
@@ -72,22 +149,7 @@ pub fn render(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
             Style::new().add_modifier(Modifier::BOLD),
         ));
     }
-    let right = match &app.message {
-        _ if !app.pending_keys.is_empty() => Span::styled(sequence_hint(app), theme.help_key),
-        Some(message) if message.error => Span::styled(format!("{} ", message.text), theme.status_error),
-        Some(message) => Span::raw(format!("{} ", message.text)),
-        None => Span::raw("? help  : command  q quit "),
-    };
-    let left = Line::from(left);
-    let left_width = left.width() as u16;
-    left.render(area, buf);
-    let right_width = (text_width(&right.content) as u16).min(area.width.saturating_sub(left_width + 1));
-    let right_area = Rect {
-        x: area.right() - right_width,
-        width: right_width,
-        ..area
-    };
-    Line::from(right).render(right_area, buf);
+    Line::from(left)
 }
 
 /// While a key sequence is half typed: the keys so far and what may follow (`]… a next-annotation`).

@@ -15,6 +15,10 @@ pub use cases::seeds_dir;
 /// A shell in a detached tmux session of a given size, on a socket of its own.
 pub struct Tmux {
     socket: String,
+    /// The data directory of the session unless the test gives one (`XDG_DATA_HOME`): notes of
+    /// read-only cases and the view state of every case go there, and one test's session must
+    /// not find another's (nor the user's).
+    _data: Option<tempfile::TempDir>,
 }
 
 const TIMEOUT: Duration = Duration::from_secs(15);
@@ -33,8 +37,17 @@ impl Tmux {
             Command::new("tmux").arg("-V").output().is_ok(),
             "{name}: tmux is not installed, and the end-to-end tests need it (apt-get install tmux)"
         );
+        let data = (!env.iter().any(|(key, _)| *key == "XDG_DATA_HOME"))
+            .then(|| tempfile::tempdir().expect("a data directory for the session"));
+        let data_env = data.as_ref().map(|dir| {
+            (
+                "XDG_DATA_HOME",
+                dir.path().to_str().expect("utf-8 temp path").to_owned(),
+            )
+        });
         let tmux = Self {
             socket: format!("parallax-test-{name}-{}", std::process::id()),
+            _data: data,
         };
         let status = tmux
             .command()
@@ -55,7 +68,11 @@ impl Tmux {
             .iter()
             .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
             .collect();
-        let env: Vec<String> = env.iter().map(|(k, v)| format!("{k}='{v}'")).collect();
+        let env: Vec<String> = env
+            .iter()
+            .map(|(k, v)| format!("{k}='{v}'"))
+            .chain(data_env.map(|(k, v)| format!("{k}='{v}'")))
+            .collect();
         let line = format!(
             "{} {} {}; echo EXIT=$?",
             env.join(" "),
@@ -70,6 +87,13 @@ impl Tmux {
         let mut c = Command::new("tmux");
         c.args(["-L", &self.socket, "-f", "/dev/null"]);
         c
+    }
+
+    /// Runs a tmux command on this session's server (`show-buffer`, `set-option ...`); its
+    /// standard output.
+    pub fn tmux(&self, args: &[&str]) -> String {
+        let out = self.command().args(args).output().expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
     /// Sends keys (tmux names: "Enter", "Tab", "C-d", or literal text).

@@ -91,9 +91,10 @@ pub fn byline(line: &str) -> Option<Credit> {
         return None;
     }
     let rest = rest.trim_end_matches(['.', ',']);
+    // A newsroom credit is still the article's byline ("By The Algemeiner"), and its outlet.
     if let Some(newsroom) = strip_staff_suffix(rest) {
         return Some(Credit {
-            byline: None,
+            byline: Some(rest.to_string()),
             outlet: Some(newsroom.to_string()),
         });
     }
@@ -111,7 +112,7 @@ pub fn byline(line: &str) -> Option<Credit> {
     }
     Some(if is_organisation(rest) {
         Credit {
-            byline: None,
+            byline: Some(rest.to_string()),
             outlet: Some(rest.to_string()),
         }
     } else {
@@ -187,6 +188,14 @@ mod tests {
         );
         assert_eq!(outlet("By Daily Sun Staff Writer").as_deref(), Some("Daily Sun"));
         assert_eq!(outlet("BY AFP").as_deref(), Some("AFP"));
+    }
+
+    #[test]
+    fn organisation_bylines_are_bylines_too() {
+        let credit = byline("By The Algemeiner").expect("byline");
+        assert_eq!(credit.byline.as_deref(), Some("The Algemeiner"));
+        let credit = byline("By Palestine Chronicle Staff").expect("byline");
+        assert_eq!(credit.byline.as_deref(), Some("Palestine Chronicle Staff"));
     }
 
     #[test]

@@ -39,6 +39,27 @@ pub fn line(text: &str) -> String {
     escaped
 }
 
+/// A web address: an autolink `<https://…>` with spaces and angle brackets percent-encoded
+/// (so nothing ends it early); anything else, such as a local path, as escaped text.
+pub fn url(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        return inline(text);
+    }
+    let mut out = String::from("<");
+    for c in text.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('>');
+    out
+}
+
 /// A table cell: escaped, line breaks as `<br>` (a cell cannot span lines).
 pub fn table_cell(text: &str) -> String {
     text.split('\n').map(inline).collect::<Vec<_>>().join("<br>")
