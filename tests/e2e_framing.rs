@@ -45,7 +45,7 @@ fn framing_panel_of_hezbollah_shows_outlets_labels_and_jumps() {
     tmux.keys(&["j", "j"]);
     tmux.wait_for_styled_change(&styled, "the highlight to move");
     tmux.keys(&["Enter"]);
-    let after = tmux.wait_for("msn: Lebanese group");
+    let after = tmux.wait_for("(via msn): Lebanese group");
     assert!(
         after.contains("NORMAL") && !after.contains("Framing: Hezbollah"),
         "{after}"

@@ -10,7 +10,7 @@ use parallax::app::view::prepare;
 use parallax::article::Article;
 use parallax::config::Config;
 use parallax::entity::Gazetteer;
-use parallax::export::{Format, export_loaded};
+use parallax::export::{Format, ReportContext, export_loaded};
 use ratatui::layout::Rect;
 
 const TEXT: &str = "Officials called the group a terrorist organization on Monday.\nThe group denied it.\n";
@@ -46,6 +46,7 @@ fn a_tag_on_one_word_is_stored_undone_reanchored_and_exported() {
         &app.outlets.defaults,
         &app.notes.dir,
         &Gazetteer::builtin(),
+        &ReportContext::default(),
         Format::Csv,
     );
     assert!(
