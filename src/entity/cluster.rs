@@ -339,6 +339,7 @@ mod tests {
             known: None,
             acronym: super::super::forms::is_acronym(name),
             kind,
+            shape_person: false,
         }
     }
 

@@ -37,6 +37,10 @@ pub struct Lexicon {
     english_markers: HashSet<String>,
     /// Trailing words of a byline that are not part of the outlet's name ("Staff").
     byline_tails: HashSet<String>,
+    /// Frequent news nouns ("Officials", "Hundreds", "Videos"): never a name alone.
+    common_nouns: HashSet<String>,
+    /// Company suffixes, not counted in initials ("Inc", "Ltd").
+    company_suffixes: HashSet<String>,
 }
 
 impl Lexicon {
@@ -49,7 +53,7 @@ impl Lexicon {
         Ok(lexicon)
     }
 
-    fn sets_mut(&mut self) -> [&mut HashSet<String>; 14] {
+    fn sets_mut(&mut self) -> [&mut HashSet<String>; 16] {
         [
             &mut self.common,
             &mut self.calendar,
@@ -65,6 +69,8 @@ impl Lexicon {
             &mut self.name_starting_titles,
             &mut self.english_markers,
             &mut self.byline_tails,
+            &mut self.common_nouns,
+            &mut self.company_suffixes,
         ]
     }
 
@@ -146,6 +152,14 @@ pub fn is_english_marker(word: &str) -> bool {
     get().english_markers.contains(word)
 }
 
+pub fn is_common_noun(word: &str) -> bool {
+    get().common_nouns.contains(word)
+}
+
+pub fn is_company_suffix(word: &str) -> bool {
+    get().company_suffixes.contains(word.trim_end_matches('.'))
+}
+
 pub fn is_byline_tail(word: &str) -> bool {
     get().byline_tails.contains(word)
 }
@@ -162,7 +176,12 @@ mod tests {
     #[test]
     fn the_bundled_lexicon_parses_in_lower_case() {
         let lexicon = Lexicon::parse(ENGLISH).expect("parses");
-        for set in [&lexicon.common, &lexicon.titles, &lexicon.organisation_cues, &lexicon.adjectives] {
+        for set in [
+            &lexicon.common,
+            &lexicon.titles,
+            &lexicon.organisation_cues,
+            &lexicon.adjectives,
+        ] {
             assert!(set.len() > 10);
             assert!(set.iter().all(|w| *w == w.to_lowercase()));
         }
