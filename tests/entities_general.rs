@@ -9,10 +9,7 @@ const CASES: &str = include_str!("entities_general/cases.txt");
 
 /// Cases the engine does not handle yet, by title: known limitations, reported by the test.
 const PENDING: &[&str] = &[
-    "business: company suffix not in the initials",
     "business: company with Corp suffix and short name",
-    "business: variants with a longer first name and middle name",
-    "sport: surname resolved in its own article despite a relative elsewhere",
     "sport: club with FC suffix",
     "local: New at the start of a sentence",
     "regions: a place name alone",
