@@ -9,15 +9,7 @@ const CASES: &str = include_str!("entities_general/cases.txt");
 
 /// Cases the engine does not handle yet, by title: known limitations, reported by the test.
 const PENDING: &[&str] = &[
-    "business: company with Corp suffix and short name",
-    "sport: club with FC suffix",
     "local: New at the start of a sentence",
-    "regions: a place name alone",
-    "junk: hyphenated pairs of places",
-    "languages: German common nouns are not entities",
-    "languages: French text keeps known places",
-    "kinds: three plain words can be an organisation",
-    "kinds: place by preposition",
     "sentence: May the month or the name",
 ];
 

@@ -430,7 +430,7 @@ fn accepts(forms: &[Form], short: usize, long: usize, place: Place) -> bool {
     if s.known.is_some() && s.known != l.known {
         return false;
     }
-    if !kinds_compatible(s.kind, l.kind) {
+    if !kinds_compatible(evident_kind(s), evident_kind(l)) {
         return false;
     }
     match place {

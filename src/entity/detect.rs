@@ -538,9 +538,11 @@ impl<'t> Scanner<'_, 't> {
             {
                 return None;
             }
-            if self.emit_hyphenated_pair(first, evidence) {
-                return None;
-            }
+        }
+        // "Israel-Saudi talks", also after a sentence's first common word ("The Israel-Saudi").
+        let lead = usize::from(range.len() == 2 && sentence_initial && first.is_common());
+        if range.len() == lead + 1 && self.emit_hyphenated_pair(&words[range.start + lead], evidence) {
+            return None;
         }
         // "Axis of Resistance", "International Court of Justice": ordinary words joined by a
         // connector and capitalised are a name, unless they begin with a title ("Minister of
@@ -654,7 +656,7 @@ fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
     flags
 }
 
-/// Whether the text reads as English: at least an eighth of its lower-case words are frequent
+/// Whether the text reads as English: at least a fifth of its lower-case words are frequent
 /// English words (`english_markers` in the lexicon). Short texts are given the benefit of the doubt.
 fn is_english(text: &str, tokens: &[Token]) -> bool {
     let (mut lower, mut marked) = (0usize, 0usize);
@@ -664,7 +666,7 @@ fn is_english(text: &str, tokens: &[Token]) -> bool {
             marked += usize::from(lexicon::is_english_marker(&text[token.range.clone()]));
         }
     }
-    lower < 8 || marked * 8 >= lower
+    lower < 8 || marked * 5 >= lower
 }
 
 /// A word after which a full stop does not end the sentence: an initial or an abbreviated title.
