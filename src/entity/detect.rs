@@ -197,6 +197,12 @@ impl<'t> Scanner<'_, 't> {
         glued_after || self.glued_to(i, &MARKS)
     }
 
+    /// A capitalised word after a slash is part of a path or address ("x.com/Orange"), unless
+    /// a name stands before the slash ("New Delhi/Mumbai").
+    fn in_path(&self, i: usize) -> bool {
+        self.glued_to(i, &['/']) && !(i >= 2 && self.is_name_word(i - 2))
+    }
+
     fn scan(&mut self) {
         let mut sentence_start = true;
         let mut i = 0;
@@ -226,7 +232,7 @@ impl<'t> Scanner<'_, 't> {
                                 .or_default() += 1;
                         }
                         i += 1;
-                    } else if self.is_name_word(i) && !self.glued_to(i, &['@', '/', '\\']) {
+                    } else if self.is_name_word(i) && !self.glued_to(i, &['@', '\\']) && !self.in_path(i) {
                         i = self.run(i, sentence_start);
                     } else {
                         i += 1;
@@ -531,7 +537,7 @@ impl<'t> Scanner<'_, 't> {
             if letters < 2
                 || first.is_common()
                 || lexicon::is_generic(&first.lower)
-                || lexicon::is_common_noun(&first.lower)
+                || (sentence_initial && lexicon::is_common_noun(&first.lower))
                 || lexicon::is_adjective(&first.lower)
                 || self.gazetteer.is_demonym(&first.key)
                 || first.lower.chars().any(char::is_numeric)
@@ -549,7 +555,14 @@ impl<'t> Scanner<'_, 't> {
         // Defence" is a role).
         let ordinary_name =
             range.len() >= 3 && words[range.clone()].iter().any(RunWord::is_connector) && !first.is_title();
+        // "the Defence Ministry said": capitalised mid-sentence and ending in an organisation
+        // word, a title and that word name the organisation.
+        let office = range.len() >= 2
+            && !sentence_initial
+            && words[range.clone()].iter().all(|w| w.shape == Shape::Capital)
+            && lexicon::is_organisation_cue(&words[range.end - 1].lower);
         if !ordinary_name
+            && !office
             && words[range.clone()]
                 .iter()
                 .all(|w| w.is_connector() || w.is_title() || lexicon::is_generic(&w.lower))
