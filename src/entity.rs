@@ -4,6 +4,7 @@
 //! colour in every pane.
 
 pub mod cluster;
+pub mod colour;
 pub mod decisions;
 pub mod detect;
 pub mod forms;

@@ -228,7 +228,7 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
         }
     };
     let shell = tui::Shell {
-        theme: Theme::new(&config.theme, paths::no_color()),
+        theme: Theme::new(&config.theme, paths::no_color()).with_depth(paths::colour_depth()),
         load: options,
         store,
         outlet_defaults,

@@ -38,6 +38,9 @@ pub struct EntityState {
     pub last_jump: Option<(usize, usize)>,
     /// How many documents mention each entity; computed when the index arrives.
     pub sources: Vec<usize>,
+    /// Each entity's colour, a slot of [`crate::entity::colour::palette`]; assigned once when
+    /// the index arrives (never per frame).
+    pub colours: Vec<usize>,
     pub panel: PanelState,
 }
 
@@ -89,9 +92,15 @@ impl EntityState {
                 d.len()
             })
             .collect();
+        self.colours = crate::entity::colour::assign(&index, &crate::entity::colour::palette());
         self.docs = docs;
         self.index = Some(Arc::new(index));
         self.pending = false;
+    }
+
+    /// The colour slot of entity `entity`.
+    pub fn colour(&self, entity: usize) -> usize {
+        self.colours.get(entity).copied().unwrap_or(entity)
     }
 
     /// How many documents mention entity `entity`.

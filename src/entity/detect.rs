@@ -670,7 +670,8 @@ fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
 }
 
 /// Whether the text reads as English: at least a fifth of its lower-case words are frequent
-/// English words (`english_markers` in the lexicon). Short texts are given the benefit of the doubt.
+/// English words (`english_markers` in the lexicon). Texts of fewer than 8 lower-case words get
+/// the benefit of the doubt.
 fn is_english(text: &str, tokens: &[Token]) -> bool {
     let (mut lower, mut marked) = (0usize, 0usize);
     for token in tokens {

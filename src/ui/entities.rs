@@ -93,7 +93,11 @@ pub fn render(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
     let first = cursor.saturating_sub(list_height.saturating_sub(1));
     for (line, &entity) in rows.iter().enumerate().skip(first).take(list_height) {
         let e = &index.entities[entity];
-        let style = theme.entity(&e.label, app.entities.source_count(entity), false);
+        let style = theme.entity(
+            app.entities.colour(entity),
+            app.entities.source_count(entity),
+            false,
+        );
         let mut spans = vec![
             Span::styled(fit(&sanitize_line(&e.label), LABEL_WIDTH), style),
             Span::raw(format!(" {:<7}", kind_label(e.kind))),
