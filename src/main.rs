@@ -35,7 +35,7 @@ fn main() -> ExitCode {
     match &cli.command {
         Some(Command::Entities(args)) => {
             let mut out = std::io::stdout().lock();
-            match parallax::commands::entities::run(args, &config, &mut out) {
+            match parallax::commands::entities::run(args, cli.notes.as_deref(), &config, &mut out) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(2, &e),
             }

@@ -112,6 +112,14 @@ pub fn render(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
             spans.push(Span::raw(cell));
         }
         spans.push(Span::raw(format!("{:>5}", e.mentions.len())));
+        // The other spellings merged into it, so a wrong merge shows.
+        let spellings = app.entities.spellings(entity);
+        if !spellings.is_empty() {
+            spans.push(Span::styled(
+                format!("  = {}", sanitize_line(&spellings.join(", "))),
+                Style::new().add_modifier(Modifier::DIM),
+            ));
+        }
         let mut row = Line::from(spans);
         if line == cursor {
             row = row.style(Style::new().add_modifier(Modifier::REVERSED));
