@@ -27,6 +27,9 @@ fn kind_label(kind: Kind) -> &'static str {
     }
 }
 
+/// Columns kept for the other spellings merged into an entity ("= Esmail Qaani, Qaani").
+const SPELLINGS_WIDTH: usize = 40;
+
 /// Cuts `text` to `width` characters, marking the cut with an ellipsis.
 fn fit(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
@@ -41,7 +44,8 @@ fn fit(text: &str, width: usize) -> String {
 pub fn render(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
     let Some(index) = &app.entities.index else { return };
     let panes = app.panes.len();
-    let wanted = (LABEL_WIDTH + 9 + CELL_WIDTH * panes + 8) as u16;
+    // Room for the columns and for the other spellings of each entity after them.
+    let wanted = (LABEL_WIDTH + 9 + CELL_WIDTH * panes + 8 + SPELLINGS_WIDTH) as u16;
     let width = wanted.min(area.width.saturating_sub(2));
     let height = area.height.saturating_sub(4);
     let rect = Rect {
