@@ -32,6 +32,9 @@ fn main() -> ExitCode {
         Ok(config) => config,
         Err(e) => return fail(2, &e.to_string()),
     };
+    if let Err(e) = parallax::commands::install_lexicon(&config.entities.lexicon) {
+        return fail(2, &e);
+    }
     match &cli.command {
         Some(Command::Entities(args)) => {
             let mut out = std::io::stdout().lock();

@@ -108,3 +108,47 @@ fn the_global_notes_option_names_the_file() {
         "{merged:?}"
     );
 }
+
+#[test]
+fn a_user_lexicon_from_the_config_adds_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Alderman Jo Pike spoke. Jo Pike left.\n").expect("article");
+    let lexicon = dir.path().join("lexicon.toml");
+    std::fs::write(&lexicon, "titles = [\"Alderman\"]\n").expect("lexicon");
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("[entities]\nlexicon = {:?}\n", lexicon.display().to_string()),
+    )
+    .expect("config");
+    let run = |with_config: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_parallax"));
+        command
+            .env("XDG_CONFIG_HOME", dir.path())
+            .env("XDG_DATA_HOME", dir.path());
+        if with_config {
+            command.arg("--config").arg(&config);
+        }
+        let output = command.args(["entities"]).arg(&article).output().expect("runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    assert!(run(false).contains("Alderman Jo Pike"), "not a title by default");
+    let with = run(true);
+    assert!(with.contains("Jo Pike") && !with.contains("Alderman"), "{with}");
+    std::fs::write(&lexicon, "colours = [\"red\"]\n").expect("lexicon");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_parallax"));
+    let output = command
+        .arg("--config")
+        .arg(&config)
+        .args(["entities"])
+        .arg(&article)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2), "an unknown list is refused");
+}
