@@ -373,7 +373,20 @@ fn link_partials(forms: &[Form], sets: &mut Sets) -> Vec<(usize, usize, usize)> 
             [root] => {
                 sets.join(root, id, Reason::Partial);
             }
-            [_, _, ..] => local.extend(resolve_in_articles(forms, sets, id, &longs)),
+            [_, _, ..] => {
+                let resolved = resolve_in_articles(forms, sets, id, &longs);
+                let mut targets: Vec<usize> = resolved.iter().map(|&(_, _, long)| sets.find(long)).collect();
+                targets.sort_unstable();
+                targets.dedup();
+                match targets[..] {
+                    // Every article that names a full form names the same one: the case's
+                    // own evidence settles it for all its mentions.
+                    [root] => {
+                        sets.join(root, id, Reason::Partial);
+                    }
+                    _ => local.extend(resolved),
+                }
+            }
             [] => {}
         }
     }
