@@ -54,7 +54,7 @@ pub struct Theme {
     pub help_key: Style,
     /// The entity colours on a 16-colour terminal (`[theme] entity_palette`), by slot.
     pub entity_palette: Vec<Style>,
-    /// The entity colours in use, by slot: the OKLab palette
+    /// The entity colours in use, by slot: the `OKLab` palette
     /// ([`crate::entity::colour::palette`]) in true or 256 colours, else `entity_palette`.
     pub entity_colours: Vec<Style>,
     /// False under `NO_COLOR`: highlights use modifiers only.
@@ -110,7 +110,7 @@ impl Theme {
         .with_depth(ColourDepth::TrueColour)
     }
 
-    /// The entity colours for a terminal of this colour depth: the OKLab palette as RGB in true
+    /// The entity colours for a terminal of this colour depth: the `OKLab` palette as RGB in true
     /// colour, its nearest xterm-256 colours in 256, the configured 16-colour list otherwise.
     /// Under `NO_COLOR` entities stay bold and underlined whatever the depth.
     #[must_use]

@@ -124,10 +124,12 @@ fn evident_kind(form: &Form) -> Kind {
 fn link_name_variants(forms: &[Form], sets: &mut Sets) {
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
     for (id, form) in forms.iter().enumerate() {
-        if form.words.len() >= 2 && form.kind == Kind::Person && !form.acronym {
-            if let Some(last) = form.words.last() {
-                by_last.entry(last.as_str()).or_default().push(id);
-            }
+        if form.words.len() >= 2
+            && form.kind == Kind::Person
+            && !form.acronym
+            && let Some(last) = form.words.last()
+        {
+            by_last.entry(last.as_str()).or_default().push(id);
         }
     }
     let mut lasts: Vec<&&str> = by_last.keys().collect();

@@ -1,4 +1,4 @@
-//! Entity colours: a palette of perceptually distinct colours (spread in OKLab, where distance
+//! Entity colours: a palette of perceptually distinct colours (spread in `OKLab`, where distance
 //! follows what the eye sees) and the assignment of one palette slot per entity, made once per
 //! analysis so that the most mentioned entities and entities shown together are farthest apart.
 //! Pure: the theme turns slots into terminal colours (true colour, 256 or 16 colours, none).
@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::EntityIndex;
 
-/// A colour in OKLab: lightness, green–red, blue–yellow.
+/// A colour in `OKLab`: lightness, green–red, blue–yellow.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Lab {
     pub l: f32,
@@ -16,12 +16,13 @@ pub struct Lab {
 }
 
 impl Lab {
-    /// Euclidean distance in OKLab: about 0.02 is a just-noticeable difference.
+    /// Euclidean distance in `OKLab`: about 0.02 is a just-noticeable difference.
     pub fn distance(self, other: Lab) -> f32 {
         ((self.l - other.l).powi(2) + (self.a - other.a).powi(2) + (self.b - other.b).powi(2)).sqrt()
     }
 
     /// The sRGB colour (8 bits a channel), clamped into the gamut.
+    #[allow(clippy::many_single_char_names)] // The names of the published formula.
     pub fn to_rgb(self) -> (u8, u8, u8) {
         let l_ = self.l + 0.396_337_78 * self.a + 0.215_803_76 * self.b;
         let m_ = self.l - 0.105_561_346 * self.a - 0.063_854_17 * self.b;
@@ -33,7 +34,8 @@ impl Lab {
         (encode(r), encode(g), encode(b))
     }
 
-    /// The OKLab colour of an sRGB colour.
+    /// The `OKLab` colour of an sRGB colour.
+    #[allow(clippy::many_single_char_names)] // The names of the published formula.
     pub fn from_rgb(r: u8, g: u8, b: u8) -> Lab {
         let (r, g, b) = (decode(r), decode(g), decode(b));
         let l = (0.412_221_46 * r + 0.536_332_55 * g + 0.051_445_995 * b).cbrt();
@@ -107,7 +109,7 @@ pub fn palette() -> Vec<Lab> {
 const WINDOW: usize = 1_500;
 
 /// One palette slot per entity of `index`. Entities are taken in the index's order (most
-/// articles, then most mentions); each gets the colour farthest (in OKLab) from the colours of
+/// articles, then most mentions); each gets the colour farthest (in `OKLab`) from the colours of
 /// the entities it appears near (within a screenful in any article) and, among equals, the
 /// least used. The first entities therefore get the best-separated colours, and neighbours
 /// never share one while the palette has a free colour.

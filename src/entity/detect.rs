@@ -2,7 +2,7 @@
 //! words (with their connectors and particles), taking titles off, and cutting runs where the
 //! gazetteer knows both halves ("Lebanese Hezbollah" → Hezbollah, "IRGC Quds Force").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::gazetteer::Gazetteer;
@@ -322,7 +322,12 @@ impl<'t> Scanner<'_, 't> {
         }
         let skip = usize::from(sentence_initial);
         for w in words.iter().skip(skip).filter(|w| w.shape == Shape::Capital) {
-            *self.out.capitalised.entry(w.lower.clone()).or_default() += 1;
+            match self.out.capitalised.get_mut(w.lower.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    self.out.capitalised.insert(w.lower.clone(), 1);
+                }
+            }
         }
         let lead = &words[0];
         let lead_common = sentence_initial

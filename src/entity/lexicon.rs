@@ -5,7 +5,7 @@
 //! first use; [`install`] adds a user's words (config `[entities] lexicon`) before that. All
 //! entries are lower case; look-ups take a lower-cased word.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
