@@ -92,7 +92,7 @@ pub fn analyze(articles: &[&Article], gazetteer: &Gazetteer, decisions: &Decisio
         .collect();
     let clusters = cluster::cluster(&forms, &definitions);
     // Short forms an article resolves on its own ("Lee" after "Ann Lee" there).
-    let moved: std::collections::HashMap<(usize, usize), usize> = clusters
+    let moved: rustc_hash::FxHashMap<(usize, usize), usize> = clusters
         .moves
         .iter()
         .map(|&(form, doc, group)| ((form, doc), group))
@@ -115,7 +115,7 @@ pub fn analyze(articles: &[&Article], gazetteer: &Gazetteer, decisions: &Decisio
         .iter()
         .zip(&extra)
         .map(|((members, reason), extra)| {
-            let keep = |form: usize, doc: usize| !moved.contains_key(&(form, doc));
+            let keep = |form: usize, doc: usize| moved.is_empty() || !moved.contains_key(&(form, doc));
             label::entity(&texts, &forms, members, *reason, keep, extra)
         })
         .filter(|e| !e.mentions.is_empty())

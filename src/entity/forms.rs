@@ -2,7 +2,9 @@
 //! remaining mentions by their folded key, so every later step works on the few distinct names
 //! rather than on every mention.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Kind;
 use super::detect::{Candidate, Detection};
@@ -39,12 +41,14 @@ pub fn build(
     let mut by_surface: HashMap<&str, usize> = HashMap::new();
     let mut form_of = vec![None; detection.candidates.len()];
     let known = Known::gather(texts, detection);
+    // Folded keys of surfaces `keep` looks up, computed once per distinct surface.
+    let mut keys: FxHashMap<&str, String> = FxHashMap::default();
     for (index, candidate) in detection.candidates.iter().enumerate() {
         if candidate.headline.is_some() {
             continue;
         }
         let text = texts[candidate.doc];
-        let Some((range, title)) = keep(text, candidate, detection, gazetteer, &known) else {
+        let Some((range, title)) = keep(text, candidate, detection, gazetteer, &known, &mut keys) else {
             continue;
         };
         let surface = &text[range.clone()];
@@ -159,21 +163,21 @@ fn add_headline_mentions(
 /// What the case itself writes mid-sentence, where capitals are evidence: the keys of whole
 /// names, and the last words of names of two words or more (surnames, mostly).
 struct Known {
-    names: HashSet<String>,
-    surnames: HashSet<String>,
+    names: FxHashSet<String>,
+    surnames: FxHashSet<String>,
 }
 
 impl Known {
     fn gather(texts: &[&str], detection: &Detection<'_>) -> Self {
-        let mut surfaces: HashSet<&str> = HashSet::new();
+        let mut surfaces: FxHashSet<&str> = FxHashSet::default();
         for c in &detection.candidates {
             if !c.sentence_initial && c.headline.is_none() && !c.optional_title {
                 surfaces.insert(&texts[c.doc][c.range.clone()]);
             }
         }
         let mut known = Known {
-            names: HashSet::with_capacity(surfaces.len()),
-            surnames: HashSet::new(),
+            names: FxHashSet::with_capacity_and_hasher(surfaces.len(), rustc_hash::FxBuildHasher),
+            surnames: FxHashSet::default(),
         };
         for surface in surfaces {
             let words = fold_words(surface);
@@ -197,16 +201,22 @@ impl Known {
 ///   the first word goes when it is a common word, or when the case writes it in lower case
 ///   more often than capitalised mid-sentence ("Currently", but not "Brown" beside "Gordon
 ///   Brown"; words in web addresses are not counted).
-fn keep(
-    text: &str,
+fn keep<'t>(
+    text: &'t str,
     candidate: &Candidate,
     detection: &Detection<'_>,
     gazetteer: &Gazetteer,
     known: &Known,
+    keys: &mut FxHashMap<&'t str, String>,
 ) -> Option<(std::ops::Range<usize>, bool)> {
     let whole = candidate.range.clone();
     let rest = candidate.second_word.map(|start| start..whole.end);
-    let key_of = |r: &std::ops::Range<usize>| exact_key(&fold_words(&text[r.clone()]));
+    let mut key_of = |r: &std::ops::Range<usize>| {
+        let surface = &text[r.clone()];
+        keys.entry(surface)
+            .or_insert_with(|| exact_key(&fold_words(surface)))
+            .clone()
+    };
     if candidate.optional_title {
         return match rest {
             Some(rest) if known.surnames.contains(&key_of(&rest)) => Some((rest, true)),
