@@ -77,6 +77,8 @@ pub struct BiasAxis {
 pub struct EntitiesConfig {
     /// An extra gazetteer file; empty for none.
     pub gazetteer: String,
+    /// An extra lexicon file (words added to `assets/lexicon/en.toml`); empty for none.
+    pub lexicon: String,
 }
 
 /// `[framing]`: the framing lens.

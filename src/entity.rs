@@ -4,6 +4,7 @@
 //! colour in every pane.
 
 pub mod cluster;
+pub mod colour;
 pub mod decisions;
 pub mod detect;
 pub mod forms;
@@ -89,9 +90,35 @@ pub fn analyze(articles: &[&Article], gazetteer: &Gazetteer, decisions: &Decisio
         .iter()
         .filter_map(|&(long, short)| Some((form_of[long]?, form_of[short]?)))
         .collect();
-    let mut entities: Vec<Entity> = cluster::cluster(&forms, &definitions)
+    let clusters = cluster::cluster(&forms, &definitions);
+    // Short forms an article resolves on its own ("Lee" after "Ann Lee" there).
+    let moved: rustc_hash::FxHashMap<(usize, usize), usize> = clusters
+        .moves
         .iter()
-        .map(|(members, reason)| label::entity(&texts, &forms, members, *reason))
+        .map(|&(form, doc, group)| ((form, doc), group))
+        .collect();
+    let mut extra: Vec<Vec<Mention>> = vec![Vec::new(); clusters.groups.len()];
+    for (&(form, doc), &group) in &moved {
+        extra[group].extend(
+            forms[form]
+                .mentions
+                .iter()
+                .filter(|(d, _)| *d == doc)
+                .map(|(doc, range)| Mention {
+                    doc: *doc,
+                    range: range.clone(),
+                }),
+        );
+    }
+    let mut entities: Vec<Entity> = clusters
+        .groups
+        .iter()
+        .zip(&extra)
+        .map(|((members, reason), extra)| {
+            let keep = |form: usize, doc: usize| moved.is_empty() || !moved.contains_key(&(form, doc));
+            label::entity(&texts, &forms, members, *reason, keep, extra)
+        })
+        .filter(|e| !e.mentions.is_empty())
         .collect();
     decisions::apply(&mut entities, &texts, decisions);
     entities.sort_by(|a, b| {

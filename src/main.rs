@@ -32,10 +32,13 @@ fn main() -> ExitCode {
         Ok(config) => config,
         Err(e) => return fail(2, &e.to_string()),
     };
+    if let Err(e) = parallax::commands::install_lexicon(&config.entities.lexicon) {
+        return fail(2, &e);
+    }
     match &cli.command {
         Some(Command::Entities(args)) => {
             let mut out = std::io::stdout().lock();
-            match parallax::commands::entities::run(args, &config, &mut out) {
+            match parallax::commands::entities::run(args, cli.notes.as_deref(), &config, &mut out) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(2, &e),
             }
@@ -241,7 +244,7 @@ fn reader(cli: &Cli, config: &Config) -> ExitCode {
     };
     let shell = tui::Shell {
         lexicon,
-        theme: Theme::new(&config.theme, paths::no_color()),
+        theme: Theme::new(&config.theme, paths::no_color()).with_depth(paths::colour_depth()),
         load: options,
         store,
         outlet_defaults,

@@ -92,9 +92,9 @@ fn entity_styles(app: &App, theme: &Theme) -> Vec<ratatui::style::Style> {
         .entities
         .iter()
         .enumerate()
-        .map(|(i, e)| {
+        .map(|(i, _)| {
             theme.entity(
-                &e.label,
+                app.entities.colour(i),
                 app.entities.source_count(i),
                 app.entities.selected == Some(i),
             )

@@ -214,13 +214,15 @@ fn an_entity_found_in_two_articles_has_one_colour_in_both_panes() {
     let merkel = index
         .entities
         .iter()
-        .find(|e| e.label.contains("Merkel"))
-        .expect("Merkel is found")
-        .label
-        .clone();
+        .position(|e| e.label.contains("Merkel"))
+        .expect("Merkel is found");
     app.set_entities(docs, index);
     let buffer = common::terminal::draw(&mut app, WIDTH, HEIGHT, &theme);
-    let expected = as_drawn(theme.text.patch(theme.entity(&merkel, 2, false)));
+    let expected = as_drawn(
+        theme
+            .text
+            .patch(theme.entity(app.entities.colour(merkel), 2, false)),
+    );
     assert!(
         !matches!(expected.fg, None | Some(Color::Reset)),
         "a two-source entity is coloured: {expected:?}"
@@ -260,4 +262,65 @@ fn search_hits_are_marked_the_current_one_stronger_and_hidden_text_is_not_search
     after(&mut app, "\u{1b}.", &theme);
     after(&mut app, "/story", &theme);
     assert_eq!(parallax::app::search::total(&app), 1, "revealed text is searched");
+}
+
+#[test]
+fn different_entities_in_view_never_share_a_colour() {
+    let theme = Theme::default();
+    let names = [
+        "Angela Merkel",
+        "Emmanuel Macron",
+        "Olaf Scholz",
+        "Giorgia Meloni",
+        "Pedro Sanchez",
+        "Donald Tusk",
+        "Mark Rutte",
+        "Viktor Orban",
+        "Ursula von der Leyen",
+        "Charles Michel",
+        "Roberta Metsola",
+        "Kaja Kallas",
+        "Antonio Costa",
+        "Jens Stoltenberg",
+    ];
+    // A title line of its own, shown in the pane header (not highlighted), then the names, two
+    // to a sentence.
+    let text = |lead: &str| {
+        let body: Vec<String> = names
+            .chunks(2)
+            .map(|pair| format!("{lead} {} said that {} was at the summit.", pair[0], pair[1]))
+            .collect();
+        format!("Summit report\n\n{}\n", body.join(" "))
+    };
+    let mut app = reader(vec![
+        Article::plain("a.txt", text("In Brussels,")),
+        Article::plain("b.txt", text("On Monday,")),
+    ]);
+    let Effect::Analyze { docs, decisions } = app.analyze() else {
+        panic!("the app asks for an analysis");
+    };
+    let refs: Vec<&Article> = docs.iter().map(Arc::as_ref).collect();
+    let index = parallax::entity::analyze(&refs, &Gazetteer::builtin(), &decisions);
+    app.set_entities(docs, index);
+    let buffer = common::terminal::draw(&mut app, 200, 30, &theme);
+    let mut colour_of: Vec<(Color, &str)> = Vec::new();
+    let mut seen = 0;
+    for name in names {
+        for occurrence in styles(&buffer, name) {
+            seen += 1;
+            let fg = occurrence[0].fg.expect("an entity in two articles is coloured");
+            assert!(
+                occurrence.iter().all(|s| s.fg == Some(fg)),
+                "{name} has one colour"
+            );
+            if let Some((_, other)) = colour_of.iter().find(|(c, n)| *c == fg && *n != name) {
+                panic!("{name} and {other} share {fg:?}");
+            }
+            colour_of.push((fg, name));
+        }
+    }
+    assert!(
+        seen >= 2 * names.len() - 4,
+        "most names are on screen in both panes ({seen})"
+    );
 }

@@ -38,6 +38,9 @@ pub struct EntityState {
     pub last_jump: Option<(usize, usize)>,
     /// How many documents mention each entity; computed when the index arrives.
     pub sources: Vec<usize>,
+    /// Each entity's colour, a slot of [`crate::entity::colour::palette`]; assigned once when
+    /// the index arrives (never per frame).
+    pub colours: Vec<usize>,
     pub panel: PanelState,
 }
 
@@ -89,9 +92,15 @@ impl EntityState {
                 d.len()
             })
             .collect();
+        self.colours = crate::entity::colour::assign(&index, &crate::entity::colour::palette());
         self.docs = docs;
         self.index = Some(Arc::new(index));
         self.pending = false;
+    }
+
+    /// The colour slot of entity `entity`.
+    pub fn colour(&self, entity: usize) -> usize {
+        self.colours.get(entity).copied().unwrap_or(entity)
     }
 
     /// How many documents mention entity `entity`.
@@ -120,18 +129,41 @@ impl EntityState {
         let pattern = Pattern::parse(filter, CaseMatching::Ignore, Normalization::Smart);
         let mut matcher = Matcher::new(MatcherConfig::DEFAULT);
         let mut buf = Vec::new();
+        // Every spelling of an entity matches, not only its label ("Esmail" finds Ismail Qaani).
         let mut scored: Vec<(u32, usize)> = rows
             .into_iter()
             .filter_map(|i| {
-                let label = &index.entities[i].label;
-                pattern
-                    .score(Utf32Str::new(label, &mut buf), &mut matcher)
+                let label = index.entities[i].label.as_str();
+                std::iter::once(label)
+                    .chain(self.spellings(i).iter().map(String::as_str))
+                    .filter_map(|name| pattern.score(Utf32Str::new(name, &mut buf), &mut matcher))
+                    .max()
                     .map(|s| (s, i))
             })
             .collect();
         // Stable sort keeps the coverage order among equal scores.
         scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
         scored.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// The distinct spellings of entity `entity` other than its label, most frequent first.
+    pub fn spellings(&self, entity: usize) -> Vec<String> {
+        let Some(e) = self.index.as_ref().and_then(|x| x.entities.get(entity)) else {
+            return Vec::new();
+        };
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for m in &e.mentions {
+            let Some(text) = self.docs.get(m.doc).and_then(|d| d.text.get(m.range.clone())) else {
+                continue;
+            };
+            match counts.iter_mut().find(|(s, _)| s == text) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((text.to_string(), 1)),
+            }
+        }
+        counts.retain(|(s, _)| *s != e.label);
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        counts.into_iter().map(|(s, _)| s).collect()
     }
 
     /// The entity whose label is `label` (case-insensitive).
@@ -228,6 +260,12 @@ pub fn merge_with(app: &mut App, other: &str) -> Vec<Effect> {
         app.error(format!("no entity labelled `{other}`"));
         return Vec::new();
     };
+    if other == label {
+        app.error(format!(
+            "{label} is already one entity: name another to merge it with"
+        ));
+        return Vec::new();
+    }
     let effects = changes::edit(
         app,
         &Edit::MergeEntities(Merge {
@@ -245,6 +283,16 @@ pub fn split_off(app: &mut App, variant: String) -> Vec<Effect> {
     let Some(label) = selected_label(app) else {
         return no_selection(app);
     };
+    let has = app.entities.selected.is_some_and(|i| {
+        app.entities
+            .spellings(i)
+            .iter()
+            .any(|s| s.to_lowercase() == variant.trim().to_lowercase())
+    });
+    if !has {
+        app.error(format!("{label} has no spelling `{variant}`: nothing to split"));
+        return Vec::new();
+    }
     let message = format!("split `{variant}` off {label}");
     let effects = changes::edit(app, &Edit::SplitEntity(Split { label, variant }));
     if !effects.is_empty() {

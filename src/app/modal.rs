@@ -63,6 +63,11 @@ pub fn confirm(app: &mut App) -> Vec<Effect> {
             let rows = app.entities.panel_rows();
             if let Some(&entity) = rows.get(app.entities.panel.cursor) {
                 entities::select(app, entity);
+            } else {
+                // Nothing matches: stay in the panel and keep the selection as it was, so the
+                // next :merge cannot act on an entity the user did not choose.
+                app.mode = Mode::Entities;
+                app.error("no entity matches the filter: change it, or Esc");
             }
         }
         Mode::Framing { cursor, panel } => super::framing::confirm(app, cursor, &panel),

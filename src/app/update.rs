@@ -105,6 +105,8 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             if app.entities.index.is_none() {
                 app.info("entities are still being found…");
             } else {
+                // A fresh panel: no filter left over from the last time.
+                app.entities.panel = super::entities::PanelState::default();
                 app.mode = Mode::Entities;
             }
         }

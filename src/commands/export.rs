@@ -203,7 +203,7 @@ fn load_articles(paths: &[PathBuf], config: &Config) -> Result<Vec<Article>, Exp
 /// The reader's rule ([`choose_notes_location`]): beside the first article, or in the data
 /// directory when that folder is read-only. An existing file beside the article always wins,
 /// since exporting only reads it.
-fn default_notes_path(first_article: &Path) -> Result<PathBuf, ExportError> {
+pub(crate) fn default_notes_path(first_article: &Path) -> Result<PathBuf, ExportError> {
     let dir = first_article.parent().unwrap_or_else(|| Path::new(""));
     let beside = dir.join(crate::annotation::location::NOTES_FILE_NAME);
     if beside.exists() {

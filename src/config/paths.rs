@@ -24,6 +24,21 @@ pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
+/// The colours the terminal shows: true colour when `COLORTERM` says `truecolor` or `24bit`,
+/// 256 when `TERM` ends in `256color`, else the 16 ANSI colours.
+pub fn colour_depth() -> super::theme::ColourDepth {
+    use super::theme::ColourDepth;
+    let colorterm = std::env::var("COLORTERM").unwrap_or_default();
+    let term = std::env::var("TERM").unwrap_or_default();
+    if matches!(colorterm.as_str(), "truecolor" | "24bit") {
+        ColourDepth::TrueColour
+    } else if term.contains("256") {
+        ColourDepth::Indexed
+    } else {
+        ColourDepth::Basic
+    }
+}
+
 /// Whether `TERM` says the terminal cannot take escape sequences (`dumb`: Emacs shell buffers,
 /// some CI logs). The reader draws with cursor moves and styles, so it refuses to start there.
 pub fn term_is_dumb() -> bool {

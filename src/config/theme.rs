@@ -52,8 +52,11 @@ pub struct Theme {
     pub status_bar: Style,
     pub status_error: Style,
     pub help_key: Style,
-    /// One colour per entity, chosen by a hash of its label.
+    /// The entity colours on a 16-colour terminal (`[theme] entity_palette`), by slot.
     pub entity_palette: Vec<Style>,
+    /// The entity colours in use, by slot: the `OKLab` palette
+    /// ([`crate::entity::colour::palette`]) in true or 256 colours, else `entity_palette`.
+    pub entity_colours: Vec<Style>,
     /// False under `NO_COLOR`: highlights use modifiers only.
     pub colour: bool,
 }
@@ -101,19 +104,87 @@ impl Theme {
                     .map(|c| fg(c).add_modifier(Modifier::BOLD))
                     .collect()
             },
+            entity_colours: Vec::new(),
             colour: !no_color,
         }
+        .with_depth(ColourDepth::TrueColour)
+    }
+
+    /// The entity colours for a terminal of this colour depth: the `OKLab` palette as RGB in true
+    /// colour, its nearest xterm-256 colours in 256, the configured 16-colour list otherwise.
+    /// Under `NO_COLOR` entities stay bold and underlined whatever the depth.
+    #[must_use]
+    pub fn with_depth(mut self, depth: ColourDepth) -> Self {
+        let palette = crate::entity::colour::palette();
+        self.entity_colours = if !self.colour || depth == ColourDepth::Basic {
+            self.entity_palette.clone()
+        } else {
+            palette
+                .iter()
+                .map(|lab| {
+                    let (r, g, b) = lab.to_rgb();
+                    let colour = if depth == ColourDepth::TrueColour {
+                        Color::Rgb(r, g, b)
+                    } else {
+                        Color::Indexed(xterm_256(r, g, b))
+                    };
+                    Style::new().fg(colour).add_modifier(Modifier::BOLD)
+                })
+                .collect()
+        };
+        self
+    }
+}
+
+/// What colours the terminal shows (from `COLORTERM` and `TERM`, read in `config::paths`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColourDepth {
+    /// 24-bit colour.
+    TrueColour,
+    /// The xterm 256-colour palette.
+    Indexed,
+    /// The 16 ANSI colours.
+    Basic,
+}
+
+/// The xterm-256 colour nearest to an RGB colour, from the 6×6×6 cube or the grey ramp.
+fn xterm_256(r: u8, g: u8, b: u8) -> u8 {
+    const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
+    let nearest = |v: u8| {
+        (0..6u8)
+            .min_by_key(|&i| (i32::from(LEVELS[usize::from(i)]) - i32::from(v)).abs())
+            .unwrap_or(0)
+    };
+    let (ri, gi, bi) = (nearest(r), nearest(g), nearest(b));
+    let cube = 16 + 36 * ri + 6 * gi + bi;
+    let dist = |x: (u8, u8, u8)| {
+        let d = |p: u8, q: u8| (i32::from(p) - i32::from(q)).pow(2);
+        d(x.0, r) + d(x.1, g) + d(x.2, b)
+    };
+    let cube_rgb = (
+        LEVELS[usize::from(ri)],
+        LEVELS[usize::from(gi)],
+        LEVELS[usize::from(bi)],
+    );
+    let avg = u8::try_from((u16::from(r) + u16::from(g) + u16::from(b)) / 3).unwrap_or(255);
+    let grey = ((avg.saturating_sub(3)) / 10).min(23);
+    let grey_level = 8 + 10 * grey;
+    if dist((grey_level, grey_level, grey_level)) < dist(cube_rgb) {
+        232 + grey
+    } else {
+        cube
     }
 }
 
 impl Theme {
-    /// The style of an entity's mentions: its palette colour when several articles mention it,
-    /// a quiet underline when only one does, reversed when it is the selected entity.
-    pub fn entity(&self, label: &str, sources: usize, selected: bool) -> Style {
-        let colour = if self.entity_palette.is_empty() {
+    /// The style of an entity's mentions: the colour of its slot (assigned once per analysis,
+    /// [`crate::entity::colour::assign`]) when several articles mention it, a quiet underline
+    /// when only one does, reversed when it is the selected entity.
+    pub fn entity(&self, slot: usize, sources: usize, selected: bool) -> Style {
+        let colour = if self.entity_colours.is_empty() {
             Style::new()
         } else {
-            self.entity_palette[(stable_hash(label) % self.entity_palette.len() as u64) as usize]
+            self.entity_colours[slot % self.entity_colours.len()]
         };
         let style = if sources > 1 {
             colour
@@ -126,13 +197,6 @@ impl Theme {
             style
         }
     }
-}
-
-/// FNV-1a over the lower-cased label: the same colour for the same name in every run.
-fn stable_hash(label: &str) -> u64 {
-    label.to_lowercase().bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 impl Default for Theme {
@@ -155,21 +219,31 @@ mod tests {
     }
 
     #[test]
-    fn entity_colours_are_stable_and_quiet_for_single_sources() {
+    fn entity_colours_come_from_slots_and_single_sources_are_quiet() {
         let theme = Theme::default();
-        assert_eq!(
-            theme.entity("Ismail Qaani", 3, false),
-            theme.entity("ismail qaani", 2, false)
-        );
-        assert!(theme.entity("Ismail Qaani", 3, false).fg.is_some());
-        let quiet = theme.entity("Ismail Qaani", 1, false);
+        assert_eq!(theme.entity(3, 3, false), theme.entity(3, 2, false));
+        assert_ne!(theme.entity(0, 2, false), theme.entity(1, 2, false));
+        assert!(matches!(theme.entity(0, 3, false).fg, Some(Color::Rgb(..))));
+        let quiet = theme.entity(0, 1, false);
         assert!(quiet.fg.is_none() && quiet.add_modifier.contains(Modifier::UNDERLINED));
-        assert!(
-            theme
-                .entity("X", 1, true)
-                .add_modifier
-                .contains(Modifier::REVERSED)
-        );
+        assert!(theme.entity(0, 1, true).add_modifier.contains(Modifier::REVERSED));
+    }
+
+    #[test]
+    fn fewer_colours_fall_back_to_the_256_cube_and_the_16_colour_list() {
+        let indexed = Theme::default().with_depth(ColourDepth::Indexed);
+        assert!(matches!(
+            indexed.entity(0, 2, false).fg,
+            Some(Color::Indexed(16..=255))
+        ));
+        let basic = Theme::default().with_depth(ColourDepth::Basic);
+        assert_eq!(basic.entity(0, 2, false), basic.entity_palette[0]);
+        let none =
+            Theme::new(&crate::config::Config::default().theme, true).with_depth(ColourDepth::TrueColour);
+        let style = none.entity(5, 2, false);
+        assert!(style.fg.is_none() && style.add_modifier.contains(Modifier::UNDERLINED | Modifier::BOLD));
+        assert_eq!(xterm_256(255, 0, 0), 196);
+        assert_eq!(xterm_256(128, 128, 128), 244);
     }
 
     #[test]

@@ -52,9 +52,19 @@ impl Sets {
     }
 }
 
-/// Groups forms into entities: lists of form indices with the reason each group was formed.
-/// `definitions` are pairs (long form, acronym) the text defined ("Palestinian Islamic Jihad (PIJ)").
-pub fn cluster(forms: &[Form], definitions: &[(usize, usize)]) -> Vec<(Vec<usize>, Reason)> {
+/// The result of clustering: groups of form indices with the reason each group was formed, and
+/// the mentions of short forms that one article resolves differently from the case.
+#[derive(Debug, Default)]
+pub struct Clusters {
+    pub groups: Vec<(Vec<usize>, Reason)>,
+    /// (short form, article, index into `groups`): that form's mentions in that article belong
+    /// to that group ("Lee" after "Ann Lee" in one article, after "Tom Lee" in another).
+    pub moves: Vec<(usize, usize, usize)>,
+}
+
+/// Groups forms into entities. `definitions` are pairs (long form, acronym) the text defined
+/// ("Palestinian Islamic Jihad (PIJ)").
+pub fn cluster(forms: &[Form], definitions: &[(usize, usize)]) -> Clusters {
     let mut sets = Sets {
         parent: (0..forms.len()).collect(),
         known: forms.iter().map(|f| f.known).collect(),
@@ -63,17 +73,29 @@ pub fn cluster(forms: &[Form], definitions: &[(usize, usize)]) -> Vec<(Vec<usize
     link_gazetteer(forms, &mut sets);
     link_variants(forms, &mut sets);
     link_typos(forms, &mut sets);
+    link_name_variants(forms, &mut sets);
     link_acronyms(forms, definitions, &mut sets);
-    link_partials(forms, &mut sets);
+    let local = link_partials(forms, &mut sets);
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for id in 0..forms.len() {
         let root = sets.find(id);
         groups.entry(root).or_default().push(id);
     }
-    groups
+    let group_of: HashMap<usize, usize> = groups.keys().enumerate().map(|(i, &root)| (root, i)).collect();
+    let moves = local
         .into_iter()
-        .map(|(root, members)| (members, sets.reason[root]))
-        .collect()
+        .filter_map(|(form, doc, long)| {
+            let target = sets.find(long);
+            (target != sets.find(form)).then(|| (form, doc, group_of[&target]))
+        })
+        .collect();
+    Clusters {
+        groups: groups
+            .into_iter()
+            .map(|(root, members)| (members, sets.reason[root]))
+            .collect(),
+        moves,
+    }
 }
 
 fn link_gazetteer(forms: &[Form], sets: &mut Sets) {
@@ -91,6 +113,56 @@ fn kinds_compatible(a: Kind, b: Kind) -> bool {
     a == b || a == Kind::Other || b == Kind::Other
 }
 
+/// The kind that counts as evidence: a person only by the shape of the name counts as unknown.
+fn evident_kind(form: &Form) -> Kind {
+    if form.shape_person { Kind::Other } else { form.kind }
+}
+
+/// Full-name variants of one person, before any surname is resolved: same last word, first
+/// words equal or one a prefix of the other of three letters or more, and the middle words of
+/// the shorter among those of the longer ("Ann Lee", "Ann M. Lee", "Annabel Mary Lee").
+fn link_name_variants(forms: &[Form], sets: &mut Sets) {
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (id, form) in forms.iter().enumerate() {
+        if form.words.len() >= 2
+            && form.kind == Kind::Person
+            && !form.acronym
+            && let Some(last) = form.words.last()
+        {
+            by_last.entry(last.as_str()).or_default().push(id);
+        }
+    }
+    let mut lasts: Vec<&&str> = by_last.keys().collect();
+    lasts.sort();
+    for last in lasts {
+        let ids = &by_last[*last];
+        for (i, &a) in ids.iter().enumerate() {
+            for &b in &ids[i + 1..] {
+                if same_person(&forms[a].words, &forms[b].words) {
+                    sets.join(a, b, Reason::Variant);
+                }
+            }
+        }
+    }
+}
+
+fn same_person(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let (fs, fl) = (&short[0], &long[0]);
+    let first_fits = fs == fl
+        || (fs.chars().count() >= 3 && fl.starts_with(fs.as_str()))
+        || (fl.chars().count() >= 3 && fs.starts_with(fl.as_str()));
+    let middle_short = &short[1..short.len() - 1];
+    let middle_long = &long[1..long.len() - 1];
+    // A middle initial fits a middle name with that letter.
+    let middle_fits = middle_short.iter().all(|m| {
+        middle_long
+            .iter()
+            .any(|l| l == m || (m.chars().count() == 1 && l.starts_with(m.as_str())))
+    });
+    first_fits && middle_fits && fs.chars().count() > 1 && fl.chars().count() > 1
+}
+
 /// Transliterations (same skeleton) and word-ending variants ("Islamic Revolution Guard Corps").
 fn link_variants(forms: &[Form], sets: &mut Sets) {
     let mut by_skeleton: HashMap<String, usize> = HashMap::new();
@@ -99,7 +171,7 @@ fn link_variants(forms: &[Form], sets: &mut Sets) {
             continue;
         }
         let first = *by_skeleton.entry(skeleton(&form.key)).or_insert(id);
-        if first != id && kinds_compatible(forms[first].kind, form.kind) {
+        if first != id && kinds_compatible(evident_kind(&forms[first]), evident_kind(form)) {
             sets.join(first, id, Reason::Variant);
         }
     }
@@ -150,7 +222,10 @@ fn link_typos(forms: &[Form], sets: &mut Sets) {
                 let (fa, fb) = (&forms[a], &forms[b]);
                 let (na, nb) = (fa.mentions.len(), fb.mentions.len());
                 let rare = na.min(nb) <= 2 || na.min(nb) * 2 <= na.max(nb);
-                if rare && kinds_compatible(fa.kind, fb.kind) && within_edits(&fa.key, &fb.key, 1) {
+                if rare
+                    && kinds_compatible(evident_kind(fa), evident_kind(fb))
+                    && within_edits(&fa.key, &fb.key, 1)
+                {
                     sets.join(a, b, Reason::Variant);
                 }
             }
@@ -161,6 +236,8 @@ fn link_typos(forms: &[Form], sets: &mut Sets) {
 /// The initials of a name's words, skipping connectors ("Popular Front for the Liberation of
 /// Palestine" → "pflp").
 fn initials(words: &[String]) -> String {
+    let suffix = words.len() > 2 && words.last().is_some_and(|w| lexicon::is_company_suffix(w));
+    let words = if suffix { &words[..words.len() - 1] } else { words };
     words
         .iter()
         .filter(|w| !lexicon::is_connector(w))
@@ -184,8 +261,11 @@ fn link_acronyms(forms: &[Form], definitions: &[(usize, usize)], sets: &mut Sets
     }
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
     for (id, form) in forms.iter().enumerate() {
-        // People are rarely named by initials in news text; "FM" is a foreign minister.
-        if form.words.len() >= 2 && !form.acronym && form.kind != Kind::Person {
+        // People are rarely named by initials in news text; "FM" is a foreign minister. Names
+        // that are persons only by their shape may be organisations, for acronyms of three
+        // letters or more.
+        let person = form.kind == Kind::Person && !(form.shape_person && form.words.len() >= 3);
+        if form.words.len() >= 2 && !form.acronym && !person {
             by_initials.entry(initials(&form.words)).or_default().push(id);
         }
     }
@@ -237,10 +317,21 @@ fn spans(form: &Form) -> Vec<(String, Place)> {
     out
 }
 
-/// Surnames and partial names to the one full name they can stand for in this case.
-fn link_partials(forms: &[Form], sets: &mut Sets) {
+/// A name clean enough to compete for a short form: no digits, at most six words.
+fn is_clean_name(form: &Form) -> bool {
+    form.words.len() <= 6 && !form.words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// Surnames and partial names to the one full name they can stand for in this case. When the
+/// case has several, each article that names exactly one of them resolves its own mentions:
+/// returned as (short form, article, long form).
+fn link_partials(forms: &[Form], sets: &mut Sets) -> Vec<(usize, usize, usize)> {
+    let mut local = Vec::new();
     let mut index: HashMap<String, Vec<(usize, Place)>> = HashMap::new();
     for (id, form) in forms.iter().enumerate() {
+        if !is_clean_name(form) {
+            continue;
+        }
         for (key, place) in spans(form) {
             if key.chars().count() >= MIN_FUZZY_LEN {
                 index.entry(skeleton(&key)).or_default().push((id, place));
@@ -270,19 +361,64 @@ fn link_partials(forms: &[Form], sets: &mut Sets) {
                     .map(|(i, _)| (i, Place::Inside)),
             );
         }
-        let mut roots: Vec<usize> = found
+        let longs: Vec<usize> = found
             .into_iter()
             .filter(|&(long, place)| long != id && accepts(forms, id, long, place))
-            .map(|(long, _)| sets.find(long))
+            .map(|(long, _)| long)
             .collect();
+        let own = sets.find(id);
+        let mut roots: Vec<usize> = longs.iter().map(|&long| sets.find(long)).collect();
         roots.sort_unstable();
         roots.dedup();
-        let own = sets.find(id);
         roots.retain(|&r| r != own);
-        if let [root] = roots[..] {
-            sets.join(root, id, Reason::Partial);
+        match roots[..] {
+            [root] => {
+                sets.join(root, id, Reason::Partial);
+            }
+            [_, _, ..] => {
+                let resolved = resolve_in_articles(forms, sets, id, &longs);
+                let mut targets: Vec<usize> = resolved.iter().map(|&(_, _, long)| sets.find(long)).collect();
+                targets.sort_unstable();
+                targets.dedup();
+                match targets[..] {
+                    // Every article that names a full form names the same one: the case's
+                    // own evidence settles it for all its mentions.
+                    [root] => {
+                        sets.join(root, id, Reason::Partial);
+                    }
+                    _ => local.extend(resolved),
+                }
+            }
+            [] => {}
         }
     }
+    local
+}
+
+/// For each article of the short form `id`, the one long form among `longs` that article
+/// names (by entity), if there is exactly one.
+fn resolve_in_articles(
+    forms: &[Form],
+    sets: &mut Sets,
+    id: usize,
+    longs: &[usize],
+) -> Vec<(usize, usize, usize)> {
+    let mut docs: Vec<usize> = forms[id].mentions.iter().map(|(doc, _)| *doc).collect();
+    docs.dedup();
+    let mut out = Vec::new();
+    for doc in docs {
+        let mut here: Vec<(usize, usize)> = longs
+            .iter()
+            .filter(|&&long| forms[long].mentions.iter().any(|(d, _)| *d == doc))
+            .map(|&long| (sets.find(long), long))
+            .collect();
+        here.sort_unstable();
+        here.dedup_by_key(|(root, _)| *root);
+        if let [(_, long)] = here[..] {
+            out.push((id, doc, long));
+        }
+    }
+    out
 }
 
 fn lookup(index: &HashMap<String, Vec<(usize, Place)>>, key: &str) -> Vec<(usize, Place)> {
@@ -309,7 +445,7 @@ fn accepts(forms: &[Form], short: usize, long: usize, place: Place) -> bool {
     if s.known.is_some() && s.known != l.known {
         return false;
     }
-    if !kinds_compatible(s.kind, l.kind) {
+    if !kinds_compatible(evident_kind(s), evident_kind(l)) {
         return false;
     }
     match place {
@@ -339,11 +475,12 @@ mod tests {
             known: None,
             acronym: super::super::forms::is_acronym(name),
             kind,
+            shape_person: false,
         }
     }
 
     fn groups(forms: &[Form]) -> Vec<Vec<usize>> {
-        cluster(forms, &[]).into_iter().map(|(m, _)| m).collect()
+        cluster(forms, &[]).groups.into_iter().map(|(m, _)| m).collect()
     }
 
     #[test]
@@ -428,7 +565,10 @@ mod tests {
             form("Palestinian Islamic Jihad", Kind::Organisation, 1),
             form("PIJ", Kind::Other, 1),
         ];
-        assert_eq!(cluster(&defined, &[(0, 1)]), vec![(vec![0, 1], Reason::Acronym)]);
+        assert_eq!(
+            cluster(&defined, &[(0, 1)]).groups,
+            vec![(vec![0, 1], Reason::Acronym)]
+        );
     }
 
     #[test]

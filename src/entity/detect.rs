@@ -2,7 +2,7 @@
 //! words (with their connectors and particles), taking titles off, and cutting runs where the
 //! gazetteer knows both halves ("Lebanese Hezbollah" → Hezbollah, "IRGC Quds Force").
 
-use std::collections::HashSet;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::gazetteer::Gazetteer;
@@ -36,6 +36,12 @@ pub struct Candidate {
     pub headline: Option<usize>,
     /// Where its next name word starts, if it has one (connectors skipped).
     pub second_word: Option<usize>,
+    /// Its first word starts a sentence and is a common word ("The", "New", "Highlighting"):
+    /// kept only if the case writes the whole name mid-sentence or the gazetteer knows it.
+    pub lead_common: bool,
+    /// Its first word is a title that also begins names ("General Motors", "St Petersburg"):
+    /// a title only if the case uses the rest as a person's surname.
+    pub optional_title: bool,
 }
 
 /// Everything detection found in a case.
@@ -44,9 +50,12 @@ pub struct Detection<'t> {
     pub candidates: Vec<Candidate>,
     /// Pairs of candidate indices (long form, acronym) from "Long Form (LF)".
     pub definitions: Vec<(usize, usize)>,
-    /// Words seen in lower case anywhere in the case: evidence that a capitalised
-    /// sentence-initial word is a common word.
-    pub lowercase: HashSet<&'t str>,
+    /// How often each word is written in lower case in the case (URLs not counted): evidence
+    /// that a capitalised sentence-initial word is a common word.
+    pub lowercase: HashMap<&'t str, u32>,
+    /// How often each word (lower-cased) is written capitalised inside a sentence, outside
+    /// headlines: evidence that it is a name ("Gordon Brown" against "the brown fox").
+    pub capitalised: HashMap<String, u32>,
     /// How many headline groups were handed out.
     pub headline_groups: usize,
 }
@@ -66,10 +75,25 @@ pub fn detect_article<'t>(doc: usize, article: &'t Article, gazetteer: &Gazettee
             .map(|h| h.range.clone()),
     );
     parts.sort_by_key(|p| p.start);
-    for part in parts {
-        tokens.clear();
-        tokenize(text, part, &mut tokens);
-        let headline = headline_flags(text, &tokens);
+    for part in &parts {
+        // Hidden text between two parts ends sentences and names.
+        if tokens.last().is_some_and(|t: &Token| t.kind != TokenKind::Break) {
+            tokens.push(Token {
+                range: part.start..part.start,
+                kind: TokenKind::Break,
+            });
+        }
+        tokenize(text, part.clone(), &mut tokens);
+    }
+    // Capitals prove nothing in a text that is not English: treat it all as headlines, so only
+    // names the case or the gazetteer knows are kept.
+    let foreign = !is_english(text, &tokens);
+    {
+        let headline = if foreign {
+            vec![true; tokens.len()]
+        } else {
+            headline_flags(text, &tokens)
+        };
         Scanner {
             doc,
             text,
@@ -124,6 +148,9 @@ struct Piece {
     words: Range<usize>,
     after_title: bool,
     event: bool,
+    /// Begins with a title word that also begins names ("General Motors"): see
+    /// [`Candidate::optional_title`].
+    optional_title: bool,
 }
 
 impl<'t> Scanner<'_, 't> {
@@ -158,6 +185,24 @@ impl<'t> Scanner<'_, 't> {
             && self.tokens[i - 1].range.end == self.tokens[i].range.start
     }
 
+    /// The word is part of a web or mail address ("shop.orange.com", "x/orange"): glued to a
+    /// dot, slash or at sign on either side.
+    fn in_url(&self, i: usize) -> bool {
+        const MARKS: [char; 4] = ['.', '/', '@', ':'];
+        let glued_after = self.punct(i + 1).is_some_and(|c| MARKS.contains(&c))
+            && self.tokens[i].range.end == self.tokens[i + 1].range.start
+            && self.tokens.get(i + 2).is_some_and(|t| {
+                t.range.start == self.tokens[i + 1].range.end && matches!(t.kind, TokenKind::Word(_))
+            });
+        glued_after || self.glued_to(i, &MARKS)
+    }
+
+    /// A capitalised word after a slash is part of a path or address ("x.com/Orange"), unless
+    /// a name stands before the slash ("New Delhi/Mumbai").
+    fn in_path(&self, i: usize) -> bool {
+        self.glued_to(i, &['/']) && !(i >= 2 && self.is_name_word(i - 2))
+    }
+
     fn scan(&mut self) {
         let mut sentence_start = true;
         let mut i = 0;
@@ -179,11 +224,15 @@ impl<'t> Scanner<'_, 't> {
                 }
                 TokenKind::Word(shape) => {
                     if shape == Shape::Lower {
-                        self.out
-                            .lowercase
-                            .insert(&self.text[self.tokens[i].range.clone()]);
+                        if !self.in_url(i) {
+                            *self
+                                .out
+                                .lowercase
+                                .entry(&self.text[self.tokens[i].range.clone()])
+                                .or_default() += 1;
+                        }
                         i += 1;
-                    } else if self.is_name_word(i) && !self.glued_to(i, &['@', '/', '\\']) {
+                    } else if self.is_name_word(i) && !self.glued_to(i, &['@', '\\']) && !self.in_path(i) {
                         i = self.run(i, sentence_start);
                     } else {
                         i += 1;
@@ -205,10 +254,11 @@ impl<'t> Scanner<'_, 't> {
                     items.push(j);
                     j += 1;
                 }
+                // "76ers", not "41-year-old".
                 Some(TokenKind::Word(Shape::Number))
                     if self
                         .word(j)
-                        .is_some_and(|(w, _)| w.chars().any(char::is_alphabetic)) =>
+                        .is_some_and(|(w, _)| w.chars().any(char::is_alphabetic) && !w.contains('-')) =>
                 {
                     items.push(j);
                     j += 1;
@@ -220,6 +270,11 @@ impl<'t> Scanner<'_, 't> {
                     j += 1;
                 }
                 Some(TokenKind::Punct('&')) if self.is_name_word(j + 1) => j += 1,
+                // "Islamic Resistance in Iraq": an organisation named after where it works.
+                Some(TokenKind::Word(Shape::Lower)) if self.in_organisation_name(&items, j) => {
+                    items.extend([j, j + 1]);
+                    j += 2;
+                }
                 Some(TokenKind::Word(Shape::Lower)) => {
                     let mut k = j;
                     while k < j + 3
@@ -233,9 +288,11 @@ impl<'t> Scanner<'_, 't> {
                         break;
                     }
                     for c in j..k {
-                        self.out
+                        *self
+                            .out
                             .lowercase
-                            .insert(&self.text[self.tokens[c].range.clone()]);
+                            .entry(&self.text[self.tokens[c].range.clone()])
+                            .or_default() += 1;
                     }
                     items.extend(j..=k);
                     j = k + 1;
@@ -263,17 +320,48 @@ impl<'t> Scanner<'_, 't> {
             self.headline_options(&words);
             return j;
         }
+        let skip = usize::from(sentence_initial);
+        for w in words.iter().skip(skip).filter(|w| w.shape == Shape::Capital) {
+            match self.out.capitalised.get_mut(w.lower.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    self.out.capitalised.insert(w.lower.clone(), 1);
+                }
+            }
+        }
+        let lead = &words[0];
+        let lead_common = sentence_initial
+            && (lead.is_common()
+                || lexicon::is_common_noun(&lead.lower)
+                || (words.len() == 1 && self.looks_common(lead, j)));
         let mut last_candidate = None;
-        for piece in split_at_titles(&words) {
+        for piece in split_at_titles(&words, self.gazetteer) {
             for piece in split_at_common(&words, &piece) {
-                for words_range in self.split_by_gazetteer(&words, piece.words.clone()) {
-                    let first = piece.words.start == 0 && words_range.start == 0;
-                    let evidence = Evidence {
-                        title: piece.after_title && words_range.start == piece.words.start,
-                        place_preposition: place_preposition && first,
-                        event: piece.event,
-                    };
-                    last_candidate = self.emit(&words, words_range, evidence, sentence_initial && first);
+                for gazetteer_range in self.split_by_gazetteer(&words, piece.words.clone()) {
+                    for words_range in self.split_person_of_place(&words, gazetteer_range) {
+                        let first = piece.words.start == 0 && words_range.start == 0;
+                        // "Officials", "The Iranian": a common word alone, or before a demonym.
+                        let rest_is_demonym = words_range.len() == 2
+                            && self.gazetteer.is_demonym(&words[words_range.start + 1].key);
+                        if first && lead_common && (words_range.len() == 1 || rest_is_demonym) {
+                            continue;
+                        }
+                        let evidence = Evidence {
+                            title: piece.after_title && words_range.start == piece.words.start,
+                            place_preposition: (place_preposition
+                                || (lead_common && lexicon::is_place_preposition(&lead.lower)))
+                                && first,
+                            event: piece.event,
+                        };
+                        last_candidate =
+                            self.emit(&words, words_range.clone(), evidence, sentence_initial && first);
+                        if let Some(id) = last_candidate {
+                            let candidate = &mut self.out.candidates[id];
+                            candidate.lead_common = first && lead_common;
+                            candidate.optional_title =
+                                piece.optional_title && words_range.start == piece.words.start;
+                        }
+                    }
                 }
             }
         }
@@ -284,7 +372,7 @@ impl<'t> Scanner<'_, 't> {
     fn headline_options(&mut self, words: &[RunWord]) {
         let group = self.out.headline_groups;
         self.out.headline_groups += 1;
-        for piece in split_at_titles(words) {
+        for piece in split_at_titles(words, self.gazetteer) {
             for piece in split_at_common(words, &piece) {
                 for start in piece.words.clone() {
                     for end in start + 1..=(start + 4).min(piece.words.end) {
@@ -320,9 +408,88 @@ impl<'t> Scanner<'_, 't> {
             sentence_initial: false,
             headline: None,
             second_word: None,
+            lead_common: false,
+            optional_title: false,
         });
         self.out.definitions.push((long, self.out.candidates.len() - 1));
         j + 3
+    }
+
+    /// Whether the lower-case word at `j` joins an organisation's name to a place: "in" after
+    /// at least two name words ending in an organisation word, before one name word.
+    fn in_organisation_name(&self, items: &[usize], j: usize) -> bool {
+        let Some(("in", _)) = self.word(j) else {
+            return false;
+        };
+        let names = items.iter().filter(|&&i| self.is_name_word(i)).count();
+        let last_is_cue = items
+            .last()
+            .and_then(|&i| self.word(i))
+            .is_some_and(|(w, _)| lexicon::is_organisation_cue(&w.to_lowercase()));
+        names >= 2 && last_is_cue && self.is_name_word(j + 1) && !self.is_name_word(j + 2)
+    }
+
+    /// A sentence-initial word that reads as a common word by its form: an adverb before a comma
+    /// ("Surprisingly,") or a verb in -ing before an article or pronoun ("Highlighting the").
+    fn looks_common(&self, word: &RunWord, next: usize) -> bool {
+        let letters = word.lower.chars().count();
+        let adverb = letters >= 7 && word.lower.ends_with("ly") && self.punct(next) == Some(',');
+        let verb = letters >= 6
+            && word.lower.ends_with("ing")
+            && self.word(next).is_some_and(|(w, s)| {
+                s == Shape::Lower
+                    && matches!(
+                        w,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                    )
+            });
+        adverb || verb
+    }
+
+    /// "Tom Lee of Fort Worth": a person's name (two or three plain words) followed by "of" and
+    /// a place is two names. Names with an organisation or place word before "of" stay whole
+    /// ("Bank of England", "University of Otago"), as do names the gazetteer knows.
+    fn split_person_of_place(&self, words: &[RunWord], range: Range<usize>) -> Vec<Range<usize>> {
+        let Some(of) = words[range.clone()]
+            .iter()
+            .position(|w| w.lower == "of")
+            .map(|p| p + range.start)
+        else {
+            return vec![range];
+        };
+        let left = range.start..of;
+        let plain = |w: &RunWord| {
+            w.shape == Shape::Capital
+                && !w.is_common()
+                && !w.is_title()
+                && !lexicon::is_generic(&w.lower)
+                && !lexicon::is_organisation_cue(&w.lower)
+                && !lexicon::is_place_cue(&w.lower)
+                && !self.gazetteer.is_demonym(&w.key)
+        };
+        let person = (2..=3).contains(&left.len()) && words[left.clone()].iter().all(plain);
+        let right = trim(words, of + 1..range.end);
+        if !person
+            || right.is_empty()
+            || self
+                .gazetteer
+                .entry_for(&join_keys(words, range.clone()))
+                .is_some()
+        {
+            return vec![range];
+        }
+        vec![left, right]
     }
 
     fn preceding_word(&self, i: usize) -> Option<&'t str> {
@@ -375,15 +542,35 @@ impl<'t> Scanner<'_, 't> {
             if letters < 2
                 || first.is_common()
                 || lexicon::is_generic(&first.lower)
+                || (sentence_initial && lexicon::is_common_noun(&first.lower))
+                || lexicon::is_adjective(&first.lower)
                 || self.gazetteer.is_demonym(&first.key)
                 || first.lower.chars().any(char::is_numeric)
             {
                 return None;
             }
         }
-        if words[range.clone()]
-            .iter()
-            .all(|w| w.is_connector() || w.is_title() || lexicon::is_generic(&w.lower))
+        // "Israel-Saudi talks", also after a sentence's first common word ("The Israel-Saudi").
+        let lead = usize::from(range.len() == 2 && sentence_initial && first.is_common());
+        if range.len() == lead + 1 && self.emit_hyphenated_pair(&words[range.start + lead], evidence) {
+            return None;
+        }
+        // "Axis of Resistance", "International Court of Justice": ordinary words joined by a
+        // connector and capitalised are a name, unless they begin with a title ("Minister of
+        // Defence" is a role).
+        let ordinary_name =
+            range.len() >= 3 && words[range.clone()].iter().any(RunWord::is_connector) && !first.is_title();
+        // "the Defence Ministry said": capitalised mid-sentence and ending in an organisation
+        // word, a title and that word name the organisation.
+        let office = range.len() >= 2
+            && !sentence_initial
+            && words[range.clone()].iter().all(|w| w.shape == Shape::Capital)
+            && lexicon::is_organisation_cue(&words[range.end - 1].lower);
+        if !ordinary_name
+            && !office
+            && words[range.clone()]
+                .iter()
+                .all(|w| w.is_connector() || w.is_title() || lexicon::is_generic(&w.lower))
         {
             return None;
         }
@@ -398,8 +585,47 @@ impl<'t> Scanner<'_, 't> {
                 .iter()
                 .find(|w| !w.is_connector())
                 .map(|w| self.tokens[w.token].range.start),
+            lead_common: false,
+            optional_title: false,
         });
         Some(self.out.candidates.len() - 1)
+    }
+
+    /// "Israel-Saudi talks": a hyphenated word whose parts the gazetteer knows but not the whole
+    /// is its parts; the names among them become candidates (demonyms do not). Returns whether
+    /// the word was such a pair.
+    fn emit_hyphenated_pair(&mut self, word: &RunWord, evidence: Evidence) -> bool {
+        let range = self.tokens[word.token].range.clone();
+        let surface = &self.text[range.clone()];
+        if !surface.contains('-') || self.gazetteer.entry_for(&word.key).is_some() {
+            return false;
+        }
+        let mut parts = Vec::new();
+        let mut at = range.start;
+        for part in surface.split('-') {
+            let key = exact_key(&fold_words(part));
+            let known = self.gazetteer.entry_for(&key).is_some();
+            if key.is_empty() || !(known || self.gazetteer.is_demonym(&key)) {
+                return false;
+            }
+            if known {
+                parts.push(at..at + part.len());
+            }
+            at += part.len() + 1;
+        }
+        for part in parts {
+            self.out.candidates.push(Candidate {
+                doc: self.doc,
+                range: part,
+                evidence,
+                sentence_initial: false,
+                headline: None,
+                second_word: None,
+                lead_common: false,
+                optional_title: false,
+            });
+        }
+        true
     }
 }
 
@@ -418,7 +644,7 @@ fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
             continue;
         }
         let line = &tokens[line_start..end];
-        let (mut capitalised, mut lower) = (0, 0);
+        let (mut capitalised, mut lower, mut words) = (0, 0, 0);
         for token in line {
             match token.kind {
                 TokenKind::Word(Shape::Capital | Shape::Upper) => capitalised += 1,
@@ -427,13 +653,39 @@ fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
                 }
                 _ => {}
             }
+            words += usize::from(matches!(token.kind, TokenKind::Word(_)));
         }
-        if capitalised >= 3 && lower == 0 {
+        // A short line without a full stop and without lower-case words is a heading or a menu
+        // entry ("Gaza Genocide", "Videos", "5 Min Read"); a byline ("By Jane Doe") is not.
+        let ends_sentence = line
+            .iter()
+            .rev()
+            .find(|t| !matches!(t.kind, TokenKind::Punct('"' | '”' | '’' | ')')))
+            .is_some_and(|t| matches!(t.kind, TokenKind::Punct('.' | '!' | '?')));
+        let byline = line
+            .first()
+            .is_some_and(|t| matches!(&text[t.range.clone()], "By" | "BY"));
+        let heading = capitalised >= 1 && words <= 5 && !ends_sentence && !byline;
+        if (capitalised >= 3 || heading) && lower == 0 && !byline {
             flags[line_start..end].fill(true);
         }
         line_start = end + 1;
     }
     flags
+}
+
+/// Whether the text reads as English: at least a fifth of its lower-case words are frequent
+/// English words (`english_markers` in the lexicon). Texts of fewer than 8 lower-case words get
+/// the benefit of the doubt.
+fn is_english(text: &str, tokens: &[Token]) -> bool {
+    let (mut lower, mut marked) = (0usize, 0usize);
+    for token in tokens {
+        if token.kind == TokenKind::Word(Shape::Lower) {
+            lower += 1;
+            marked += usize::from(lexicon::is_english_marker(&text[token.range.clone()]));
+        }
+    }
+    lower < 8 || marked * 5 >= lower
 }
 
 /// A word after which a full stop does not end the sentence: an initial or an abbreviated title.
@@ -449,10 +701,11 @@ fn join_keys(words: &[RunWord], range: Range<usize>) -> String {
 /// Splits a run at title blocks. A block is a title when a name follows it (directly: that name
 /// is a person; after "of": an organisation or a place); before a generic word it is part of the
 /// name ("Supreme Court", "Foreign Ministry"); at the end it is dropped.
-fn split_at_titles(words: &[RunWord]) -> Vec<Piece> {
+fn split_at_titles(words: &[RunWord], gazetteer: &Gazetteer) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut start = 0;
     let mut after_title = false;
+    let mut optional_title = false;
     let mut p = 0;
     while p < words.len() {
         if !words[p].is_title() {
@@ -462,6 +715,26 @@ fn split_at_titles(words: &[RunWord]) -> Vec<Piece> {
         let mut q = p;
         while q < words.len() && words[q].is_title() {
             q += 1;
+        }
+        // "Court of Justice", "Ministry of Defence": a title after a connector, ending the run
+        // or before another connector, ends a name.
+        let ends_name =
+            p > 0 && words[p - 1].is_connector() && words.get(q).is_none_or(RunWord::is_connector);
+        // The gazetteer decides before the title rules ("General Electric").
+        let known = (q + 1..=words.len()).any(|end| gazetteer.entry_for(&join_keys(words, p..end)).is_some());
+        // "General Motors", "St Petersburg", "Grand Central Station": a title word that also
+        // begins names, before one word or before a name ending in a cue word.
+        let name_start = q == p + 1
+            && lexicon::is_name_starting_title(&words[p].lower)
+            && words.get(q).is_some_and(|w| !w.is_connector())
+            && (q + 1 == words.len() || {
+                let last = &words[words.len() - 1].lower;
+                lexicon::is_organisation_cue(last) || lexicon::is_place_cue(last)
+            });
+        if ends_name || known || name_start {
+            optional_title |= name_start && !known && p == start;
+            p = q;
+            continue;
         }
         let is_title = match words.get(q) {
             None => true,
@@ -473,8 +746,10 @@ fn split_at_titles(words: &[RunWord]) -> Vec<Piece> {
                     words: start..p,
                     after_title,
                     event: false,
+                    optional_title: std::mem::take(&mut optional_title),
                 });
             }
+            optional_title = false;
             after_title = words.get(q).is_some_and(|next| !next.is_connector());
             start = q;
         }
@@ -485,6 +760,7 @@ fn split_at_titles(words: &[RunWord]) -> Vec<Piece> {
             words: start..words.len(),
             after_title,
             event: false,
+            optional_title,
         });
     }
     pieces
@@ -492,21 +768,39 @@ fn split_at_titles(words: &[RunWord]) -> Vec<Piece> {
 
 /// Splits a piece at capitalised common and calendar words ("In February", headline words)
 /// and takes "Operation" off an operation's name, noting that it names an event.
+///
+/// A common word stays when a name word follows it and its capital is evidence: inside a
+/// sentence ("voters in New Mexico") the capital says it is part of the name; at the start of a
+/// sentence ("New Mexico will vote") the candidate keeps it for the case to decide (see
+/// [`Candidate::lead_common`]).
 fn split_at_common(words: &[RunWord], piece: &Piece) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut start = piece.words.start;
     let mut after_title = piece.after_title;
+    let mut optional_title = piece.optional_title;
+    let begins_name = |p: usize| {
+        let word = &words[p];
+        let next_is_name = words
+            .get(p + 1)
+            .is_some_and(|n| p + 1 < piece.words.end && !n.is_connector() && !n.is_common());
+        next_is_name
+            && word.shape == Shape::Capital
+            && !lexicon::is_calendar(&word.lower)
+            && word.lower != "i"
+    };
     for p in piece.words.clone() {
-        if words[p].is_common() {
+        if words[p].is_common() && !begins_name(p) {
             if p > start {
                 out.push(Piece {
                     words: start..p,
                     after_title,
                     event: false,
+                    optional_title: std::mem::take(&mut optional_title),
                 });
             }
             start = p + 1;
             after_title = false;
+            optional_title = false;
         }
     }
     if start < piece.words.end {
@@ -514,10 +808,18 @@ fn split_at_common(words: &[RunWord], piece: &Piece) -> Vec<Piece> {
             words: start..piece.words.end,
             after_title,
             event: false,
+            optional_title,
         });
     }
     for piece in &mut out {
         piece.words = trim(words, piece.words.clone());
+        // "By Palestine Chronicle Staff": a byline's last word is not part of the outlet's name.
+        if piece.words.len() > 1
+            && lexicon::is_byline_tail(&words[piece.words.end - 1].lower)
+            && !words[piece.words.end - 2].is_connector()
+        {
+            piece.words.end -= 1;
+        }
         let is_operation = |w: &RunWord| matches!(w.lower.as_str(), "operation" | "operations");
         if piece.words.len() > 1 && is_operation(&words[piece.words.start]) {
             piece.words.start += 1;

@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::Kind;
 use super::detect::{Candidate, Detection};
 use super::gazetteer::Gazetteer;
@@ -23,6 +25,9 @@ pub struct Form {
     /// Written in capitals, short: may stand for a longer name.
     pub acronym: bool,
     pub kind: Kind,
+    /// The kind is person only because the name is two or three plain words: no title, cue or
+    /// gazetteer entry says so, so it yields to an organisation ("Allied Bearing Systems").
+    pub shape_person: bool,
 }
 
 /// Groups the kept candidates into forms. Returns the forms and, for each candidate, its form.
@@ -35,12 +40,15 @@ pub fn build(
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut by_surface: HashMap<&str, usize> = HashMap::new();
     let mut form_of = vec![None; detection.candidates.len()];
+    let known = Known::gather(texts, detection);
+    // Folded keys of surfaces `keep` looks up, computed once per distinct surface.
+    let mut keys: FxHashMap<&str, String> = FxHashMap::default();
     for (index, candidate) in detection.candidates.iter().enumerate() {
         if candidate.headline.is_some() {
             continue;
         }
         let text = texts[candidate.doc];
-        let Some(range) = keep(text, candidate, detection, gazetteer) else {
+        let Some((range, title)) = keep(text, candidate, detection, gazetteer, &known, &mut keys) else {
             continue;
         };
         let surface = &text[range.clone()];
@@ -58,6 +66,7 @@ pub fn build(
                     votes: Votes::default(),
                     acronym: false,
                     kind: Kind::Other,
+                    shape_person: false,
                 });
                 forms.len() - 1
             });
@@ -69,7 +78,7 @@ pub fn build(
         form.mentions.push((candidate.doc, range));
         form.votes.add(Votes {
             mentions: 1,
-            titles: usize::from(candidate.evidence.title),
+            titles: usize::from(candidate.evidence.title || title),
             place_prepositions: usize::from(candidate.evidence.place_preposition),
             events: usize::from(candidate.evidence.event),
         });
@@ -82,6 +91,10 @@ pub fn build(
             form.votes,
             form.known.map(|id| gazetteer.entry(id).kind),
         );
+        form.shape_person = form.kind == Kind::Person
+            && form.votes.titles == 0
+            && form.known.is_none()
+            && kind::from_words(&form.words).is_none();
     }
     (forms, form_of)
 }
@@ -129,6 +142,7 @@ fn add_headline_mentions(
                         votes: Votes::default(),
                         acronym: false,
                         kind: Kind::Other,
+                        shape_person: false,
                     });
                     by_key.insert(key, forms.len() - 1);
                     forms.len() - 1
@@ -146,27 +160,88 @@ fn add_headline_mentions(
     }
 }
 
-/// The range to keep of a candidate: a sentence-initial word that the case also writes in
-/// lower case is a common word ("Currently", "Highlighting"), not a name.
-fn keep(
-    text: &str,
+/// What the case itself writes mid-sentence, where capitals are evidence: the keys of whole
+/// names, and the last words of names of two words or more (surnames, mostly).
+struct Known {
+    names: FxHashSet<String>,
+    surnames: FxHashSet<String>,
+}
+
+impl Known {
+    fn gather(texts: &[&str], detection: &Detection<'_>) -> Self {
+        let mut surfaces: FxHashSet<&str> = FxHashSet::default();
+        for c in &detection.candidates {
+            if !c.sentence_initial && c.headline.is_none() && !c.optional_title {
+                surfaces.insert(&texts[c.doc][c.range.clone()]);
+            }
+        }
+        let mut known = Known {
+            names: FxHashSet::with_capacity_and_hasher(surfaces.len(), rustc_hash::FxBuildHasher),
+            surnames: FxHashSet::default(),
+        };
+        for surface in surfaces {
+            let words = fold_words(surface);
+            if words.len() >= 2
+                && let Some(last) = words.last()
+            {
+                known.surnames.insert(last.clone());
+            }
+            known.names.insert(exact_key(&words));
+        }
+        known
+    }
+}
+
+/// The range to keep of a candidate, and whether a title was taken off it.
+///
+/// - A title word that also begins names ("General Motors") is a title only when the case uses
+///   the rest as a surname elsewhere ("General Petraeus" beside "David Petraeus").
+/// - At the start of a sentence the capital proves nothing. The whole name stays when the case
+///   writes it mid-sentence or the gazetteer knows it ("New Mexico", "South Korea"); otherwise
+///   the first word goes when it is a common word, or when the case writes it in lower case
+///   more often than capitalised mid-sentence ("Currently", but not "Brown" beside "Gordon
+///   Brown"; words in web addresses are not counted).
+fn keep<'t>(
+    text: &'t str,
     candidate: &Candidate,
     detection: &Detection<'_>,
     gazetteer: &Gazetteer,
-) -> Option<std::ops::Range<usize>> {
+    known: &Known,
+    keys: &mut FxHashMap<&'t str, String>,
+) -> Option<(std::ops::Range<usize>, bool)> {
+    let whole = candidate.range.clone();
+    let rest = candidate.second_word.map(|start| start..whole.end);
+    let mut key_of = |r: &std::ops::Range<usize>| {
+        let surface = &text[r.clone()];
+        keys.entry(surface)
+            .or_insert_with(|| exact_key(&fold_words(surface)))
+            .clone()
+    };
+    if candidate.optional_title {
+        return match rest {
+            Some(rest) if known.surnames.contains(&key_of(&rest)) => Some((rest, true)),
+            _ => Some((whole, false)),
+        };
+    }
     if !candidate.sentence_initial {
-        return Some(candidate.range.clone());
+        return Some((whole, false));
     }
-    let first_end = candidate.second_word.unwrap_or(candidate.range.end);
-    let first = text[candidate.range.start..first_end].trim_end();
-    let lower = first.to_lowercase();
-    if !detection.lowercase.contains(lower.as_str()) {
-        return Some(candidate.range.clone());
+    if candidate.second_word.is_some() {
+        let key = key_of(&whole);
+        if known.names.contains(&key) || gazetteer.entry_for(&key).is_some() {
+            return Some((whole, false));
+        }
     }
-    let rest = candidate.second_word.map(|start| start..candidate.range.end)?;
+    let first_end = candidate.second_word.unwrap_or(whole.end);
+    let lower = text[whole.start..first_end].trim_end().to_lowercase();
+    let lowercase = detection.lowercase.get(lower.as_str()).copied().unwrap_or(0);
+    let capitalised = detection.capitalised.get(&lower).copied().unwrap_or(0);
+    if !candidate.lead_common && lowercase <= capitalised {
+        return Some((whole, false));
+    }
+    let rest = rest?;
     // "Millions of Iranians": what remains may be a demonym alone.
-    let rest_key = exact_key(&fold_words(&text[rest.clone()]));
-    (!gazetteer.is_demonym(&rest_key)).then_some(rest)
+    (!gazetteer.is_demonym(&key_of(&rest))).then_some((rest, false))
 }
 
 /// "IRGC", "PIJ", "U.S.": two to six capitals, maybe dotted.

@@ -51,7 +51,7 @@ pub fn decide(words: &[String], votes: Votes, known: Option<Kind>) -> Kind {
     if let Some(kind) = from_words(words) {
         return kind;
     }
-    if votes.place_prepositions * 2 > votes.mentions {
+    if votes.place_prepositions * 2 >= votes.mentions {
         return Kind::Place;
     }
     let plain = words

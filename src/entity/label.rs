@@ -6,16 +6,30 @@ use std::collections::BTreeMap;
 use super::forms::Form;
 use super::{Entity, Kind, Mention, Reason};
 
-/// Builds the entity for the forms `members` of one group.
-pub fn entity(texts: &[&str], forms: &[Form], members: &[usize], reason: Reason) -> Entity {
+/// Builds the entity for the forms `members` of one group: their mentions in the articles
+/// `keep(form, doc)` allows, and the `extra` mentions other groups' forms gave it.
+pub fn entity(
+    texts: &[&str],
+    forms: &[Form],
+    members: &[usize],
+    reason: Reason,
+    keep: impl Fn(usize, usize) -> bool,
+    extra: &[Mention],
+) -> Entity {
+    let keep = &keep;
     let mut mentions: Vec<Mention> = members
         .iter()
         .flat_map(|&id| {
-            forms[id].mentions.iter().map(|(doc, range)| Mention {
-                doc: *doc,
-                range: range.clone(),
-            })
+            forms[id]
+                .mentions
+                .iter()
+                .filter(move |(doc, _)| keep(id, *doc))
+                .map(|(doc, range)| Mention {
+                    doc: *doc,
+                    range: range.clone(),
+                })
         })
+        .chain(extra.iter().cloned())
         .collect();
     mentions.sort_by_key(|m| (m.doc, m.range.start, m.range.end));
     mentions.dedup();
@@ -85,7 +99,12 @@ fn choose_kind(forms: &[Form], members: &[usize]) -> Kind {
     let mut votes: BTreeMap<Kind, usize> = BTreeMap::new();
     for &id in members {
         let form = &forms[id];
-        let weight = form.mentions.len() + 4 * form.votes.titles + 2 * form.words.len();
+        // A person only by the shape of the name is weak evidence.
+        let weight = if form.shape_person {
+            form.mentions.len()
+        } else {
+            form.mentions.len() + 4 * form.votes.titles + 2 * form.words.len()
+        };
         *votes.entry(form.kind).or_default() += weight;
     }
     votes.remove(&Kind::Other);

@@ -1,756 +1,199 @@
 //! Word lists the detector and the kind rules read: English function words, calendar words,
 //! titles, name particles and the cue words that tell organisations, places and events apart.
-//! All entries are lower case; look-ups take a lower-cased word.
+//!
+//! The lists are data, `assets/lexicon/en.toml`, compiled in and parsed once into hash sets on
+//! first use; [`install`] adds a user's words (config `[entities] lexicon`) before that. All
+//! entries are lower case; look-ups take a lower-cased word.
 
-/// Capitalised only because they start a sentence or a headline; never a name on their own.
-const COMMON: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "according",
-    "across",
-    "after",
-    "afterwards",
-    "again",
-    "against",
-    "ago",
-    "all",
-    "almost",
-    "along",
-    "already",
-    "also",
-    "although",
-    "always",
-    "amid",
-    "among",
-    "an",
-    "and",
-    "another",
-    "any",
-    "anyone",
-    "anything",
-    "are",
-    "as",
-    "at",
-    "back",
-    "be",
-    "because",
-    "been",
-    "before",
-    "behind",
-    "being",
-    "below",
-    "beside",
-    "besides",
-    "between",
-    "beyond",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "currently",
-    "despite",
-    "did",
-    "do",
-    "does",
-    "during",
-    "each",
-    "earlier",
-    "either",
-    "else",
-    "even",
-    "ever",
-    "every",
-    "everyone",
-    "few",
-    "finally",
-    "first",
-    "following",
-    "for",
-    "former",
-    "from",
-    "further",
-    "furthermore",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "including",
-    "indeed",
-    "inside",
-    "instead",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "last",
-    "late",
-    "later",
-    "lastly",
-    "least",
-    "less",
-    "let",
-    "like",
-    "many",
-    "may",
-    "maybe",
-    "me",
-    "meanwhile",
-    "might",
-    "more",
-    "moreover",
-    "most",
-    "much",
-    "must",
-    "my",
-    "near",
-    "neither",
-    "never",
-    "nevertheless",
-    "new",
-    "next",
-    "no",
-    "nobody",
-    "none",
-    "nor",
-    "not",
-    "nothing",
-    "now",
-    "of",
-    "off",
-    "often",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "other",
-    "others",
-    "otherwise",
-    "our",
-    "out",
-    "outside",
-    "over",
-    "overall",
-    "per",
-    "perhaps",
-    "please",
-    "previously",
-    "rather",
-    "recently",
-    "related",
-    "says",
-    "said",
-    "second",
-    "several",
-    "she",
-    "should",
-    "similarly",
-    "since",
-    "so",
-    "some",
-    "someone",
-    "something",
-    "sometimes",
-    "soon",
-    "source",
-    "sources",
-    "still",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "then",
-    "there",
-    "therefore",
-    "these",
-    "they",
-    "third",
-    "this",
-    "those",
-    "though",
-    "through",
-    "throughout",
-    "thus",
-    "to",
-    "today",
-    "together",
-    "tomorrow",
-    "tonight",
-    "too",
-    "toward",
-    "towards",
-    "under",
-    "unless",
-    "unlike",
-    "until",
-    "up",
-    "upon",
-    "us",
-    "very",
-    "via",
-    "was",
-    "we",
-    "well",
-    "were",
-    "what",
-    "whatever",
-    "when",
-    "whenever",
-    "where",
-    "whereas",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "within",
-    "without",
-    "would",
-    "yes",
-    "yesterday",
-    "yet",
-    "you",
-    "your",
-    "breaking",
-    "update",
-    "updated",
-    "read",
-    "more",
-    "photo",
-    "video",
-    "watch",
-    "related",
-    "advertisement",
-    "share",
-    "exclusive",
-    "analysis",
-    "opinion",
-    "editorial",
-    "reporting",
-    "additional",
-    "copyright",
-    "file",
-    "image",
-    "images",
-    "credit",
-    "caption",
-];
+use rustc_hash::FxHashSet as HashSet;
+use std::sync::OnceLock;
 
-/// Month abbreviations and other calendar words (month and weekday names: `article::meta::date`):
-/// capitalised in English, never entities here.
-const CALENDAR: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "christmas",
-    "easter",
-    "ramadan",
-    "eid",
-];
+use serde::Deserialize;
 
-/// Titles and ranks that stand before a person's name: not part of the name, but evidence
-/// that it names a person.
-const TITLES: &[&str] = &[
-    "president",
-    "minister",
-    "premier",
-    "chancellor",
-    "secretary",
-    "secretary-general",
-    "general",
-    "gen",
-    "brigadier",
-    "brig",
-    "colonel",
-    "col",
-    "captain",
-    "capt",
-    "commander",
-    "cmdr",
-    "admiral",
-    "adm",
-    "sergeant",
-    "sgt",
-    "lieutenant",
-    "lt",
-    "major",
-    "maj",
-    "marshal",
-    "chief",
-    "leader",
-    "sheikh",
-    "shaykh",
-    "sheik",
-    "sayyed",
-    "sayyid",
-    "seyed",
-    "sayed",
-    "ayatollah",
-    "grand",
-    "imam",
-    "mullah",
-    "hojatoleslam",
-    "cleric",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "crown",
-    "emir",
-    "amir",
-    "sultan",
-    "pope",
-    "cardinal",
-    "archbishop",
-    "bishop",
-    "rev",
-    "reverend",
-    "rabbi",
-    "father",
-    "pres",
-    "gov",
-    "governor",
-    "sen",
-    "senator",
-    "rep",
-    "congressman",
-    "congresswoman",
-    "judge",
-    "justice",
-    "mayor",
-    "ambassador",
-    "envoy",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "attorney",
-    "coach",
-    "chairman",
-    "chairwoman",
-    "ceo",
-    "director",
-    "officer",
-    "detective",
-    "deputy",
-    "vice",
-    "prime",
-    "foreign",
-    "defence",
-    "defense",
-    "interior",
-    "supreme",
-    "acting",
-    "former",
-    "late",
-    "speaker",
-    "actress",
-    "actor",
-    "singer",
-    "star",
-    "manager",
-    "striker",
-    "pitcher",
-    "sheriff",
-    "inspector",
-    "superintendent",
-    "constable",
-    "agent",
-    "saint",
-    "st",
-    "mp",
-    "mep",
-    "hon",
-    "honourable",
-    "excellency",
-    "his",
-    "her",
-    "jr",
-    "sr",
-];
+/// The bundled English lexicon.
+pub const ENGLISH: &str = include_str!("../../assets/lexicon/en.toml");
 
-/// Lower-case words that join the parts of one name ("Popular Front for the Liberation of
-/// Palestine", "Abu Bakr al Baghdadi", "Charles de Gaulle").
-const CONNECTORS: &[&str] = &[
-    "of", "for", "the", "de", "del", "della", "di", "da", "dos", "das", "du", "des", "la", "le", "van",
-    "von", "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "ben", "y",
-];
+/// The word lists, one per role (see the comments in `assets/lexicon/en.toml`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Lexicon {
+    common: HashSet<String>,
+    calendar: HashSet<String>,
+    titles: HashSet<String>,
+    connectors: HashSet<String>,
+    particles: HashSet<String>,
+    organisation_cues: HashSet<String>,
+    place_cues: HashSet<String>,
+    event_cues: HashSet<String>,
+    place_prepositions: HashSet<String>,
+    generic: HashSet<String>,
+    /// Words written capitalised that describe rather than name ("Zionist", "Sunni"): never an
+    /// entity alone.
+    adjectives: HashSet<String>,
+    /// Title words that also begin names of places and companies ("General Motors",
+    /// "St Petersburg", "Grand Rapids"): a title only before a person's name.
+    name_starting_titles: HashSet<String>,
+    /// Lower-case words of English that are frequent in news: evidence that a text is English.
+    english_markers: HashSet<String>,
+    /// Trailing words of a byline that are not part of the outlet's name ("Staff").
+    byline_tails: HashSet<String>,
+    /// Frequent news nouns ("Officials", "Hundreds", "Videos"): never a name alone.
+    common_nouns: HashSet<String>,
+    /// Company suffixes, not counted in initials ("Inc", "Ltd").
+    company_suffixes: HashSet<String>,
+}
 
-/// Connectors that may also begin a name, glued by a hyphen or alone ("al-Hindi", "bin Salman").
-const NAME_PARTICLES: &[&str] = &[
-    "al", "el", "ad", "ar", "as", "an", "ash", "at", "az", "bin", "ibn", "bint", "de", "van", "von", "da",
-    "di", "du", "del", "la", "le",
-];
+impl Lexicon {
+    /// Parses a lexicon file. Words are lower-cased.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut lexicon: Self = toml::from_str(text).map_err(|e| e.to_string())?;
+        for set in lexicon.sets_mut() {
+            *set = set.drain().map(|w| w.to_lowercase()).collect();
+        }
+        Ok(lexicon)
+    }
 
-/// Last words that make a name an organisation.
-const ORGANISATION_CUES: &[&str] = &[
-    "movement",
-    "corps",
-    "force",
-    "forces",
-    "brigade",
-    "brigades",
-    "agency",
-    "party",
-    "army",
-    "group",
-    "organization",
-    "organisation",
-    "council",
-    "committee",
-    "ministry",
-    "department",
-    "front",
-    "network",
-    "company",
-    "inc",
-    "corp",
-    "corporation",
-    "ltd",
-    "llc",
-    "plc",
-    "bank",
-    "university",
-    "college",
-    "school",
-    "institute",
-    "association",
-    "union",
-    "commission",
-    "authority",
-    "office",
-    "bureau",
-    "court",
-    "assembly",
-    "parliament",
-    "senate",
-    "congress",
-    "government",
-    "administration",
-    "police",
-    "guard",
-    "guards",
-    "navy",
-    "militia",
-    "battalion",
-    "division",
-    "regiment",
-    "federation",
-    "league",
-    "club",
-    "foundation",
-    "fund",
-    "news",
-    "times",
-    "post",
-    "press",
-    "herald",
-    "tribune",
-    "journal",
-    "channel",
-    "tv",
-    "radio",
-    "television",
-    "media",
-    "magazine",
-    "reporter",
-    "telegraph",
-    "gazette",
-    "daily",
-    "service",
-    "services",
-    "board",
-    "society",
-    "institution",
-    "alliance",
-    "coalition",
-    "cartel",
-    "brotherhood",
-    "jihad",
-    "resistance",
-    "airlines",
-    "airways",
-    "team",
-    "weekly",
-    "broadcasting",
-    "broadcaster",
-    "voice",
-    "engineering",
-    "industries",
-    "holdings",
-    "partners",
-    "watch",
-    "international",
-    "trust",
-    "directorate",
-    "secretariat",
-    "cabinet",
-    "bloc",
-];
+    fn sets_mut(&mut self) -> [&mut HashSet<String>; 16] {
+        [
+            &mut self.common,
+            &mut self.calendar,
+            &mut self.titles,
+            &mut self.connectors,
+            &mut self.particles,
+            &mut self.organisation_cues,
+            &mut self.place_cues,
+            &mut self.event_cues,
+            &mut self.place_prepositions,
+            &mut self.generic,
+            &mut self.adjectives,
+            &mut self.name_starting_titles,
+            &mut self.english_markers,
+            &mut self.byline_tails,
+            &mut self.common_nouns,
+            &mut self.company_suffixes,
+        ]
+    }
 
-/// Last words that make a name a place.
-const PLACE_CUES: &[&str] = &[
-    "city",
-    "province",
-    "state",
-    "county",
-    "district",
-    "region",
-    "strip",
-    "bank",
-    "street",
-    "road",
-    "avenue",
-    "square",
-    "island",
-    "islands",
-    "gulf",
-    "sea",
-    "ocean",
-    "river",
-    "lake",
-    "mountain",
-    "mountains",
-    "valley",
-    "desert",
-    "bay",
-    "coast",
-    "airport",
-    "port",
-    "arena",
-    "stadium",
-    "center",
-    "centre",
-    "hospital",
-    "clinic",
-    "prison",
-    "camp",
-    "crossing",
-    "border",
-    "village",
-    "town",
-    "heights",
-    "peninsula",
-    "canal",
-    "park",
-    "hall",
-    "palace",
-    "mosque",
-    "church",
-    "shrine",
-    "base",
-    "unit",
-    "building",
-    "tower",
-    "bridge",
-    "station",
-    "hotel",
-    "dam",
-    "reservoir",
-    "basin",
-    "plateau",
-    "highway",
-    "strait",
-    "straits",
-    "harbour",
-    "harbor",
-    "governorate",
-    "municipality",
-    "territory",
-    "territories",
-    "forest",
-    "hills",
-];
+    /// Adds every word of `other` to the lists.
+    pub fn extend(&mut self, mut other: Lexicon) {
+        for (mine, theirs) in self.sets_mut().into_iter().zip(other.sets_mut()) {
+            mine.extend(theirs.drain());
+        }
+    }
+}
 
-/// Words that make a name an event or operation.
-const EVENT_CUES: &[&str] = &[
-    "operation",
-    "war",
-    "summit",
-    "conference",
-    "games",
-    "olympics",
-    "cup",
-    "championship",
-    "election",
-    "elections",
-    "festival",
-    "awards",
-    "oscars",
-    "revolution",
-    "uprising",
-    "intifada",
-    "flood",
-    "storm",
-    "massacre",
-    "attack",
-    "offensive",
-    "crisis",
-    "accord",
-    "accords",
-    "agreement",
-    "treaty",
-    "deal",
-    "talks",
-    "ceremony",
-    "protest",
-    "protests",
-];
+static LEXICON: OnceLock<Lexicon> = OnceLock::new();
 
-/// Words before a name that say it is a place ("in Tehran", "near Aleppo").
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "near", "at", "from", "to", "across", "outside", "inside", "around",
-];
+fn builtin() -> Lexicon {
+    // Tested to parse (`the_bundled_lexicon_parses`).
+    Lexicon::parse(ENGLISH).unwrap_or_default()
+}
 
-fn contains(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
+/// Adds the words of a user lexicon file to the bundled lists. Call it once, before the first
+/// entity pass; it fails if the file does not parse or the lists are already in use.
+pub fn install(user: &str) -> Result<(), String> {
+    let mut lexicon = builtin();
+    lexicon.extend(Lexicon::parse(user).map_err(|e| format!("lexicon: {e}"))?);
+    LEXICON
+        .set(lexicon)
+        .map_err(|_| "lexicon: already loaded".to_string())
+}
+
+fn get() -> &'static Lexicon {
+    LEXICON.get_or_init(builtin)
 }
 
 pub fn is_common(word: &str) -> bool {
-    contains(COMMON, word) || is_calendar(word)
+    get().common.contains(word) || is_calendar(word)
 }
 
 pub fn is_calendar(word: &str) -> bool {
     use crate::article::meta::date::{MONTHS, WEEKDAYS};
-    contains(CALENDAR, word) || MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+    get().calendar.contains(word) || MONTHS.contains(&word) || WEEKDAYS.contains(&word)
 }
 
 pub fn is_title(word: &str) -> bool {
-    contains(TITLES, word.trim_end_matches('.'))
+    get().titles.contains(word.trim_end_matches('.'))
+}
+
+pub fn is_name_starting_title(word: &str) -> bool {
+    get().name_starting_titles.contains(word.trim_end_matches('.'))
 }
 
 pub fn is_connector(word: &str) -> bool {
-    contains(CONNECTORS, word)
+    get().connectors.contains(word)
 }
 
 pub fn is_particle(word: &str) -> bool {
-    contains(NAME_PARTICLES, word)
+    get().particles.contains(word)
 }
 
 pub fn is_organisation_cue(word: &str) -> bool {
-    contains(ORGANISATION_CUES, word)
+    get().organisation_cues.contains(word)
 }
 
 pub fn is_place_cue(word: &str) -> bool {
-    contains(PLACE_CUES, word)
+    get().place_cues.contains(word)
 }
 
 pub fn is_event_cue(word: &str) -> bool {
-    contains(EVENT_CUES, word)
+    get().event_cues.contains(word)
 }
 
 pub fn is_place_preposition(word: &str) -> bool {
-    contains(PLACE_PREPOSITIONS, word)
+    get().place_prepositions.contains(word)
+}
+
+pub fn is_adjective(word: &str) -> bool {
+    get().adjectives.contains(word)
+}
+
+pub fn is_english_marker(word: &str) -> bool {
+    get().english_markers.contains(word)
+}
+
+pub fn is_common_noun(word: &str) -> bool {
+    get().common_nouns.contains(word)
+}
+
+pub fn is_company_suffix(word: &str) -> bool {
+    get().company_suffixes.contains(word.trim_end_matches('.'))
+}
+
+pub fn is_byline_tail(word: &str) -> bool {
+    get().byline_tails.contains(word)
 }
 
 /// Words that name no one thing when they stand alone ("the Ministry", "the Strip").
-const GENERIC: &[&str] = &[
-    "ministry",
-    "movement",
-    "strip",
-    "government",
-    "army",
-    "police",
-    "council",
-    "committee",
-    "department",
-    "agency",
-    "party",
-    "force",
-    "forces",
-    "corps",
-    "brigade",
-    "brigades",
-    "city",
-    "province",
-    "state",
-    "states",
-    "republic",
-    "kingdom",
-    "administration",
-    "court",
-    "parliament",
-    "senate",
-    "congress",
-    "office",
-    "operation",
-    "war",
-    "group",
-    "front",
-    "union",
-    "regime",
-    "authority",
-    "embassy",
-    "capital",
-    "region",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "international",
-    "national",
-    "islamic",
-    "revolutionary",
-    "israeli",
-    "resistance",
-    "axis",
-    "news",
-    "president",
-    "minister",
-];
-
 pub fn is_generic(word: &str) -> bool {
-    contains(GENERIC, word) || contains(TITLES, word)
+    get().generic.contains(word) || get().titles.contains(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_lexicon_parses_in_lower_case() {
+        let lexicon = Lexicon::parse(ENGLISH).expect("parses");
+        for set in [
+            &lexicon.common,
+            &lexicon.titles,
+            &lexicon.organisation_cues,
+            &lexicon.adjectives,
+        ] {
+            assert!(set.len() > 10);
+            assert!(set.iter().all(|w| *w == w.to_lowercase()));
+        }
+        assert!(is_title("gen."));
+        assert!(is_common("however"));
+    }
+
+    #[test]
+    fn a_user_file_adds_words_and_unknown_lists_are_refused() {
+        let mut lexicon = builtin();
+        lexicon.extend(Lexicon::parse("titles = [\"Alderman\"]").expect("parses"));
+        assert!(lexicon.titles.contains("alderman") && lexicon.titles.contains("president"));
+        assert!(Lexicon::parse("colours = [\"red\"]").is_err());
+    }
 }

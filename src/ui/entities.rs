@@ -27,6 +27,9 @@ fn kind_label(kind: Kind) -> &'static str {
     }
 }
 
+/// Columns kept for the other spellings merged into an entity ("= Esmail Qaani, Qaani").
+const SPELLINGS_WIDTH: usize = 40;
+
 /// Cuts `text` to `width` characters, marking the cut with an ellipsis.
 fn fit(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
@@ -41,7 +44,8 @@ fn fit(text: &str, width: usize) -> String {
 pub fn render(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
     let Some(index) = &app.entities.index else { return };
     let panes = app.panes.len();
-    let wanted = (LABEL_WIDTH + 9 + CELL_WIDTH * panes + 8) as u16;
+    // Room for the columns and for the other spellings of each entity after them.
+    let wanted = (LABEL_WIDTH + 9 + CELL_WIDTH * panes + 8 + SPELLINGS_WIDTH) as u16;
     let width = wanted.min(area.width.saturating_sub(2));
     let height = area.height.saturating_sub(4);
     let rect = Rect {
@@ -93,7 +97,11 @@ pub fn render(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
     let first = cursor.saturating_sub(list_height.saturating_sub(1));
     for (line, &entity) in rows.iter().enumerate().skip(first).take(list_height) {
         let e = &index.entities[entity];
-        let style = theme.entity(&e.label, app.entities.source_count(entity), false);
+        let style = theme.entity(
+            app.entities.colour(entity),
+            app.entities.source_count(entity),
+            false,
+        );
         let mut spans = vec![
             Span::styled(fit(&sanitize_line(&e.label), LABEL_WIDTH), style),
             Span::raw(format!(" {:<7}", kind_label(e.kind))),
@@ -108,6 +116,14 @@ pub fn render(app: &App, area: Rect, theme: &Theme, buf: &mut Buffer) {
             spans.push(Span::raw(cell));
         }
         spans.push(Span::raw(format!("{:>5}", e.mentions.len())));
+        // The other spellings merged into it, so a wrong merge shows.
+        let spellings = app.entities.spellings(entity);
+        if !spellings.is_empty() {
+            spans.push(Span::styled(
+                format!("  = {}", sanitize_line(&spellings.join(", "))),
+                Style::new().add_modifier(Modifier::DIM),
+            ));
+        }
         let mut row = Line::from(spans);
         if line == cursor {
             row = row.style(Style::new().add_modifier(Modifier::REVERSED));
