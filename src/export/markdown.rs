@@ -11,6 +11,7 @@ mod escape;
 use std::fmt::Write as _;
 
 use super::report::{AnnotationEntry, Report};
+use super::title::capitalise;
 use crate::entity::Kind;
 
 /// The most entity rows the matrix shows; the rest are counted, not listed.
@@ -220,14 +221,6 @@ fn orphans(report: &Report) -> String {
 
 fn plural(count: usize, one: &'static str, many: &'static str) -> &'static str {
     if count == 1 { one } else { many }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

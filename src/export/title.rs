@@ -65,7 +65,8 @@ fn fold(word: &str) -> String {
     word.to_lowercase()
 }
 
-fn capitalise(text: &str) -> String {
+/// `text` with its first letter in upper case (the report's titles and sentences).
+pub(super) fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()

@@ -150,13 +150,16 @@ fn note_markers(
         else {
             continue;
         };
-        let style = a
-            .tags
-            .first()
-            .and_then(|t| app.tags.iter().position(|c| &c.name == t))
-            .map_or(UNTAGGED, |i| styles.tags[i]);
-        buf.set_string(body.x - 1, y, NOTE_MARK, style);
+        buf.set_string(body.x - 1, y, NOTE_MARK, annotation_style(app, a, styles));
     }
+}
+
+/// An annotation's colour: its first tag's, or the untagged style.
+fn annotation_style(app: &App, a: &crate::annotation::Annotation, styles: &FrameStyles) -> Style {
+    a.tags
+        .first()
+        .and_then(|t| app.tags.iter().position(|c| &c.name == t))
+        .map_or(UNTAGGED, |i| styles.tags[i])
 }
 
 /// Ranges drawn over the text of a pane, in drawing order: annotations (by their first tag's
@@ -175,12 +178,7 @@ fn marks(
             !a.orphan && a.anchor.start < shown.end && shown.start < a.anchor.end
         };
         for a in notes.annotations.iter().filter(on_screen) {
-            let style = a
-                .tags
-                .first()
-                .and_then(|t| app.tags.iter().position(|c| &c.name == t))
-                .map_or(UNTAGGED, |i| styles.tags[i]);
-            marks.push((a.anchor.range(), style));
+            marks.push((a.anchor.range(), annotation_style(app, a, styles)));
         }
     }
     // Loaded terms, when the toggle is on (F): underlined, in colour also red.
