@@ -5,6 +5,7 @@
 //! everything here is tested without a terminal. [`view::prepare`] computes the screen layout
 //! for an area and wraps what will show, so that drawing only reads.
 
+pub mod alignment;
 pub mod annotate;
 pub mod annotation_list;
 pub mod bias;
@@ -336,6 +337,8 @@ pub struct App {
     /// The screen layout of the last frame: pane rectangles, for the mouse and page sizes.
     pub view: ViewLayout,
     pub entities: EntityState,
+    /// Which sentences of the panes report the same fact, once the worker has found them.
+    pub alignment: alignment::AlignmentState,
     pub notes: NotesState,
     /// Bias defaults per outlet, shared by every case.
     pub outlets: outlets::OutletState,
@@ -372,6 +375,7 @@ impl App {
             settings,
             view: ViewLayout::default(),
             entities: EntityState::default(),
+            alignment: alignment::AlignmentState::default(),
             notes: NotesState::default(),
             outlets: outlets::OutletState::default(),
             history: crate::annotation::History::default(),

@@ -45,6 +45,8 @@ enum Wake {
     Signal(i32),
     /// An entity analysis of these articles with these decisions.
     Entities(Vec<Arc<Article>>, Decisions, EntityIndex),
+    /// The alignment of these articles, computed after their entity pass.
+    Aligned(Vec<Arc<Article>>, crate::compare::Alignment),
     /// An article `:open` asked for, loaded on a worker thread.
     Loaded(Box<Result<Article, crate::article::load::LoadError>>),
     /// A page `:add` asked for, downloaded and loaded on a worker thread.
@@ -138,6 +140,15 @@ fn spawn_analysis(effect: Effect, gazetteer: &SharedGazetteer, tx: Sender<Wake>)
         let refs: Vec<&Article> = docs.iter().map(AsRef::as_ref).collect();
         let index = crate::entity::analyze(&refs, &gazetteer, &decisions);
         let _ = tx.send(Wake::Entities(docs, decisions, index));
+    });
+}
+
+/// Aligns the articles of an entity pass on a worker thread, after it: the alignment needs the
+/// entity clusters, and the panes never wait for it.
+fn spawn_alignment(docs: Vec<Arc<Article>>, index: Arc<EntityIndex>, tx: Sender<Wake>) {
+    thread::spawn(move || {
+        let alignment = crate::app::alignment::compute(&docs, &index);
+        let _ = tx.send(Wake::Aligned(docs, alignment));
     });
 }
 
@@ -293,7 +304,14 @@ fn event_loop(
                 Wake::Signal(signal) => return Ok(Exit::Signal(signal)),
                 Wake::Entities(docs, decisions, index) => {
                     analysed_with = Some(decisions);
-                    app.set_entities(docs, index);
+                    app.set_entities(docs.clone(), index);
+                    if let Some(index) = app.entities.index.clone() {
+                        spawn_alignment(docs, index, tx.clone());
+                    }
+                    Vec::new()
+                }
+                Wake::Aligned(docs, alignment) => {
+                    app.alignment.set(docs, alignment);
                     Vec::new()
                 }
                 Wake::Loaded(loaded) => {
