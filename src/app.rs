@@ -10,6 +10,7 @@ pub mod annotate;
 pub mod annotation_list;
 pub mod bias;
 pub mod changes;
+pub mod content_sync;
 pub mod cursor;
 pub mod editor;
 pub mod entities;
@@ -166,6 +167,8 @@ pub struct Pane {
     pub search_hits: Vec<std::ops::Range<usize>>,
     /// The text folded for searching, made on the pane's first search.
     pub folded: Option<Arc<crate::search::Folded>>,
+    /// Set when sync by content found no match near the leading pane's top line.
+    pub sync_note: Option<&'static str>,
 }
 
 /// Default relative width of a column.
@@ -188,6 +191,7 @@ impl Pane {
             order: 0,
             search_hits: Vec::new(),
             folded: None,
+            sync_note: None,
             article,
         }
     }
@@ -302,6 +306,13 @@ impl Pane {
     /// How far down the article the top row is, 0.0–1.0.
     pub fn fraction(&mut self) -> f64 {
         self.layout.fraction(&self.article.text, self.top)
+    }
+
+    /// Scrolls so that byte `offset` is on the top row (sync by content).
+    pub fn scroll_to_offset(&mut self, offset: usize) {
+        let text = &self.article.text;
+        let at = self.layout.pos_of_offset(text, offset);
+        self.top = self.layout.clamp_top(text, at, self.body_height.max(1));
     }
 
     /// Scrolls so that the top row is at `fraction` of the article.
