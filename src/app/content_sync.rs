@@ -48,10 +48,12 @@ pub fn target(alignment: &Alignment, from: usize, to: usize, top: usize) -> Opti
         .filter(|(r, _)| r.start > top)
         .min_by_key(|(r, _)| r.start);
     match (before, after) {
-        (Some((a, at_a)), Some((b, at_b))) if top - a.start <= NEAR || b.start - top <= NEAR => {
-            let t = (top - a.start) as f64 / (b.start - a.start).max(1) as f64;
-            let (x, y) = (*at_a as f64, *at_b as f64);
-            Some((x + t * (y - x)).max(0.0) as usize)
+        (Some((prev, at_prev)), Some((next, at_next)))
+            if top - prev.start <= NEAR || next.start - top <= NEAR =>
+        {
+            let share = (top - prev.start) as f64 / (next.start - prev.start).max(1) as f64;
+            let (from_at, to_at) = (*at_prev as f64, *at_next as f64);
+            Some((from_at + share * (to_at - from_at)).max(0.0) as usize)
         }
         (Some((a, at_a)), None) if top - a.start <= NEAR => Some(*at_a + (top - a.start)),
         (None, Some((b, at_b))) if b.start - top <= NEAR => Some(at_b.saturating_sub(b.start - top)),
@@ -149,6 +151,7 @@ mod tests {
     fn reader() -> App {
         use crate::config::Config;
         use ratatui::layout::Rect;
+        use std::fmt::Write as _;
         // Lines that share no word with the other article's (no numbers either: "line 3" in
         // both would be a match).
         let filler = |tag: &str, n: usize| -> String {
@@ -158,15 +161,14 @@ mod tests {
                 "gamma" => &["orchard", "harvest", "cider"],
                 _ => &["glacier", "survey", "drill"],
             };
-            (0..n)
-                .map(|i| {
-                    let mark: String = [b'a' + (i % 26) as u8, b'a' + (i / 26) as u8]
-                        .iter()
-                        .map(|&c| c as char)
-                        .collect();
-                    format!("The {tag}{mark} {} {} {}.\n", words[0], words[1], words[2])
-                })
-                .collect()
+            (0..n).fold(String::new(), |mut out, i| {
+                let mark: String = [b'a' + (i % 26) as u8, b'a' + (i / 26) as u8]
+                    .iter()
+                    .map(|&c| c as char)
+                    .collect();
+                let _ = writeln!(out, "The {tag}{mark} {} {} {}.", words[0], words[1], words[2]);
+                out
+            })
         };
         let a = format!(
             "The dam at Orsk broke on Friday, flooding the old town.\n{}\
@@ -203,7 +205,7 @@ mod tests {
     fn row_of(app: &mut App, pane: usize, needle: &str) -> crate::layout::RowPos {
         let p = &mut app.panes[pane];
         let article = p.article.clone();
-        let at = article.text.find(needle).unwrap();
+        let at = article.text.find(needle).expect("the needle is in the text");
         p.layout.pos_of_offset(&article.text, at)
     }
 

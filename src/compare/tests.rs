@@ -204,7 +204,8 @@ fn headlines_hidden_in_the_pane_header_are_compared() {
     let text = "Three killed as rioters bomb Greek bank\nMay 5, 2010\n\
 Protesters threw petrol bombs at a bank in central Athens during a general strike.\n\
 The government promised an inquiry into the deaths.\n";
-    let article = crate::article::load::from_bytes(std::path::Path::new("a.txt"), text.as_bytes()).unwrap();
+    let article = crate::article::load::from_bytes(std::path::Path::new("a.txt"), text.as_bytes())
+        .expect("plain text loads");
     assert!(article.is_hidden(0), "the title line goes to the pane header");
     let heads: Vec<&str> = headlines(&article)
         .into_iter()
