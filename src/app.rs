@@ -5,12 +5,14 @@
 //! everything here is tested without a terminal. [`view::prepare`] computes the screen layout
 //! for an area and wraps what will show, so that drawing only reads.
 
+pub mod alignment;
 pub mod annotate;
 pub mod annotation_list;
 pub mod bias;
 pub mod changes;
 pub mod complete;
 pub mod copy;
+pub mod content_sync;
 pub mod cursor;
 pub mod editor;
 pub mod entities;
@@ -184,6 +186,8 @@ pub struct Pane {
     pub search_hits: Vec<std::ops::Range<usize>>,
     /// The text folded for searching, made on the pane's first search.
     pub folded: Option<Arc<crate::search::Folded>>,
+    /// Set when sync by content found no match near the leading pane's top line.
+    pub sync_note: Option<&'static str>,
 }
 
 /// Default relative width of a column.
@@ -206,6 +210,7 @@ impl Pane {
             order: 0,
             search_hits: Vec::new(),
             folded: None,
+            sync_note: None,
             article,
         }
     }
@@ -332,6 +337,13 @@ impl Pane {
         self.layout.fraction(&self.article.text, self.top)
     }
 
+    /// Scrolls so that byte `offset` is on the top row (sync by content).
+    pub fn scroll_to_offset(&mut self, offset: usize) {
+        let text = &self.article.text;
+        let at = self.layout.pos_of_offset(text, offset);
+        self.top = self.layout.clamp_top(text, at, self.body_height.max(1));
+    }
+
     /// Scrolls so that the top row is at `fraction` of the article.
     pub fn scroll_to_fraction(&mut self, fraction: f64) {
         let text = &self.article.text;
@@ -367,6 +379,8 @@ pub struct App {
     pub entities: EntityState,
     /// The framing lens (descriptors and loaded terms), from the entity worker.
     pub framing: framing::FramingState,
+    /// Which sentences of the panes report the same fact, once the worker has found them.
+    pub alignment: alignment::AlignmentState,
     pub notes: NotesState,
     /// Bias defaults per outlet, shared by every case.
     pub outlets: outlets::OutletState,
@@ -409,6 +423,7 @@ impl App {
             view: ViewLayout::default(),
             entities: EntityState::default(),
             framing: framing::FramingState::default(),
+            alignment: alignment::AlignmentState::default(),
             notes: NotesState::default(),
             outlets: outlets::OutletState::default(),
             history: crate::annotation::History::default(),

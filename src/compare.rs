@@ -3,8 +3,12 @@
 //! ```text
 //! articles + EntityIndex ──features──► sentences as weighted feature sets
 //!   ──candidates (inverted index)──► scored pairs ──matching (one-to-one per article pair)──►
-//!   links ──groups (at most one sentence per article)──► Alignment { groups of byte ranges }
+//!   links ──groups (at most one sentence per article)──► merge (headline and lead)
+//!   ──expand (a fact restated in one article)──► Alignment { groups of byte ranges }
 //! ```
+//!
+//! The sentences are the reader's visible sentences plus the headline lines cleaning moved into
+//! the pane header ([`headlines`]): a headline is the outlet's main claim.
 //!
 //! Pure and deterministic, with no model: the signals are content words weighted by rarity
 //! across the case's articles, the entity clusters, numbers and dates. The result is plain data
@@ -13,6 +17,7 @@
 
 pub mod candidates;
 pub mod events;
+pub mod expand;
 pub mod features;
 pub mod groups;
 pub mod lexicon;
@@ -39,7 +44,8 @@ pub struct Member {
 /// One fact as reported by one or more articles.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
-    /// Sorted by article and position; at most two per article (a headline and its lead).
+    /// Sorted by article and position; at most `Options::per_article` per article (a headline,
+    /// its lead, a restatement further down).
     pub members: Vec<Member>,
     /// Mean similarity of the links that made the group, 0–1; 0 for a sentence alone.
     pub confidence: f32,
@@ -63,6 +69,11 @@ pub struct Options {
     pub scoring: Scoring,
     /// Two groups whose sentences average this similarity become one.
     pub merge: f32,
+    /// A sentence whose mean similarity to a group's members in other articles reaches this
+    /// joins the group (a fact restated in one article).
+    pub expand: f32,
+    /// At most this many sentences of one article join a group that way.
+    pub per_article: usize,
 }
 
 impl Default for Options {
@@ -71,11 +82,13 @@ impl Default for Options {
             kinds: KindWeights::default(),
             scoring: Scoring {
                 index_floor: 1.0,
-                threshold: 0.15,
+                threshold: 0.25,
                 min_shared: 2,
-                floor: 0.15,
+                floor: 0.08,
             },
-            merge: 0.07,
+            merge: 0.15,
+            expand: 0.12,
+            per_article: 3,
         }
     }
 }
@@ -112,9 +125,62 @@ pub fn article_sentences(article: &Article) -> Vec<Range<usize>> {
     sentences::split(&article.text, &article.visible_ranges())
 }
 
+/// The sentences the engine compares: the headline lines first, when cleaning moved them into
+/// the pane header (hidden from the text, shown above it, and the outlet's main claim), then the
+/// visible sentences.
+pub fn aligned_sentences(article: &Article) -> Vec<Range<usize>> {
+    let mut out = headlines(article);
+    out.extend(article_sentences(article));
+    out
+}
+
+/// The lines hidden above the first visible text that read as a headline or standfirst (four
+/// words or more, not a date, time or menu line): cleaning shows them in the pane header, and
+/// they state the outlet's main claims.
+pub fn headlines(article: &Article) -> Vec<Range<usize>> {
+    let first_visible = article
+        .visible_ranges()
+        .first()
+        .map_or(article.text.len(), |r| r.start);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in article.text[..first_visible].split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let trimmed = body.trim();
+        // A header often repeats the title (page title, then heading): compared once.
+        if reads_as_headline(trimmed)
+            && !out
+                .iter()
+                .any(|r: &Range<usize>| &article.text[r.clone()] == trimmed)
+        {
+            let start = at + body.find(trimmed).unwrap_or(0);
+            out.push(start..start + trimmed.len());
+        }
+        at += line.len();
+    }
+    out
+}
+
+fn reads_as_headline(line: &str) -> bool {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let words = tokens
+        .iter()
+        .filter(|t| t.chars().any(char::is_alphabetic))
+        .count();
+    let numbers = tokens
+        .iter()
+        .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    let clock = tokens
+        .iter()
+        .any(|t| t.contains(':') && t.chars().next().is_some_and(|c| c.is_ascii_digit()));
+    let menu = line.contains(['|', '•', '·', '»']);
+    words >= 4 && numbers <= 1 && !clock && !menu && !line.to_lowercase().starts_with("by ")
+}
+
 /// Aligns the sentences of `articles`; `index` is the entity pass over the same slice.
 pub fn align(articles: &[&Article], index: &EntityIndex, options: &Options) -> Alignment {
-    let per_doc: Vec<Vec<Range<usize>>> = articles.iter().map(|a| article_sentences(a)).collect();
+    let per_doc: Vec<Vec<Range<usize>>> = articles.iter().map(|a| aligned_sentences(a)).collect();
     let features = features::extract(articles, &per_doc, index);
     let weight = weights::weights(&features, options.kinds);
     let pairs = candidates::pairs(&features.sentences, &weight, &options.scoring);
@@ -127,6 +193,7 @@ pub fn align(articles: &[&Article], index: &EntityIndex, options: &Options) -> A
     let doc_of: Vec<usize> = features.sentences.iter().map(|s| s.doc).collect();
     let drafts = groups::build(&doc_of, &links);
     let drafts = groups::merge_similar(drafts, &doc_of, &pairs, options.merge);
+    let drafts = expand::repeats(drafts, &doc_of, &pairs, options.expand, options.per_article);
     let mut groups: Vec<Group> = drafts
         .into_iter()
         .map(|draft| {

@@ -50,6 +50,8 @@ enum Wake {
     Entities(Vec<Arc<Article>>, Decisions, EntityIndex),
     /// The framing of these articles, found after their entities on the same worker.
     Framing(Vec<Arc<Article>>, crate::framing::Framing),
+    /// The alignment of these articles, computed after their entity pass.
+    Aligned(Vec<Arc<Article>>, crate::compare::Alignment),
     /// An article `:open` asked for, loaded on a worker thread.
     Loaded(Box<Result<Article, crate::article::load::LoadError>>),
     /// A page `:add` asked for, downloaded and loaded on a worker thread.
@@ -148,6 +150,15 @@ fn spawn_analysis(effect: Effect, shell: &Shell<'_>, tx: Sender<Wake>) {
         if tx.send(Wake::Entities(docs.clone(), decisions, index)).is_ok() {
             let _ = tx.send(Wake::Framing(docs, framing));
         }
+    });
+}
+
+/// Aligns the articles of an entity pass on a worker thread, after it: the alignment needs the
+/// entity clusters, and the panes never wait for it.
+fn spawn_alignment(docs: Vec<Arc<Article>>, index: Arc<EntityIndex>, tx: Sender<Wake>) {
+    thread::spawn(move || {
+        let alignment = crate::app::alignment::compute(&docs, &index);
+        let _ = tx.send(Wake::Aligned(docs, alignment));
     });
 }
 
@@ -347,7 +358,14 @@ fn event_loop(
                 Wake::Signal(signal) => return Ok(Exit::Signal(signal)),
                 Wake::Entities(docs, decisions, index) => {
                     analysed_with = Some(decisions);
-                    app.set_entities(docs, index);
+                    app.set_entities(docs.clone(), index);
+                    if let Some(index) = app.entities.index.clone() {
+                        spawn_alignment(docs, index, tx.clone());
+                    }
+                    Vec::new()
+                }
+                Wake::Aligned(docs, alignment) => {
+                    app.alignment.set(docs, alignment);
                     Vec::new()
                 }
                 Wake::Framing(docs, framing) => {

@@ -49,7 +49,12 @@ fn reader_on_the_seeds_scrolls_focuses_syncs_zooms_and_quits_cleanly() {
     let before = tmux.capture();
     tmux.keys(&["C-d"]);
     let after = tmux.wait_for_change(&before);
-    assert_ne!(col(&before, 0), col(&after, 0), "pane 1 did not follow in sync");
+    // With sync by content (once the alignment has arrived) pane 1 may stay on its lead, which
+    // reports the meeting, the funeral and the crash pane 2 has scrolled among.
+    assert!(
+        col(&before, 0) != col(&after, 0) || col(&after, 0).join(" ").contains("Senior commanders"),
+        "pane 1 did not follow in sync:\n{after}"
+    );
     assert_ne!(col(&before, 3), col(&after, 3), "pane 4 did not follow in sync");
 
     // z zooms the focused pane to the full width.

@@ -226,7 +226,8 @@ fn scroll(app: &mut App, delta: isize) {
     scroll_pane(app, app.focus, delta);
 }
 
-/// Scrolls one pane; with sync on, the others follow to the same fraction of their text.
+/// Scrolls one pane; with sync on, the others follow to the same fact (sync by content, once
+/// the panes are aligned) or else to the same fraction of their text.
 pub fn scroll_pane(app: &mut App, index: usize, delta: isize) {
     let Some(pane) = app.panes.get_mut(index) else {
         return;
@@ -236,15 +237,20 @@ pub fn scroll_pane(app: &mut App, index: usize, delta: isize) {
         let at_bottom =
             delta > 0 && pane.top == pane.layout.clamp_top(&pane.article.text, pane.top, usize::MAX);
         let fraction = if at_bottom { 1.0 } else { pane.fraction() };
-        for (i, other) in app.panes.iter_mut().enumerate() {
-            if i != index {
-                other.scroll_to_fraction(fraction);
+        if at_bottom || !super::content_sync::follow(app, index) {
+            for (i, other) in app.panes.iter_mut().enumerate() {
+                if i != index {
+                    other.scroll_to_fraction(fraction);
+                }
             }
         }
     }
 }
 
 fn follow_focus(app: &mut App) {
+    if super::content_sync::follow(app, app.focus) {
+        return;
+    }
     if let Some(pane) = app.panes.get_mut(app.focus) {
         // At the end of its article, the others go to the end of theirs (Bot, not 67%).
         let height = pane.body_height.max(1);

@@ -85,7 +85,13 @@ pub fn extract(articles: &[&Article], sentences: &[Vec<Range<usize>>], index: &E
             for (_, entity) in &inside {
                 features.push(interner.id(Key::Entity(*entity)));
             }
-            for part in article.visible_parts(range.clone()) {
+            // A headline is hidden (the pane header shows it) and read whole.
+            let parts = if article.is_hidden(range.start) {
+                vec![range.clone()]
+            } else {
+                article.visible_parts(range.clone())
+            };
+            for part in parts {
                 words(&article.text, part, &inside, &mut interner, &mut features);
             }
             features.sort_unstable();

@@ -198,3 +198,57 @@ fn no_articles_and_one_article_are_fine() {
     let (_, one) = run(&[LEFT]);
     assert!(one.groups.iter().all(|g| g.members.len() == 1));
 }
+
+#[test]
+fn headlines_hidden_in_the_pane_header_are_compared() {
+    let text = "Three killed as rioters bomb Greek bank\nMay 5, 2010\n\
+Protesters threw petrol bombs at a bank in central Athens during a general strike.\n\
+The government promised an inquiry into the deaths.\n";
+    let article = crate::article::load::from_bytes(std::path::Path::new("a.txt"), text.as_bytes())
+        .expect("plain text loads");
+    assert!(article.is_hidden(0), "the title line goes to the pane header");
+    let heads: Vec<&str> = headlines(&article)
+        .into_iter()
+        .map(|r| &article.text[r])
+        .collect();
+    assert_eq!(
+        heads,
+        ["Three killed as rioters bomb Greek bank"],
+        "the title, not the date line"
+    );
+    let all = aligned_sentences(&article);
+    assert_eq!(all.len(), article_sentences(&article).len() + 1);
+    assert!(!reads_as_headline("PUBLISHED: THURSDAY, MAY 2, 2013, 1:32 PM"));
+    assert!(!reads_as_headline("Home | World | Politics | Sport"));
+    assert!(!reads_as_headline("By Jane Doe and John Roe"));
+}
+
+#[test]
+fn a_fact_restated_in_one_article_keeps_all_its_sentences() {
+    // Outlet 0 states the fact in its headline and again in its lead; both meet outlet 1's.
+    let (articles, alignment) = run(&[
+        "Flood waters forced 2,000 residents of Lindau from their homes on Sunday.\n\
+The river Argen burst its banks after three days of rain.\n\
+Some 2,000 Lindau residents were evacuated from homes by flood waters, officials said.\n",
+        "About 2,000 Lindau residents had to leave their homes as flood waters rose on Sunday.\n\
+A local baker said he had never seen the square under water.\n",
+    ]);
+    assert!(together(
+        &articles,
+        &alignment,
+        (0, "forced 2,000"),
+        (1, "About 2,000")
+    ));
+    assert!(together(
+        &articles,
+        &alignment,
+        (0, "were evacuated"),
+        (1, "About 2,000")
+    ));
+    assert!(!together(
+        &articles,
+        &alignment,
+        (0, "burst its banks"),
+        (1, "About 2,000")
+    ));
+}

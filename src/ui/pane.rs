@@ -92,6 +92,10 @@ pub fn render(app: &App, index: usize, rect: Rect, theme: &Theme, styles: &Frame
             theme.hidden_text,
         )));
     }
+    if let Some(note) = pane.sync_note.filter(|_| app.sync) {
+        block =
+            block.title_bottom(Line::from(Span::styled(format!(" {note} "), theme.hidden_text)).centered());
+    }
     block.render(rect, buf);
 
     let body = body_rect(rect);
