@@ -248,19 +248,22 @@ pub fn scroll_pane(app: &mut App, index: usize, delta: isize) {
 }
 
 fn follow_focus(app: &mut App) {
-    if super::content_sync::follow(app, app.focus) {
+    let Some(pane) = app.panes.get_mut(app.focus) else {
+        return;
+    };
+    // At the end of its article, the others go to the end of theirs (End, not 67%), whatever
+    // fact the last screen's top line reports: the analyst asked for the ends.
+    let height = pane.body_height.max(1);
+    let at_end = pane.top != crate::layout::RowPos::default()
+        && pane.top >= pane.layout.max_top(&pane.article.text, height);
+    let fraction = if at_end { 1.0 } else { pane.fraction() };
+    if !at_end && super::content_sync::follow(app, app.focus) {
         return;
     }
-    if let Some(pane) = app.panes.get_mut(app.focus) {
-        // At the end of its article, the others go to the end of theirs (Bot, not 67%).
-        let height = pane.body_height.max(1);
-        let at_end = pane.top != crate::layout::RowPos::default()
-            && pane.top >= pane.layout.max_top(&pane.article.text, height);
-        let fraction = if at_end { 1.0 } else { pane.fraction() };
-        for (i, other) in app.panes.iter_mut().enumerate() {
-            if i != app.focus {
-                other.scroll_to_fraction(fraction);
-            }
+    for (i, other) in app.panes.iter_mut().enumerate() {
+        if i != app.focus {
+            other.scroll_to_fraction(fraction);
+            other.sync_note = None;
         }
     }
 }
