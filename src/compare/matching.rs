@@ -20,7 +20,8 @@ const SECOND_FACT_OVERLAP: f32 = 0.25;
 
 /// The links among `pairs`, best first.
 pub fn one_to_one(mut pairs: Vec<Pair>, sentences: &[Sentence], weight: &[f32]) -> Vec<Link> {
-    pairs.sort_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
+    // Pairs are unique, so the order is total and an unstable sort gives the same result.
+    pairs.sort_unstable_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
     // (sentence, other article) → the partner taken there.
     let docs = sentences.iter().map(|s| s.doc + 1).max().unwrap_or(0);
     let mut partner = Partners {
