@@ -64,6 +64,27 @@ pub fn one_to_one(mut pairs: Vec<Pair>, sentences: &[Sentence], weight: &[f32]) 
     links
 }
 
+/// Whether each pair is mutually best: each sentence is the other's most similar in its
+/// article. Such a pair is a link at a lower bar (`Scoring::mutual`): a paraphrase shares few
+/// words, but when nothing else in either article comes closer, the two sentences are each
+/// other's report of the fact.
+pub fn mutual_best(pairs: &[Pair], sentences: &[Sentence], docs: usize) -> Vec<bool> {
+    let mut best = vec![(0.0f32, usize::MAX); sentences.len() * docs];
+    for (i, p) in pairs.iter().enumerate() {
+        for (from, to) in [(p.a, p.b), (p.b, p.a)] {
+            let slot = &mut best[from * docs + sentences[to].doc];
+            if p.score > slot.0 {
+                *slot = (p.score, i);
+            }
+        }
+    }
+    pairs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| best[p.a * docs + sentences[p.b].doc].1 == i && best[p.b * docs + sentences[p.a].doc].1 == i)
+        .collect()
+}
+
 /// Each sentence's partner in each article, in a flat table (a hash map was most of the time
 /// on large cases).
 struct Partners {
