@@ -2,7 +2,9 @@
 //! sentence is matched to at most one sentence of each other article, best pairs first (greedy
 //! by score, in any order of the text: outlets order facts differently). A sentence that
 //! reports two facts may still take a second partner in an article when what it shares with that
-//! one is different evidence from what it shares with its first partner.
+//! one is different evidence from what it shares with its first partner. Which pairs are
+//! candidates for links is decided before: above the threshold, or mutually best a little below
+//! it ([`mutual_best`]).
 
 use super::candidates::{Pair, shared};
 use super::features::Sentence;
@@ -81,7 +83,9 @@ pub fn mutual_best(pairs: &[Pair], sentences: &[Sentence], docs: usize) -> Vec<b
     pairs
         .iter()
         .enumerate()
-        .map(|(i, p)| best[p.a * docs + sentences[p.b].doc].1 == i && best[p.b * docs + sentences[p.a].doc].1 == i)
+        .map(|(i, p)| {
+            best[p.a * docs + sentences[p.b].doc].1 == i && best[p.b * docs + sentences[p.a].doc].1 == i
+        })
         .collect()
 }
 
