@@ -66,11 +66,7 @@ fn groups() -> Vec<Vec<(usize, String)>> {
 
 /// The outlets whose sentences in `group` satisfy `says`.
 fn outlets(group: &[(usize, String)], says: impl Fn(&str) -> bool) -> BTreeSet<usize> {
-    group
-        .iter()
-        .filter(|(_, t)| says(t))
-        .map(|(d, _)| *d)
-        .collect()
+    group.iter().filter(|(_, t)| says(t)).map(|(d, _)| *d).collect()
 }
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
