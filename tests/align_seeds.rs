@@ -3,40 +3,30 @@
 //! no group mixes unrelated facts. Runs the built binary, as a user would. The seeds are part of
 //! the project's shared folder: without them this test fails, it does not skip.
 
+mod common;
+
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::process::Command;
-
-use serde_json::Value;
-
-const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds");
 
 fn seed_paths() -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(SEEDS)
-        .expect("the seeds are in ../shared/seeds")
+    let dir = common::seeds_dir();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("the seeds are readable")
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     paths.sort();
-    assert_eq!(paths.len(), 5, "five seed articles in {SEEDS}");
+    assert_eq!(paths.len(), 5, "five seed articles in {}", dir.display());
     paths
 }
 
 /// Every group as its members' (doc, sentence text).
 fn groups() -> Vec<Vec<(usize, String)>> {
     let paths = seed_paths();
-    let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(["align", "--format", "json"])
-        .args(&paths)
-        .output()
-        .expect("runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let json: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let mut args: Vec<std::ffi::OsString> = vec!["align".into(), "--format".into(), "json".into()];
+    args.extend(paths.iter().map(|p| p.clone().into_os_string()));
+    let json = common::parallax_json(args);
     let texts: Vec<Vec<u8>> = paths
         .iter()
         .map(|p| std::fs::read(p).expect("readable"))
