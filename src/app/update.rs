@@ -311,7 +311,9 @@ fn follow_focus(app: &mut App) {
     let at_end = pane.top != crate::layout::RowPos::default()
         && pane.top >= pane.layout.max_top(&pane.article.text, height);
     let fraction = if at_end { 1.0 } else { pane.fraction() };
+    // A jump's hit or cursor sentence is what the analyst asked for, even on the last screen.
     let anchor = anchor(app);
+    let at_end = at_end && anchor.is_none();
     if !at_end && super::content_sync::follow_at(app, app.focus, anchor) {
         return;
     }
