@@ -14,6 +14,7 @@ pub mod complete;
 pub mod content_sync;
 pub mod copy;
 pub mod cursor;
+pub mod cursor_fact;
 pub mod editor;
 pub mod entities;
 pub mod framing;
@@ -409,6 +410,8 @@ pub struct App {
     pub framing: framing::FramingState,
     /// Which sentences of the panes report the same fact, once the worker has found them.
     pub alignment: alignment::AlignmentState,
+    /// Who reports the cursor sentence's fact, for the status bar (`cursor_fact`).
+    pub cursor_fact: Option<String>,
     pub notes: NotesState,
     /// Bias defaults per outlet, shared by every case.
     pub outlets: outlets::OutletState,
@@ -452,6 +455,7 @@ impl App {
             entities: EntityState::default(),
             framing: framing::FramingState::default(),
             alignment: alignment::AlignmentState::default(),
+            cursor_fact: None,
             notes: NotesState::default(),
             outlets: outlets::OutletState::default(),
             history: crate::annotation::History::default(),

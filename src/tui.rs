@@ -368,6 +368,7 @@ fn event_loop(
                     app.alignment.set(docs, alignment);
                     // Synced panes followed proportionally until now: bring them to the fact.
                     crate::app::update::keep_sync(app);
+                    crate::app::cursor_fact::refresh(app);
                     Vec::new()
                 }
                 Wake::Framing(docs, framing) => {

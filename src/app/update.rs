@@ -54,6 +54,7 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     if jumps || (!scrolls && moved) {
         keep_sync(app);
     }
+    super::cursor_fact::refresh(app);
     effects
 }
 
