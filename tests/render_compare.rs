@@ -54,7 +54,7 @@ fn status(app: &mut App, needle: &str) -> (String, bool) {
     let buffer = common::terminal::draw(app, width, height, &Theme::default());
     let row = height - 1;
     let cells: Vec<_> = (0..width).map(|x| buffer[(x, row)].clone()).collect();
-    let text: String = cells.iter().map(|c| c.symbol()).collect();
+    let text: String = cells.iter().map(ratatui::buffer::Cell::symbol).collect();
     let italic = text.find(needle).is_some_and(|byte| {
         let column = text[..byte].chars().count();
         cells[column].modifier.contains(Modifier::ITALIC)
@@ -70,7 +70,7 @@ fn the_status_bar_says_who_reports_the_cursor_sentence_and_who_does_not() {
     // The cursor starts on the headline, which only this outlet has; `j` goes to the dam.
     key(&mut app, 'c');
     key(&mut app, 'j');
-    let third = app.panes[2].outlet().to_string();
+    let third = app.panes[2].outlet().clone();
     let (text, italic) = status(&mut app, "reported by");
     assert!(
         text.contains(&format!("reported by 2 of 3 · not found in: {third}")),

@@ -27,7 +27,7 @@ fn summary(app: &App) -> Option<String> {
     let missing: Vec<String> = group
         .missing(docs.len())
         .into_iter()
-        .filter_map(|doc| app.panes.get(doc).map(|p| p.outlet().to_string()))
+        .filter_map(|doc| app.panes.get(doc).map(|p| p.outlet().clone()))
         .collect();
     if !missing.is_empty() {
         text.push_str(" · not found in: ");
