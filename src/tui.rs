@@ -366,6 +366,9 @@ fn event_loop(
                 }
                 Wake::Aligned(docs, alignment) => {
                     app.alignment.set(docs, alignment);
+                    // Synced panes followed proportionally until now: bring them to the fact.
+                    crate::app::update::keep_sync(app);
+                    crate::app::cursor_fact::refresh(app);
                     Vec::new()
                 }
                 Wake::Framing(docs, framing) => {

@@ -115,6 +115,7 @@ fn type_text(app: &mut App, event: KeyEvent) -> Vec<Effect> {
             KeyCode::Char(c) if !ctrl => {
                 prompt.insert(c);
                 super::search::refresh(app);
+                super::update::keep_sync(app);
             }
             _ => {}
         },
