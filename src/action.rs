@@ -199,6 +199,10 @@ actions! {
     NextAnnotation = "next-annotation",
     /// Jump to the previous annotation in the focused pane
     PrevAnnotation = "prev-annotation",
+    /// Focus the next pane that reports the cursor sentence's fact, on its sentence of it
+    NextMatch = "next-match",
+    /// Focus the previous pane that reports the cursor sentence's fact
+    PrevMatch = "prev-match",
     /// Start a claim link here, or complete it (then pick the stance)
     Link = "link",
     /// Complete a claim link with a stance: same, contradicts or adds-detail

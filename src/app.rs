@@ -412,6 +412,8 @@ pub struct App {
     pub alignment: alignment::AlignmentState,
     /// Who reports the cursor sentence's fact, for the status bar (`cursor_fact`).
     pub cursor_fact: Option<String>,
+    /// The other panes' sentences of that fact, (pane, range), marked in them.
+    pub cursor_matches: Vec<(usize, std::ops::Range<usize>)>,
     pub notes: NotesState,
     /// Bias defaults per outlet, shared by every case.
     pub outlets: outlets::OutletState,
@@ -456,6 +458,7 @@ impl App {
             framing: framing::FramingState::default(),
             alignment: alignment::AlignmentState::default(),
             cursor_fact: None,
+            cursor_matches: Vec::new(),
             notes: NotesState::default(),
             outlets: outlets::OutletState::default(),
             history: crate::annotation::History::default(),

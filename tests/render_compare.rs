@@ -83,3 +83,59 @@ fn the_status_bar_says_who_reports_the_cursor_sentence_and_who_does_not() {
     assert!(text.contains("only this outlet"), "{text}");
     assert!(!text.contains("reported by"), "{text}");
 }
+
+/// The cells of pane `index`'s body where `needle` is drawn: (italic, cyan) of its first cell.
+fn drawn(app: &mut App, needle: &str) -> Option<(bool, bool)> {
+    let (width, height) = (160, 20);
+    let buffer = common::terminal::draw(app, width, height, &Theme::default());
+    (0..height).find_map(|y| {
+        let cells: Vec<_> = (0..width).map(|x| buffer[(x, y)].clone()).collect();
+        let text: String = cells.iter().map(ratatui::buffer::Cell::symbol).collect();
+        text.find(needle).map(|byte| {
+            let cell = &cells[text[..byte].chars().count()];
+            (
+                cell.modifier.contains(Modifier::ITALIC),
+                cell.fg == ratatui::style::Color::LightCyan,
+            )
+        })
+    })
+}
+
+#[test]
+fn the_other_outlets_sentence_of_the_cursor_fact_is_marked_and_reached_by_a_key() {
+    let mut app = aligned_reader();
+    assert_eq!(drawn(&mut app, "Floodwater poured"), Some((false, false)));
+    key(&mut app, 'c');
+    key(&mut app, 'j');
+    // The dam sentence of pane 1: pane 2's version of the fact stands out, nothing else does.
+    assert_eq!(drawn(&mut app, "Floodwater poured"), Some((true, true)));
+    assert_eq!(drawn(&mut app, "Critics say"), Some((false, false)));
+    assert_eq!(drawn(&mut app, "The harvest"), Some((false, false)));
+    // `] m` focuses pane 2 on its sentence of the fact; from there `] m` comes back to pane 1.
+    key(&mut app, ']');
+    key(&mut app, 'm');
+    assert_eq!(app.focus, 1);
+    let cursor = app.panes[1]
+        .cursor
+        .as_ref()
+        .expect("a cursor in pane 2")
+        .sentence
+        .clone();
+    assert!(app.panes[1].article.text[cursor].starts_with("Floodwater poured"));
+    assert_eq!(drawn(&mut app, "The dam at Orsk"), Some((true, true)));
+    key(&mut app, ']');
+    key(&mut app, 'm');
+    assert_eq!(app.focus, 0);
+    // A sentence no other outlet reports: the key says so and stays.
+    key(&mut app, 'j');
+    key(&mut app, ']');
+    key(&mut app, 'm');
+    assert_eq!(app.focus, 0);
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("no other outlet")),
+        "{:?}",
+        app.message
+    );
+}

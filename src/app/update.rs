@@ -38,6 +38,8 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             | Action::PrevMention
             | Action::NextAnnotation
             | Action::PrevAnnotation
+            | Action::NextMatch
+            | Action::PrevMatch
     );
     let before: Vec<_> = app
         .panes
@@ -199,6 +201,8 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Delete => return annotate::delete(app),
         Action::Undo => return annotate::undo_or_redo(app, true),
         Action::Redo => return annotate::undo_or_redo(app, false),
+        Action::NextMatch => super::cursor_fact::jump_to_match(app, true),
+        Action::PrevMatch => super::cursor_fact::jump_to_match(app, false),
         Action::NextAnnotation => annotate::jump_annotation(app, true),
         Action::PrevAnnotation => annotate::jump_annotation(app, false),
         Action::Link => return annotate::link(app, None),

@@ -431,10 +431,9 @@ fn predicate(
         .get(end)
         .is_some_and(|t| matches!(t.key.as_str(), "but" | "and" | "or"))
         && !(start + 1..end).any(|i| roles::is_head(&tokens[i].key))
+        && let Some(longer) = phrase_end(doc, end + 1).filter(|&l| l > end + 1 && l - start <= MAX_WORDS)
     {
-        if let Some(longer) = phrase_end(doc, end + 1).filter(|&l| l > end + 1 && l - start <= MAX_WORDS) {
-            end = longer;
-        }
+        end = longer;
     }
     let end = without_dangling_participle(doc, start, end);
     if end < start + 2 {
