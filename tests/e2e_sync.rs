@@ -43,7 +43,7 @@ fn words(text: &str, n: usize) -> String {
     text.split_whitespace().take(n).collect::<Vec<_>>().join(" ")
 }
 
-/// The sentences of article 0 to search for (the first words of one, plain ASCII and found
+/// The sentences of article 0 to search for (the first words of one, typable ASCII and found
 /// first at it), each with, for each other article that reports its fact, the starts of the
 /// sentences the engine groups with it (any of which sync may bring that pane to).
 fn facts(texts: &[String]) -> Vec<(String, BTreeMap<usize, Vec<usize>>)> {
@@ -59,7 +59,11 @@ fn facts(texts: &[String]) -> Vec<(String, BTreeMap<usize, Vec<usize>>)> {
     let mut facts = Vec::new();
     for (start, end) in sentences {
         let phrase = words(&texts[0][start..end], 5);
-        let plain = phrase.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ');
+        // ASCII that types as itself in a search (`;` would end a tmux command, quotes are
+        // curly in these texts).
+        let plain = phrase
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | ',' | '-' | '.'));
         if !plain || phrase.split(' ').count() < 5 || texts[0].find(&phrase) != Some(start) {
             continue;
         }
