@@ -284,7 +284,7 @@ impl<'t> Scanner<'_, 't> {
                     {
                         k += 1;
                     }
-                    if k == j || !self.is_name_word(k) {
+                    if k == j || !self.is_name_word(k) || self.for_ends_name(&items, j..k) {
                         break;
                     }
                     for c in j..k {
@@ -413,6 +413,18 @@ impl<'t> Scanner<'_, 't> {
         });
         self.out.definitions.push((long, self.out.candidates.len() - 1));
         j + 3
+    }
+
+    /// Whether the connectors at `between` include "for" that does not continue the name before
+    /// it: only an institution's head word goes on with "for" ("Center for Disease Control");
+    /// after any other name it introduces someone else ("outbid the Red Sox for Teixeira").
+    fn for_ends_name(&self, items: &[usize], between: Range<usize>) -> bool {
+        let has_for = between.clone().any(|c| self.word(c).is_some_and(|(w, _)| w == "for"));
+        has_for
+            && !items
+                .last()
+                .and_then(|&i| self.word(i))
+                .is_some_and(|(w, _)| lexicon::heads_purpose(&w.to_lowercase()))
     }
 
     /// Whether the lower-case word at `j` joins an organisation's name to a place: "in" after
