@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::gazetteer::Gazetteer;
-use super::lexicon;
+use super::{Kind, lexicon};
 use super::normalize::{exact_key, fold_words};
 use super::tokens::{Shape, Token, TokenKind, tokenize};
 use crate::article::Article;
@@ -470,7 +470,7 @@ impl<'t> Scanner<'_, 't> {
     }
 
     /// "Tom Lee of Fort Worth": a person's name (two or three plain words) followed by "of" and
-    /// a place is two names. Names with an organisation or place word before "of" stay whole
+    /// a place is two names, as is a known place followed by "of" and a person's name. Names with an organisation or place word before "of" stay whole
     /// ("Bank of England", "University of Otago"), as do names the gazetteer knows.
     fn split_person_of_place(&self, words: &[RunWord], range: Range<usize>) -> Vec<Range<usize>> {
         let Some(of) = words[range.clone()]
@@ -490,9 +490,16 @@ impl<'t> Scanner<'_, 't> {
                 && !lexicon::is_place_cue(&w.lower)
                 && !self.gazetteer.is_demonym(&w.key)
         };
-        let person = (2..=3).contains(&left.len()) && words[left.clone()].iter().all(plain);
+        let person = |r: &Range<usize>| (2..=3).contains(&r.len()) && words[r.clone()].iter().all(plain);
         let right = trim(words, of + 1..range.end);
-        if !person
+        // "in Athens of Alexandros Grigoropoulos": a known place is no one's name before "of"
+        // a person's; "Gulf of Mexico", "University of Otago" have no person after "of".
+        let place_of_person = self
+            .gazetteer
+            .entry_for(&join_keys(words, left.clone()))
+            .is_some_and(|id| self.gazetteer.entry(id).kind == Kind::Place)
+            && person(&right);
+        if !(person(&left) || place_of_person)
             || right.is_empty()
             || self
                 .gazetteer
