@@ -6,9 +6,9 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::gazetteer::Gazetteer;
-use super::{Kind, lexicon};
 use super::normalize::{exact_key, fold_words};
 use super::tokens::{Shape, Token, TokenKind, tokenize};
+use super::{Kind, lexicon};
 use crate::article::Article;
 
 /// What the words around a mention say about its kind.
@@ -419,7 +419,9 @@ impl<'t> Scanner<'_, 't> {
     /// it: only an institution's head word goes on with "for" ("Center for Disease Control");
     /// after any other name it introduces someone else ("outbid the Red Sox for Teixeira").
     fn for_ends_name(&self, items: &[usize], between: Range<usize>) -> bool {
-        let has_for = between.clone().any(|c| self.word(c).is_some_and(|(w, _)| w == "for"));
+        let has_for = between
+            .clone()
+            .any(|c| self.word(c).is_some_and(|(w, _)| w == "for"));
         has_for
             && !items
                 .last()
