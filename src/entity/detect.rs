@@ -6,9 +6,9 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::gazetteer::Gazetteer;
-use super::lexicon;
 use super::normalize::{exact_key, fold_words};
 use super::tokens::{Shape, Token, TokenKind, tokenize};
+use super::{Kind, lexicon};
 use crate::article::Article;
 
 /// What the words around a mention say about its kind.
@@ -284,7 +284,7 @@ impl<'t> Scanner<'_, 't> {
                     {
                         k += 1;
                     }
-                    if k == j || !self.is_name_word(k) {
+                    if k == j || !self.is_name_word(k) || self.for_ends_name(&items, j..k) {
                         break;
                     }
                     for c in j..k {
@@ -415,6 +415,20 @@ impl<'t> Scanner<'_, 't> {
         j + 3
     }
 
+    /// Whether the connectors at `between` include "for" that does not continue the name before
+    /// it: only an institution's head word goes on with "for" ("Center for Disease Control");
+    /// after any other name it introduces someone else ("outbid the Red Sox for Teixeira").
+    fn for_ends_name(&self, items: &[usize], between: Range<usize>) -> bool {
+        let has_for = between
+            .clone()
+            .any(|c| self.word(c).is_some_and(|(w, _)| w == "for"));
+        has_for
+            && !items
+                .last()
+                .and_then(|&i| self.word(i))
+                .is_some_and(|(w, _)| lexicon::heads_purpose(&w.to_lowercase()))
+    }
+
     /// Whether the lower-case word at `j` joins an organisation's name to a place: "in" after
     /// at least two name words ending in an organisation word, before one name word.
     fn in_organisation_name(&self, items: &[usize], j: usize) -> bool {
@@ -458,7 +472,7 @@ impl<'t> Scanner<'_, 't> {
     }
 
     /// "Tom Lee of Fort Worth": a person's name (two or three plain words) followed by "of" and
-    /// a place is two names. Names with an organisation or place word before "of" stay whole
+    /// a place is two names, as is a known place followed by "of" and a person's name. Names with an organisation or place word before "of" stay whole
     /// ("Bank of England", "University of Otago"), as do names the gazetteer knows.
     fn split_person_of_place(&self, words: &[RunWord], range: Range<usize>) -> Vec<Range<usize>> {
         let Some(of) = words[range.clone()]
@@ -478,9 +492,16 @@ impl<'t> Scanner<'_, 't> {
                 && !lexicon::is_place_cue(&w.lower)
                 && !self.gazetteer.is_demonym(&w.key)
         };
-        let person = (2..=3).contains(&left.len()) && words[left.clone()].iter().all(plain);
+        let person = |r: &Range<usize>| (2..=3).contains(&r.len()) && words[r.clone()].iter().all(plain);
         let right = trim(words, of + 1..range.end);
-        if !person
+        // "in Athens of Alexandros Grigoropoulos": a known place is no one's name before "of"
+        // a person's; "Gulf of Mexico", "University of Otago" have no person after "of".
+        let place_of_person = self
+            .gazetteer
+            .entry_for(&join_keys(words, left.clone()))
+            .is_some_and(|id| self.gazetteer.entry(id).kind == Kind::Place)
+            && person(&right);
+        if !(person(&left) || place_of_person)
             || right.is_empty()
             || self
                 .gazetteer

@@ -41,6 +41,9 @@ pub struct Lexicon {
     common_nouns: HashSet<String>,
     /// Company suffixes, not counted in initials ("Inc", "Ltd").
     company_suffixes: HashSet<String>,
+    /// Words that head a name continued by "for" ("Center for Disease Control"), besides the
+    /// organisation cues and generic words.
+    purpose_heads: HashSet<String>,
 }
 
 impl Lexicon {
@@ -53,7 +56,7 @@ impl Lexicon {
         Ok(lexicon)
     }
 
-    fn sets_mut(&mut self) -> [&mut HashSet<String>; 16] {
+    fn sets_mut(&mut self) -> [&mut HashSet<String>; 17] {
         [
             &mut self.common,
             &mut self.calendar,
@@ -71,6 +74,7 @@ impl Lexicon {
             &mut self.byline_tails,
             &mut self.common_nouns,
             &mut self.company_suffixes,
+            &mut self.purpose_heads,
         ]
     }
 
@@ -165,6 +169,13 @@ pub fn is_byline_tail(word: &str) -> bool {
 }
 
 /// Words that name no one thing when they stand alone ("the Ministry", "the Strip").
+/// Whether a name ending in `word` may go on with "for": "Center for Disease Control",
+/// "Committee for the Protection of Journalists", but not "the Red Sox for Teixeira" nor
+/// "paid Brennan Foods for Kelso Dairy" (company words are organisation cues, not heads).
+pub fn heads_purpose(word: &str) -> bool {
+    get().purpose_heads.contains(word) || is_generic(word)
+}
+
 pub fn is_generic(word: &str) -> bool {
     get().generic.contains(word) || get().titles.contains(word)
 }
