@@ -169,9 +169,11 @@ pub fn is_parallax_file(path: &Path) -> bool {
 /// `parallax-sources.toml.lock`): it holds a process id, never an article, and a shell glob
 /// over the case (`parallax case/*`) names it, so even named it is left out.
 fn is_parallax_lock(path: &Path) -> bool {
-    path.file_name()
+    let ours = path
+        .file_name()
         .and_then(|n| n.to_str())
-        .is_some_and(|name| name.starts_with("parallax-") && name.ends_with(".lock"))
+        .is_some_and(|name| name.starts_with("parallax-"));
+    ours && path.extension().is_some_and(|e| e == "lock")
 }
 
 /// Whether a file name has an extension Parallax reads (or none, which is read as text).
