@@ -563,7 +563,7 @@ mod tests {
         // Unbinding the sequence first makes room for the single key.
         let config = Config::from_user_toml(
             "c.toml",
-            "[keys.normal]\n\"]\" = \"undo\"\n\"] a\" = \"none\"\n\"[ a\" = \"none\"\n",
+            "[keys.normal]\n\"]\" = \"undo\"\n\"] a\" = \"none\"\n\"[ a\" = \"none\"\n\"] m\" = \"none\"\n",
         )
         .expect("valid");
         assert_eq!(config.keys["normal"]["]"], Binding::Action(Action::Undo));

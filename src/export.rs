@@ -24,6 +24,7 @@ use crate::entity::{EntityIndex, Gazetteer};
 
 pub use labels::{Label, LabelRow, MAX_LABEL_ROWS};
 pub use markdown::MAX_ENTITY_ROWS;
+pub(crate) use report::shorten;
 pub use report::{
     AnnotationEntry, Claim, ClaimMemberEntry, EXPORT_SCHEMA_VERSION, EntityRow, Report, ReportContext,
     Source, SourceBias, TagEntry, build_report,
