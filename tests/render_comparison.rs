@@ -236,3 +236,48 @@ fn s_makes_the_highlighted_fact_a_claim_group_that_undo_takes_back() {
     assert!(app.notes.notes.claims.is_empty());
     assert!(app.notes.notes.articles.iter().all(|a| a.annotations.is_empty()));
 }
+
+#[test]
+fn s_on_the_cursor_sentence_links_its_fact_from_that_sentence() {
+    let mut app = reader();
+    // Pane 2, its second sentence: the rescue, which pane 1 reports too.
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('c'));
+    key(&mut app, KeyCode::Char('j'));
+    let cursor = app.panes[1].cursor.as_ref().expect("cursor").sentence.clone();
+    assert!(app.panes[1].article.text[cursor.clone()].starts_with("By dawn"));
+    key(&mut app, KeyCode::Char('S'));
+    let notes = &app.notes.notes;
+    assert_eq!(notes.claims.len(), 1, "{:?}", app.message);
+    let quotes: Vec<(String, String)> = notes.claims[0]
+        .members
+        .iter()
+        .map(|m| {
+            let (path, a) = notes.annotation(&m.annotation).expect("annotated");
+            (path.to_owned(), a.anchor.quote.clone())
+        })
+        .collect();
+    assert_eq!(quotes.len(), 2, "{quotes:?}");
+    assert!(
+        quotes.contains(&(
+            "radio.txt".into(),
+            app.panes[1].article.text[cursor].trim().to_owned()
+        )),
+        "{quotes:?}"
+    );
+    assert!(
+        quotes
+            .iter()
+            .any(|(p, q)| p == "post.txt" && q.starts_with("Coastguard boats")),
+        "{quotes:?}"
+    );
+    // Without a cursor there is no sentence to take the fact from: nothing changes.
+    let mut app = reader();
+    key(&mut app, KeyCode::Char('S'));
+    assert!(app.notes.notes.claims.is_empty());
+    assert!(
+        app.message.as_ref().is_some_and(|m| m.text.contains("cursor")),
+        "{:?}",
+        app.message
+    );
+}
