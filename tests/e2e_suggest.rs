@@ -68,7 +68,11 @@ fn an_accepted_suggestion_is_a_claim_group_after_a_restart() {
     tmux.wait_for("EXIT=0");
     let saved = notes(dir.path());
     // The file's data, without the comment block at its top.
-    let data: String = saved.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>().join("\n");
+    let data: String = saved
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n");
     assert_eq!(
         data.matches("origin = \"suggested\"").count(),
         count,

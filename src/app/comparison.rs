@@ -12,6 +12,7 @@ use std::ops::Range;
 use super::{App, Mode};
 use crate::article::sanitize::sanitize_line;
 use crate::compare::Group;
+use crate::export::facts;
 
 /// The most characters a row's title keeps.
 pub const TITLE_CHARS: usize = 80;
@@ -216,7 +217,7 @@ pub fn build(app: &App) -> Option<View> {
 /// The row of one group: each pane's sentence of it, and its clearest sentence as title.
 fn row(app: &App, index: usize, group: &Group) -> Row {
     let text_of = |doc: usize| app.panes.get(doc).map(|p| p.article.text.as_str());
-    let chosen = representatives(group, text_of);
+    let chosen = facts::representatives(group, text_of);
     let cells: Vec<Option<Cell>> = (0..app.panes.len())
         .map(|doc| {
             let (_, range) = chosen.iter().find(|(d, _)| *d == doc)?;
@@ -231,7 +232,7 @@ fn row(app: &App, index: usize, group: &Group) -> Row {
         .iter()
         .filter_map(|(doc, range)| Some((*doc, text_of(*doc)?.get(range.clone())?)))
         .collect();
-    let title = clearest(&sentences).map_or_else(String::new, |text| {
+    let title = facts::clearest(&sentences).map_or_else(String::new, |text| {
         sanitize_line(&crate::export::shorten(text, TITLE_CHARS))
     });
     Row {
@@ -253,76 +254,6 @@ fn claim_of(app: &App, cells: &[Option<Cell>]) -> Option<String> {
     groups.sort_unstable();
     let linked = groups.windows(2).find(|w| w[0] == w[1]).map(|w| w[0])?;
     Some(app.notes.notes.claims.get(linked)?.id.clone())
-}
-
-/// How much of each sentence the other articles' sentences share: distinct words of four
-/// letters or more found in another article's sentence, over the square root of its length
-/// (a long sentence carries other facts; a short one that shares little says little of this).
-fn shared_scores(sentences: &[(usize, &str)]) -> Vec<f64> {
-    let words = |text: &str| -> Vec<String> {
-        let mut w: Vec<String> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 4)
-            .map(str::to_lowercase)
-            .collect();
-        w.sort();
-        w.dedup();
-        w
-    };
-    let bags: Vec<(usize, Vec<String>)> = sentences.iter().map(|&(doc, text)| (doc, words(text))).collect();
-    sentences
-        .iter()
-        .zip(&bags)
-        .map(|(&(_, text), (doc, own))| {
-            let shared = own
-                .iter()
-                .filter(|w| {
-                    bags.iter()
-                        .any(|(other, theirs)| other != doc && theirs.binary_search(w).is_ok())
-                })
-                .count();
-            shared as f64 / (text.split_whitespace().count().max(1) as f64).sqrt()
-        })
-        .collect()
-}
-
-/// One sentence per article of `group` (an article may state a fact twice, or have a sentence
-/// in the group for a second fact it reports): the one the other articles share most of.
-pub fn representatives<'a>(
-    group: &Group,
-    text_of: impl Fn(usize) -> Option<&'a str>,
-) -> Vec<(usize, Range<usize>)> {
-    let members: Vec<(usize, &Range<usize>, &str)> = group
-        .members
-        .iter()
-        .filter_map(|m| Some((m.doc, &m.range, text_of(m.doc)?.get(m.range.clone())?)))
-        .collect();
-    let scores = shared_scores(&members.iter().map(|&(d, _, t)| (d, t)).collect::<Vec<_>>());
-    let mut out: Vec<(usize, Range<usize>)> = Vec::new();
-    for doc in group.docs() {
-        let best = (0..members.len())
-            .filter(|&i| members[i].0 == doc)
-            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)));
-        if let Some(i) = best {
-            out.push((doc, members[i].1.clone()));
-        }
-    }
-    out
-}
-
-/// The sentence that states the fact most plainly: the one the others share most of, for its
-/// length; the shorter, then the first, when equal.
-pub fn clearest<'a>(sentences: &[(usize, &'a str)]) -> Option<&'a str> {
-    let scores = shared_scores(sentences);
-    let length = |i: usize| sentences[i].1.split_whitespace().count();
-    (0..sentences.len())
-        .max_by(|&a, &b| {
-            scores[a]
-                .total_cmp(&scores[b])
-                .then(length(b).cmp(&length(a)))
-                .then(b.cmp(&a))
-        })
-        .map(|i| sentences[i].1)
 }
 
 /// `confirm` in the view: every pane that reports the highlighted fact shows its sentence of
@@ -354,24 +285,6 @@ pub fn confirm(app: &mut App, view: &View) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_clearest_sentence_is_the_one_the_others_share_most_of() {
-        let sentences = [
-            (
-                0,
-                "Talks resumed in Oslo on Monday between the two delegations, after a week in which the \
-                 ceasefire collapsed twice and shelling reached the capital's suburbs.",
-            ),
-            (1, "The delegations resumed talks in Oslo on Monday."),
-            (2, "Talks resumed Monday."),
-        ];
-        assert_eq!(
-            clearest(&sentences),
-            Some("The delegations resumed talks in Oslo on Monday.")
-        );
-        assert_eq!(clearest(&[]), None);
-    }
 
     #[test]
     fn filters_keep_what_they_say_and_the_highlighted_fact_stays() {

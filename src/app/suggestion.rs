@@ -118,7 +118,7 @@ fn sentences(app: &App) -> Result<Vec<(usize, Range<usize>)>, String> {
         return Err("only one outlet reports this fact: nothing to link".into());
     }
     let text_of = |doc: usize| app.panes.get(doc).map(|p| p.article.text.as_str());
-    let mut chosen = super::comparison::representatives(group, text_of);
+    let mut chosen = crate::export::facts::representatives(group, text_of);
     for (doc, range) in &mut chosen {
         let own = || group.members.iter().filter(|m| m.doc == *doc);
         // The cursor's sentence in the focused pane, when it is the group's.
