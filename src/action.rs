@@ -159,6 +159,12 @@ actions! {
     Framing = "framing",
     /// Mark loaded terms (terrorist, regime, martyr…) in the text, or stop
     LoadedTerms = "loaded-terms",
+    /// Open the comparison view: each fact a row, each outlet a column, most widely reported first
+    Compare = "compare",
+    /// In the comparison view: all facts, those not found in the focused outlet, or those only it reports
+    CompareFilter = "compare-filter",
+    /// Make the suggested group of the cursor sentence (or of the comparison view's row) a claim group
+    AcceptSuggestion = "accept-suggestion",
     /// Show or hide the sentence cursor in the focused pane
     Cursor = "cursor",
     /// Move the sentence cursor to the next sentence

@@ -10,6 +10,7 @@ pub mod annotate;
 pub mod annotation_list;
 pub mod bias;
 pub mod changes;
+pub mod comparison;
 pub mod complete;
 pub mod content_sync;
 pub mod copy;
@@ -26,6 +27,7 @@ pub mod prompt;
 pub mod report;
 pub mod search;
 pub mod sources;
+pub mod suggestion;
 pub mod update;
 pub mod view;
 pub mod view_state;
@@ -133,6 +135,8 @@ pub enum Mode {
         cursor: usize,
         panel: Arc<framing::Panel>,
     },
+    /// The comparison view: facts as rows, outlets as columns, built when opened.
+    Compare(Box<comparison::View>),
 }
 
 impl Mode {
@@ -151,6 +155,7 @@ impl Mode {
             Self::Annotations { .. } => "ANNOTATIONS",
             Self::NotesChanged => "CHANGED",
             Self::Framing { .. } => "FRAMING",
+            Self::Compare(_) => "COMPARE",
         }
     }
 }

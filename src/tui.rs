@@ -369,6 +369,7 @@ fn event_loop(
                     // Synced panes followed proportionally until now: bring them to the fact.
                     crate::app::update::keep_sync(app);
                     crate::app::cursor_fact::refresh(app);
+                    crate::app::comparison::refresh(app);
                     Vec::new()
                 }
                 Wake::Framing(docs, framing) => {

@@ -43,6 +43,7 @@ pub fn key_layers(app: &App) -> Vec<Layer> {
         Mode::Annotations { .. } => vec![Layer::Annotations],
         Mode::NotesChanged => vec![Layer::NotesChanged],
         Mode::Framing { .. } => vec![Layer::Framing],
+        Mode::Compare(_) => vec![Layer::Compare],
     }
 }
 

@@ -56,6 +56,7 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     if jumps || (!scrolls && moved) {
         keep_sync(app);
     }
+    super::comparison::follow_focus(app);
     super::cursor_fact::refresh(app);
     effects
 }
@@ -178,6 +179,9 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Rename(to) => return entities::rename(app, to),
         Action::Framing => super::framing::open(app),
         Action::LoadedTerms => super::framing::toggle_loaded(app),
+        Action::Compare => super::comparison::open(app),
+        Action::CompareFilter => super::comparison::cycle_filter(app),
+        Action::AcceptSuggestion => return super::suggestion::accept(app),
         Action::Export(args) => return export(app, &args),
         // The analyst's annotations (no catch-all: a new action must be handled here).
         Action::Cursor => annotate::toggle_cursor(app),
