@@ -4,20 +4,8 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::{Tmux, seeds_dir};
-
-fn copy_seeds(dir: &Path) {
-    for entry in std::fs::read_dir(seeds_dir()).expect("seeds") {
-        let path = entry.expect("entry").path();
-        std::fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
-    }
-}
-
-fn notes(dir: &Path) -> String {
-    std::fs::read_to_string(dir.join("parallax-notes.toml")).unwrap_or_default()
-}
+use common::Tmux;
+use common::cases::{copy_seeds, notes_in as notes};
 
 /// Waits until the alignment has arrived: with the sentence cursor shown, the status bar says
 /// who reports its fact only once it has.

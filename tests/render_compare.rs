@@ -32,15 +32,7 @@ fn aligned_reader() -> App {
         ),
     ];
     let mut app = App::new(articles, &Config::default());
-    let docs: Vec<_> = app.panes.iter().map(|p| p.article.clone()).collect();
-    let refs: Vec<&Article> = docs.iter().map(AsRef::as_ref).collect();
-    let index = parallax::entity::analyze(
-        &refs,
-        &parallax::entity::Gazetteer::builtin(),
-        &parallax::entity::Decisions::default(),
-    );
-    let alignment = parallax::app::alignment::compute(&docs, &index);
-    app.alignment.set(docs, alignment);
+    common::cases::align(&mut app);
     app
 }
 

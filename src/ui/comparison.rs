@@ -8,6 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
+use super::framing::fit;
 use crate::app::App;
 use crate::app::comparison::View;
 use crate::config::Theme;
@@ -18,16 +19,6 @@ use crate::config::keymap::Layer;
 const MIN_COLUMN: u16 = 16;
 /// Width of the count column (`4/5 ✓`).
 const COUNT: u16 = 7;
-
-/// Cuts `text` to `width` characters, marking the cut with an ellipsis.
-fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_owned()
-    } else {
-        let cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        format!("{cut}…")
-    }
-}
 
 /// The first key bound to `action` in the view, for the hint line.
 fn key(app: &App, action: &str) -> String {
