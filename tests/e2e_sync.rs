@@ -126,10 +126,19 @@ fn a_fact_found_in_pane_one_brings_every_pane_to_its_sentence_of_it() {
         .find(|(_, matches)| matches.keys().any(|&doc| !shows(&before, doc, matches)))
         .expect("the engine groups a sentence of the first seed with sentences of two others");
     tmux.keys(&["/", phrase, "Enter"]);
-    // The alignment may arrive after the search: the panes follow when it does.
+    // The alignment may arrive after the search: the panes follow when it does. The search
+    // moves as it is typed, so the panes may be there while the prompt is still open; the wait
+    // is for the prompt closed (the status bar back, with its pane count) as well.
     let screen = tmux.wait_until(
-        |s| column(s, 0).contains(phrase.as_str()) && matches.keys().all(|&doc| shows(s, doc, matches)),
-        "every pane on its sentence of the fact",
+        |s| {
+            s.contains("[1/5]")
+                && column(s, 0).contains(phrase.as_str())
+                && matches.keys().all(|&doc| shows(s, doc, matches))
+        },
+        "every pane on its sentence of the fact, the search closed and pane 1 focused",
     );
-    assert!(screen.contains("[1/5]"), "pane 1 keeps the focus:\n{screen}");
+    assert!(
+        !screen.lines().last().unwrap_or_default().starts_with('/'),
+        "the search prompt is closed:\n{screen}"
+    );
 }
