@@ -293,6 +293,9 @@ enum Place {
     Suffix,
     /// Other contiguous words: "Revolutionary Guard" of "Islamic Revolutionary Guard Corps".
     Inside,
+    /// The first words: "Harlow Pumps" of "Harlow Pumps Corp", "Wasilla" of "Wasilla Bible
+    /// Church".
+    Prefix,
     /// First and last words without a middle name: "Mark Heller" of "Mark Jay Heller".
     NoMiddle,
 }
@@ -307,7 +310,13 @@ fn spans(form: &Form) -> Vec<(String, Place)> {
             if end - start == n {
                 continue;
             }
-            let place = if end == n { Place::Suffix } else { Place::Inside };
+            let place = if end == n {
+                Place::Suffix
+            } else if start == 0 {
+                Place::Prefix
+            } else {
+                Place::Inside
+            };
             out.push((words[start..end].concat(), place));
         }
     }
@@ -352,7 +361,12 @@ fn link_partials(forms: &[Form], sets: &mut Sets) -> Vec<(usize, usize, usize)> 
         let core = core_words(&form.words);
         if core.len() >= 2 && core.len() < form.words.len() {
             let core_key = core.concat();
-            found.extend(lookup(&index, &core_key));
+            // Not a name the core begins: "Los Angeles Times" is not "Los Angeles Angels".
+            found.extend(
+                lookup(&index, &core_key)
+                    .into_iter()
+                    .filter(|&(_, place)| place != Place::Prefix),
+            );
             found.extend(
                 forms
                     .iter()
@@ -452,6 +466,16 @@ fn accepts(forms: &[Form], short: usize, long: usize, place: Place) -> bool {
         Place::Suffix => true,
         // A first name never stands for a person: Ismail is not Ismail Haniyeh.
         Place::Inside => l.kind != Kind::Person,
+        // A place that begins a longer name is where that thing is, not the thing: Wasilla ("in
+        // Wasilla") is not Wasilla Bible Church, Surrey not Surrey Fire and Rescue; but "at
+        // Betty Ford" may be the Betty Ford Center. Only an administrative word after an area
+        // names the same place ("Khorasan Province").
+        Place::Prefix => {
+            let is_place = s.votes.areas > 0 && s.votes.areas * 2 >= s.votes.place_prepositions;
+            let division =
+                l.words.len() == s.words.len() + 1 && l.words.last().is_some_and(|w| lexicon::is_division(w));
+            l.kind != Kind::Person && (!is_place || division)
+        }
         Place::NoMiddle => l.kind == Kind::Person,
     }
 }

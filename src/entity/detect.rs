@@ -18,6 +18,9 @@ pub struct Evidence {
     pub title: bool,
     /// "in", "near", "from" stood before it.
     pub place_preposition: bool,
+    /// "in", "near", "around" stood before it: a preposition of an area (a town, a region),
+    /// where "at" and "to" also go with buildings ("at Betty Ford").
+    pub area: bool,
     /// "Operation X" or "X operation".
     pub event: bool,
 }
@@ -313,9 +316,15 @@ impl<'t> Scanner<'_, 't> {
                 }
             })
             .collect();
-        let place_preposition = self
-            .preceding_word(start)
-            .is_some_and(lexicon::is_place_preposition);
+        let preceding = self.preceding_word(start);
+        // "according to Assad's office" says nothing about a place.
+        let according = preceding == Some("to")
+            && start >= 2
+            && self
+                .word(start - 2)
+                .is_some_and(|(w, _)| w.eq_ignore_ascii_case("according"));
+        let place_preposition = preceding.is_some_and(lexicon::is_place_preposition) && !according;
+        let area = preceding.is_some_and(lexicon::is_area_preposition);
         if self.headline[start] {
             self.headline_options(&words);
             return j;
@@ -334,9 +343,11 @@ impl<'t> Scanner<'_, 't> {
             && (lead.is_common()
                 || lexicon::is_common_noun(&lead.lower)
                 || (words.len() == 1 && self.looks_common(lead, j)));
+        // "By Palestine Chronicle Staff": a byline, whose last word may be a role, not a name.
+        let byline = words[0].lower == "by";
         let mut last_candidate = None;
         for piece in split_at_titles(&words, self.gazetteer) {
-            for piece in split_at_common(&words, &piece) {
+            for piece in split_at_common(&words, &piece, byline) {
                 for gazetteer_range in self.split_by_gazetteer(&words, piece.words.clone()) {
                     for words_range in self.split_person_of_place(&words, gazetteer_range) {
                         let first = piece.words.start == 0 && words_range.start == 0;
@@ -350,6 +361,8 @@ impl<'t> Scanner<'_, 't> {
                             title: piece.after_title && words_range.start == piece.words.start,
                             place_preposition: (place_preposition
                                 || (lead_common && lexicon::is_place_preposition(&lead.lower)))
+                                && first,
+                            area: (area || (lead_common && lexicon::is_area_preposition(&lead.lower)))
                                 && first,
                             event: piece.event,
                         };
@@ -373,7 +386,7 @@ impl<'t> Scanner<'_, 't> {
         let group = self.out.headline_groups;
         self.out.headline_groups += 1;
         for piece in split_at_titles(words, self.gazetteer) {
-            for piece in split_at_common(words, &piece) {
+            for piece in split_at_common(words, &piece, false) {
                 for start in piece.words.clone() {
                     for end in start + 1..=(start + 4).min(piece.words.end) {
                         if words[start].is_connector() || words[end - 1].is_connector() {
@@ -656,7 +669,7 @@ impl<'t> Scanner<'_, 't> {
 fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
     const FUNCTION_WORDS: &[&str] = &[
         "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on", "or", "over",
-        "the", "to", "with", "vs", "after",
+        "the", "to", "with", "vs", "after", "that", "but", "nor", "than", "per", "via", "amid",
     ];
     let mut flags = vec![false; tokens.len()];
     let mut line_start = 0;
@@ -752,7 +765,15 @@ fn split_at_titles(words: &[RunWord], gazetteer: &Gazetteer) -> Vec<Piece> {
                 let last = &words[words.len() - 1].lower;
                 lexicon::is_organisation_cue(last) || lexicon::is_place_cue(last)
             });
-        if ends_name || known || name_start {
+        // "Department of Criminal Justice", "Office for Civil Rights": a title ending the name
+        // of an institution whose head word a connector follows is part of that name.
+        let institution = q == words.len()
+            && (start + 1..p).any(|i| {
+                words[i].is_connector()
+                    && !words[i - 1].is_connector()
+                    && lexicon::is_organisation_cue(&words[i - 1].lower)
+            });
+        if ends_name || known || name_start || institution {
             optional_title |= name_start && !known && p == start;
             p = q;
             continue;
@@ -794,7 +815,7 @@ fn split_at_titles(words: &[RunWord], gazetteer: &Gazetteer) -> Vec<Piece> {
 /// sentence ("voters in New Mexico") the capital says it is part of the name; at the start of a
 /// sentence ("New Mexico will vote") the candidate keeps it for the case to decide (see
 /// [`Candidate::lead_common`]).
-fn split_at_common(words: &[RunWord], piece: &Piece) -> Vec<Piece> {
+fn split_at_common(words: &[RunWord], piece: &Piece, byline: bool) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut start = piece.words.start;
     let mut after_title = piece.after_title;
@@ -834,8 +855,10 @@ fn split_at_common(words: &[RunWord], piece: &Piece) -> Vec<Piece> {
     }
     for piece in &mut out {
         piece.words = trim(words, piece.words.clone());
-        // "By Palestine Chronicle Staff": a byline's last word is not part of the outlet's name.
-        if piece.words.len() > 1
+        // "By Palestine Chronicle Staff": a byline's last word is not part of the outlet's name
+        // (elsewhere it is: "The Hollywood Reporter").
+        if byline
+            && piece.words.len() > 1
             && lexicon::is_byline_tail(&words[piece.words.end - 1].lower)
             && !words[piece.words.end - 2].is_connector()
         {

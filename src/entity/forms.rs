@@ -10,6 +10,7 @@ use super::Kind;
 use super::detect::{Candidate, Detection};
 use super::gazetteer::Gazetteer;
 use super::kind::{self, Votes};
+use super::lexicon;
 use super::normalize::{exact_key, fold_words};
 
 /// The mentions whose names fold to one key ("Amir-Abdollahian", "Amirabdollahian").
@@ -40,7 +41,7 @@ pub fn build(
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut by_surface: HashMap<&str, usize> = HashMap::new();
     let mut form_of = vec![None; detection.candidates.len()];
-    let known = Known::gather(texts, detection);
+    let known = Known::gather(texts, detection, gazetteer);
     // Folded keys of surfaces `keep` looks up, computed once per distinct surface.
     let mut keys: FxHashMap<&str, String> = FxHashMap::default();
     for (index, candidate) in detection.candidates.iter().enumerate() {
@@ -48,9 +49,39 @@ pub fn build(
             continue;
         }
         let text = texts[candidate.doc];
-        let Some((range, title)) = keep(text, candidate, detection, gazetteer, &known, &mut keys) else {
+        // "Moviemaker Gary Ross", "Angels GM Tony Reagins": a known person's name with words
+        // glued before it is that name; a known name at the start of those words is one too.
+        let (kept, before) = match glued_to_known_person(text, candidate, &known) {
+            Some((person, before)) => (Some((person, true)), before),
+            None => (
+                keep(text, candidate, detection, gazetteer, &known, &mut keys),
+                None,
+            ),
+        };
+        let Some((range, title)) = kept else {
             continue;
         };
+        if let Some(before) = before {
+            let surface = &text[before.clone()];
+            let words = fold_words(surface);
+            let key = exact_key(&words);
+            let id = *by_key.entry(key.clone()).or_insert_with(|| {
+                forms.push(Form {
+                    known: gazetteer.entry_for(&key),
+                    key,
+                    words,
+                    mentions: Vec::new(),
+                    votes: Votes::default(),
+                    acronym: false,
+                    kind: Kind::Other,
+                    shape_person: false,
+                });
+                forms.len() - 1
+            });
+            forms[id].acronym |= is_acronym(surface);
+            forms[id].mentions.push((candidate.doc, before));
+            forms[id].votes.mentions += 1;
+        }
         let surface = &text[range.clone()];
         let id = if let Some(&id) = by_surface.get(surface) {
             id
@@ -80,6 +111,7 @@ pub fn build(
             mentions: 1,
             titles: usize::from(candidate.evidence.title || title),
             place_prepositions: usize::from(candidate.evidence.place_preposition),
+            areas: usize::from(candidate.evidence.area),
             events: usize::from(candidate.evidence.event),
         });
         form_of[index] = Some(id);
@@ -165,10 +197,16 @@ fn add_headline_mentions(
 struct Known {
     names: FxHashSet<String>,
     surnames: FxHashSet<String>,
+    /// Names of two or three plain words ("Gary Ross"): most likely persons.
+    persons: FxHashSet<String>,
+    /// Single words known as names, and the first words of `persons`: a word glued before a
+    /// person's name that is one of these may be part of a longer name ("Boston Red Sox", "Ann
+    /// Mary Lee").
+    name_words: FxHashSet<String>,
 }
 
 impl Known {
-    fn gather(texts: &[&str], detection: &Detection<'_>) -> Self {
+    fn gather(texts: &[&str], detection: &Detection<'_>, gazetteer: &Gazetteer) -> Self {
         let mut surfaces: FxHashSet<&str> = FxHashSet::default();
         for c in &detection.candidates {
             if !c.sentence_initial && c.headline.is_none() && !c.optional_title {
@@ -178,6 +216,8 @@ impl Known {
         let mut known = Known {
             names: FxHashSet::with_capacity_and_hasher(surfaces.len(), rustc_hash::FxBuildHasher),
             surnames: FxHashSet::default(),
+            persons: FxHashSet::default(),
+            name_words: FxHashSet::default(),
         };
         for surface in surfaces {
             let words = fold_words(surface);
@@ -186,10 +226,81 @@ impl Known {
             {
                 known.surnames.insert(last.clone());
             }
-            known.names.insert(exact_key(&words));
+            let key = exact_key(&words);
+            if is_person_shaped(surface, gazetteer) {
+                if let Some(first) = surface.split(' ').next() {
+                    known.name_words.insert(exact_key(&fold_words(first)));
+                }
+                known.persons.insert(key.clone());
+            } else if !surface.contains(' ') {
+                known.name_words.insert(key.clone());
+            }
+            known.names.insert(key);
         }
         known
     }
+}
+
+/// Two or three words, each capitalised and none a title, common word, cue word, demonym or
+/// adjective: the shape of a person's name ("Gary Ross", "Bashar al-Assad").
+fn is_person_shaped(surface: &str, gazetteer: &Gazetteer) -> bool {
+    let words: Vec<&str> = surface.split(' ').collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|word| {
+            let name = word.rsplit('-').next().unwrap_or(word);
+            let mut chars = name.chars();
+            let lower = word.to_lowercase();
+            let key = exact_key(&fold_words(word));
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.any(char::is_lowercase)
+                && !lexicon::is_common(&lower)
+                && !lexicon::is_title(&lower)
+                && !lexicon::is_generic(&lower)
+                && !lexicon::is_organisation_cue(&lower)
+                && !lexicon::is_place_cue(&lower)
+                && !lexicon::is_event_cue(&lower)
+                && !lexicon::is_adjective(&lower)
+                && !gazetteer.is_demonym(&key)
+                && gazetteer.entry_for(&key).is_none()
+        })
+}
+
+/// A run that ends in a person's name the case writes on its own, glued to words before it
+/// that are not part of a name ("Moviemaker Gary Ross", "COO Larry Lucchino", "Angels GM Tony
+/// Reagins", "American Hasim Rahman"): the person's range, and the range of a known name the
+/// words before begin with ("Los Angeles Angels"), if any.
+fn glued_to_known_person(
+    text: &str,
+    candidate: &Candidate,
+    known: &Known,
+) -> Option<(std::ops::Range<usize>, Option<std::ops::Range<usize>>)> {
+    let whole = candidate.range.clone();
+    let surface = &text[whole.clone()];
+    let mut starts: Vec<usize> = vec![0];
+    starts.extend(surface.match_indices(' ').map(|(i, _)| i + 1));
+    let n = starts.len();
+    if n < 3 {
+        return None;
+    }
+    let key_of = |from: usize, to: usize| {
+        let end = if to == n { surface.len() } else { starts[to] - 1 };
+        exact_key(&fold_words(&surface[starts[from]..end]))
+    };
+    // "Mark Jay Heller" beside "Jay Heller": a whole person's name the case knows stays whole.
+    if known.persons.contains(&key_of(0, n)) {
+        return None;
+    }
+    let split = (n.saturating_sub(3).max(1)..=n - 2)
+        .find(|&i| known.persons.contains(&key_of(i, n)) && !known.name_words.contains(&key_of(i - 1, i)))?;
+    let person = whole.start + starts[split]..whole.end;
+    let before = (1..split)
+        .rev()
+        .find(|&k| known.names.contains(&key_of(0, k)))
+        .map(|k| {
+            let end = starts[k] - 1;
+            whole.start..whole.start + end
+        });
+    Some((person, before))
 }
 
 /// The range to keep of a candidate, and whether a title was taken off it.
