@@ -113,9 +113,9 @@ fn the_global_notes_option_names_the_file() {
 fn a_user_lexicon_from_the_config_adds_words() {
     let dir = tempfile::tempdir().expect("temp dir");
     let article = dir.path().join("a.txt");
-    std::fs::write(&article, "Alderman Jo Pike spoke. Jo Pike left.\n").expect("article");
+    std::fs::write(&article, "Reeve Jo Pike spoke. Jo Pike left.\n").expect("article");
     let lexicon = dir.path().join("lexicon.toml");
-    std::fs::write(&lexicon, "titles = [\"Alderman\"]\n").expect("lexicon");
+    std::fs::write(&lexicon, "titles = [\"Reeve\"]\n").expect("lexicon");
     let config = dir.path().join("config.toml");
     std::fs::write(
         &config,
@@ -138,9 +138,9 @@ fn a_user_lexicon_from_the_config_adds_words() {
         );
         String::from_utf8(output.stdout).expect("UTF-8")
     };
-    assert!(run(false).contains("Alderman Jo Pike"), "not a title by default");
+    assert!(run(false).contains("Reeve Jo Pike"), "not a title by default");
     let with = run(true);
-    assert!(with.contains("Jo Pike") && !with.contains("Alderman"), "{with}");
+    assert!(with.contains("Jo Pike") && !with.contains("Reeve"), "{with}");
     std::fs::write(&lexicon, "colours = [\"red\"]\n").expect("lexicon");
     let mut command = Command::new(env!("CARGO_BIN_EXE_parallax"));
     let output = command

@@ -343,6 +343,20 @@ impl<'t> Scanner<'_, 't> {
             && (lead.is_common()
                 || lexicon::is_common_noun(&lead.lower)
                 || (words.len() == 1 && self.looks_common(lead, j)));
+        // "the Imam Reza shrine", "Sheikh Zayed mosque": a title and a name before a lower-case
+        // place word name that place after a person; the title stays in the name.
+        let named_after = self
+            .word(j)
+            .is_some_and(|(w, s)| s == Shape::Lower && lexicon::is_place_cue(w));
+        let titles = words.iter().take_while(|w| w.is_title()).count();
+        if named_after
+            && titles > 0
+            && (1..=2).contains(&(words.len() - titles))
+            && words.iter().all(|w| !w.is_connector())
+        {
+            self.emit(&words, 0..words.len(), Evidence::default(), sentence_initial);
+            return j;
+        }
         // "By Palestine Chronicle Staff": a byline, whose last word may be a role, not a name.
         let byline = words[0].lower == "by";
         let mut last_candidate = None;
@@ -526,6 +540,15 @@ impl<'t> Scanner<'_, 't> {
         vec![left, right]
     }
 
+    /// "Arabic-language", "Farsi-speaking": the word names a language, not an entity.
+    fn language_before_tail(&self, i: usize) -> bool {
+        self.punct(i + 1) == Some('-')
+            && self.tokens[i].range.end == self.tokens[i + 1].range.start
+            && self
+                .word(i + 2)
+                .is_some_and(|(w, s)| s == Shape::Lower && lexicon::is_language_tail(w))
+    }
+
     fn preceding_word(&self, i: usize) -> Option<&'t str> {
         let before = self.tokens.get(i.checked_sub(1)?)?;
         match before.kind {
@@ -584,8 +607,12 @@ impl<'t> Scanner<'_, 't> {
                 return None;
             }
         }
-        // "Israel-Saudi talks", also after a sentence's first common word ("The Israel-Saudi").
+        // "Arabic-language", also after a sentence's first common word ("The Swahili-language").
         let lead = usize::from(range.len() == 2 && sentence_initial && first.is_common());
+        if range.len() == lead + 1 && self.language_before_tail(words[range.end - 1].token) {
+            return None;
+        }
+        // "Israel-Saudi talks", also after a sentence's first common word ("The Israel-Saudi").
         if range.len() == lead + 1 && self.emit_hyphenated_pair(&words[range.start + lead], evidence) {
             return None;
         }

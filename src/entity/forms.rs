@@ -351,8 +351,16 @@ fn keep<'t>(
         return Some((whole, false));
     }
     let rest = rest?;
-    // "Millions of Iranians": what remains may be a demonym alone.
-    (!gazetteer.is_demonym(&key_of(&rest))).then_some((rest, false))
+    // "Millions of Iranians", "The Resistance factions": what remains may be a demonym or a
+    // generic word alone.
+    let surface = &text[rest.clone()];
+    let lower = surface.to_lowercase();
+    let generic = !surface.contains(' ')
+        && (lexicon::is_generic(&lower)
+            || lexicon::is_common_noun(&lower)
+            || lexicon::is_adjective(&lower)
+            || lexicon::is_common(&lower));
+    (!generic && !gazetteer.is_demonym(&key_of(&rest))).then_some((rest, false))
 }
 
 /// "IRGC", "PIJ", "U.S.": two to six capitals, maybe dotted.

@@ -48,6 +48,8 @@ pub struct Lexicon {
     purpose_heads: HashSet<String>,
     /// Administrative divisions: "Khorasan Province" is the place Khorasan.
     divisions: HashSet<String>,
+    /// Words after a hyphen that make the word before it a language ("Arabic-language").
+    language_tails: HashSet<String>,
 }
 
 impl Lexicon {
@@ -60,7 +62,7 @@ impl Lexicon {
         Ok(lexicon)
     }
 
-    fn sets_mut(&mut self) -> [&mut HashSet<String>; 19] {
+    fn sets_mut(&mut self) -> [&mut HashSet<String>; 20] {
         [
             &mut self.common,
             &mut self.calendar,
@@ -81,6 +83,7 @@ impl Lexicon {
             &mut self.company_suffixes,
             &mut self.purpose_heads,
             &mut self.divisions,
+            &mut self.language_tails,
         ]
     }
 
@@ -172,6 +175,10 @@ pub fn is_common_noun(word: &str) -> bool {
 
 pub fn is_company_suffix(word: &str) -> bool {
     get().company_suffixes.contains(word.trim_end_matches('.'))
+}
+
+pub fn is_language_tail(word: &str) -> bool {
+    get().language_tails.contains(word)
 }
 
 pub fn is_division(word: &str) -> bool {
