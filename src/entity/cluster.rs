@@ -266,9 +266,15 @@ fn link_acronyms(forms: &[Form], definitions: &[(usize, usize)], sets: &mut Sets
         // letters or more.
         let person = form.kind == Kind::Person && !(form.shape_person && form.words.len() >= 3);
         if form.words.len() >= 2 && !form.acronym && !person {
-            by_initials.entry(initials(&form.words)).or_default().push(id);
+            let letters = initials(&form.words);
+            // "The Hollywood Reporter" is THR, "The Wall Street Journal" WSJ.
+            if form.article {
+                by_initials.entry(format!("t{letters}")).or_default().push(id);
+            }
+            by_initials.entry(letters).or_default().push(id);
         }
     }
+    link_acronym_heads(forms, sets);
     for (id, form) in forms.iter().enumerate() {
         // A known acronym (AP) expands only to what the gazetteer says.
         if !form.acronym || form.known.is_some() {
@@ -282,6 +288,37 @@ fn link_acronyms(forms: &[Form], definitions: &[(usize, usize)], sets: &mut Sets
         roots.dedup();
         if let [root] = roots[..] {
             sets.join(root, id, Reason::Acronym);
+        }
+    }
+}
+
+/// "INS Sukanya" and "Indian Naval Ship Sukanya", "USS Cole" and "United States Ship Cole": a
+/// name whose first word is the initials of the words another spelling writes out before the
+/// same rest.
+fn link_acronym_heads(forms: &[Form], sets: &mut Sets) {
+    let mut by_rest: HashMap<String, Vec<usize>> = HashMap::new();
+    for (id, form) in forms.iter().enumerate() {
+        if form.acronym_head && form.known.is_none() {
+            by_rest.entry(form.words[1..].concat()).or_default().push(id);
+        }
+    }
+    if by_rest.is_empty() {
+        return;
+    }
+    for (id, form) in forms.iter().enumerate() {
+        let n = form.words.len();
+        for k in 2..n {
+            let Some(heads) = by_rest.get(&form.words[k..].concat()) else {
+                continue;
+            };
+            let letters = initials(&form.words[..k]);
+            for &head in heads {
+                if forms[head].words[0] == letters
+                    && kinds_compatible(evident_kind(&forms[head]), evident_kind(form))
+                {
+                    sets.join(head, id, Reason::Acronym);
+                }
+            }
         }
     }
 }
@@ -500,6 +537,8 @@ mod tests {
             acronym: super::super::forms::is_acronym(name),
             kind,
             shape_person: false,
+            article: false,
+            acronym_head: false,
         }
     }
 

@@ -273,6 +273,11 @@ impl<'t> Scanner<'_, 't> {
                     j += 1;
                 }
                 Some(TokenKind::Punct('&')) if self.is_name_word(j + 1) => j += 1,
+                // Luis Gerardo "Jerry" Ortiz: a nickname in quotes inside a person's name.
+                Some(TokenKind::Punct(_)) if self.quoted_nickname(&items, j) => {
+                    items.push(j + 1);
+                    j += 3;
+                }
                 // "Islamic Resistance in Iraq": an organisation named after where it works.
                 Some(TokenKind::Word(Shape::Lower)) if self.in_organisation_name(&items, j) => {
                     items.extend([j, j + 1]);
@@ -538,6 +543,40 @@ impl<'t> Scanner<'_, 't> {
             return vec![range];
         }
         vec![left, right]
+    }
+
+    /// Whether a quoted or bracketed capitalised word at `j` is a nickname between a person's
+    /// first names and surname (Kimani 'Kiki' Gray, Luis Gerardo (Jerry) Ortiz): plain
+    /// capitalised words before it, one name word after.
+    fn quoted_nickname(&self, items: &[usize], j: usize) -> bool {
+        let pair = match (self.punct(j), self.punct(j + 2)) {
+            (Some(open), Some(close)) => matches!(
+                (open, close),
+                ('"', '"') | ('“', '”') | ('\'', '\'') | ('‘', '’') | ('\'', '’') | ('‘', '\'') | ('(', ')')
+            ),
+            _ => false,
+        };
+        let plain = |i: usize| {
+            self.word(i).is_some_and(|(w, s)| {
+                s == Shape::Capital
+                    && !lexicon::is_title(&w.to_lowercase())
+                    && !lexicon::is_common(&w.to_lowercase())
+            })
+        };
+        let spaced = |i: usize| self.tokens[i].range.start > self.tokens[i - 1].range.end;
+        let title = |i: &&usize| {
+            self.word(**i)
+                .is_some_and(|(w, _)| lexicon::is_title(&w.to_lowercase()))
+        };
+        let names: Vec<usize> = items.iter().skip_while(title).copied().collect();
+        pair && (1..=2).contains(&names.len())
+            && names.iter().all(|&i| plain(i))
+            && plain(j + 1)
+            && plain(j + 3)
+            && spaced(j)
+            && !spaced(j + 1)
+            && !spaced(j + 2)
+            && spaced(j + 3)
     }
 
     /// "Arabic-language", "Farsi-speaking": the word names a language, not an entity.

@@ -29,6 +29,59 @@ pub struct Form {
     /// The kind is person only because the name is two or three plain words: no title, cue or
     /// gazetteer entry says so, so it yields to an organisation ("Allied Bearing Systems").
     pub shape_person: bool,
+    /// Written with a leading "The", which `words` and `key` leave out ("The Hollywood
+    /// Reporter"): its acronym may count it (THR).
+    pub article: bool,
+    /// Its first word is written in capitals before other words ("INS Sukanya", "USS Cole"):
+    /// that word may be the initials of words another spelling writes out.
+    pub acronym_head: bool,
+}
+
+impl Form {
+    /// An empty form for a surface: its words without a leading "The", its key and gazetteer
+    /// entry (the gazetteer may list the name with its article: "The Hague").
+    pub fn new(surface: &str, gazetteer: &Gazetteer) -> Self {
+        let (words, article) = name_words(surface);
+        let key = exact_key(&words);
+        let known = gazetteer.entry_for(&key).or_else(|| {
+            article
+                .then(|| gazetteer.entry_for(&format!("the{key}")))
+                .flatten()
+        });
+        let head = surface.split(' ').nth(usize::from(article)).unwrap_or("");
+        let letters = head.chars().filter(|c| c.is_alphabetic()).count();
+        let acronym_head = words.len() >= 2
+            && (2..=5).contains(&letters)
+            && head.chars().all(|c| c.is_uppercase() || c == '.');
+        Form {
+            known,
+            key,
+            words,
+            mentions: Vec::new(),
+            votes: Votes::default(),
+            acronym: false,
+            kind: Kind::Other,
+            shape_person: false,
+            article,
+            acronym_head,
+        }
+    }
+}
+
+/// The folded words of a name without a leading "The" when more words follow, and whether it
+/// had one: "The Associated Press" and "Associated Press" are one name.
+pub fn name_words(surface: &str) -> (Vec<String>, bool) {
+    let mut words = fold_words(surface);
+    let article = words.len() > 1 && words[0] == "the";
+    if article {
+        words.remove(0);
+    }
+    (words, article)
+}
+
+/// The key a name is grouped by (see [`name_words`]).
+pub fn name_key(surface: &str) -> String {
+    exact_key(&name_words(surface).0)
 }
 
 /// Groups the kept candidates into forms. Returns the forms and, for each candidate, its form.
@@ -63,21 +116,7 @@ pub fn build(
         };
         if let Some(before) = before {
             let surface = &text[before.clone()];
-            let words = fold_words(surface);
-            let key = exact_key(&words);
-            let id = *by_key.entry(key.clone()).or_insert_with(|| {
-                forms.push(Form {
-                    known: gazetteer.entry_for(&key),
-                    key,
-                    words,
-                    mentions: Vec::new(),
-                    votes: Votes::default(),
-                    acronym: false,
-                    kind: Kind::Other,
-                    shape_person: false,
-                });
-                forms.len() - 1
-            });
+            let id = form_for(&mut forms, &mut by_key, gazetteer, surface);
             forms[id].acronym |= is_acronym(surface);
             forms[id].mentions.push((candidate.doc, before));
             forms[id].votes.mentions += 1;
@@ -86,21 +125,7 @@ pub fn build(
         let id = if let Some(&id) = by_surface.get(surface) {
             id
         } else {
-            let words = fold_words(surface);
-            let key = exact_key(&words);
-            let id = *by_key.entry(key.clone()).or_insert_with(|| {
-                forms.push(Form {
-                    known: gazetteer.entry_for(&key),
-                    key,
-                    words,
-                    mentions: Vec::new(),
-                    votes: Votes::default(),
-                    acronym: false,
-                    kind: Kind::Other,
-                    shape_person: false,
-                });
-                forms.len() - 1
-            });
+            let id = form_for(&mut forms, &mut by_key, gazetteer, surface);
             by_surface.insert(surface, id);
             id
         };
@@ -129,6 +154,20 @@ pub fn build(
             && kind::from_words(&form.words).is_none();
     }
     (forms, form_of)
+}
+
+/// The form of a surface, added if its key is new.
+fn form_for(
+    forms: &mut Vec<Form>,
+    by_key: &mut HashMap<String, usize>,
+    gazetteer: &Gazetteer,
+    surface: &str,
+) -> usize {
+    let form = Form::new(surface, gazetteer);
+    *by_key.entry(form.key.clone()).or_insert_with(|| {
+        forms.push(form);
+        forms.len() - 1
+    })
 }
 
 /// Keeps, in each headline group, the longest options that name something the body text or
@@ -161,22 +200,12 @@ fn add_headline_mentions(
             {
                 continue;
             }
-            let words = fold_words(&texts[candidate.doc][candidate.range.clone()]);
-            let key = exact_key(&words);
-            let id = match (by_key.get(&key), gazetteer.entry_for(&key)) {
+            let form = Form::new(&texts[candidate.doc][candidate.range.clone()], gazetteer);
+            let id = match (by_key.get(&form.key), form.known) {
                 (Some(&id), _) => id,
-                (None, Some(entry)) => {
-                    forms.push(Form {
-                        known: Some(entry),
-                        key: key.clone(),
-                        words,
-                        mentions: Vec::new(),
-                        votes: Votes::default(),
-                        acronym: false,
-                        kind: Kind::Other,
-                        shape_person: false,
-                    });
-                    by_key.insert(key, forms.len() - 1);
+                (None, Some(_)) => {
+                    by_key.insert(form.key.clone(), forms.len());
+                    forms.push(form);
                     forms.len() - 1
                 }
                 (None, None) => continue,
@@ -220,7 +249,7 @@ impl Known {
             name_words: FxHashSet::default(),
         };
         for surface in surfaces {
-            let words = fold_words(surface);
+            let (words, _) = name_words(surface);
             if words.len() >= 2
                 && let Some(last) = words.last()
             {
@@ -276,6 +305,13 @@ fn glued_to_known_person(
 ) -> Option<(std::ops::Range<usize>, Option<std::ops::Range<usize>>)> {
     let whole = candidate.range.clone();
     let surface = &text[whole.clone()];
+    // Kimani 'Kiki' Gray: a quoted nickname is part of the name.
+    if surface
+        .split(' ')
+        .any(|w| w.starts_with(['"', '“', '\'', '‘', '(']))
+    {
+        return None;
+    }
     let mut starts: Vec<usize> = vec![0];
     starts.extend(surface.match_indices(' ').map(|(i, _)| i + 1));
     let n = starts.len();
@@ -284,7 +320,7 @@ fn glued_to_known_person(
     }
     let key_of = |from: usize, to: usize| {
         let end = if to == n { surface.len() } else { starts[to] - 1 };
-        exact_key(&fold_words(&surface[starts[from]..end]))
+        name_key(&surface[starts[from]..end])
     };
     // "Mark Jay Heller" beside "Jay Heller": a whole person's name the case knows stays whole.
     if known.persons.contains(&key_of(0, n)) {
@@ -324,9 +360,7 @@ fn keep<'t>(
     let rest = candidate.second_word.map(|start| start..whole.end);
     let mut key_of = |r: &std::ops::Range<usize>| {
         let surface = &text[r.clone()];
-        keys.entry(surface)
-            .or_insert_with(|| exact_key(&fold_words(surface)))
-            .clone()
+        keys.entry(surface).or_insert_with(|| name_key(surface)).clone()
     };
     if candidate.optional_title {
         return match rest {
@@ -336,6 +370,12 @@ fn keep<'t>(
     }
     if !candidate.sentence_initial {
         return Some((whole, false));
+    }
+    // "The Boston Red Sox won": the article of a sentence's first name is not part of it.
+    if let Some(rest) = rest.clone()
+        && text[whole.start..rest.start].trim_end() == "The"
+    {
+        return name_alone(text, rest, gazetteer);
     }
     if candidate.second_word.is_some() {
         let key = key_of(&whole);
@@ -350,9 +390,16 @@ fn keep<'t>(
     if !candidate.lead_common && lowercase <= capitalised {
         return Some((whole, false));
     }
-    let rest = rest?;
-    // "Millions of Iranians", "The Resistance factions": what remains may be a demonym or a
-    // generic word alone.
+    name_alone(text, rest?, gazetteer)
+}
+
+/// What remains of a run after its first word, unless it is a demonym or a generic word alone
+/// ("Millions of Iranians", "The Resistance factions").
+fn name_alone(
+    text: &str,
+    rest: std::ops::Range<usize>,
+    gazetteer: &Gazetteer,
+) -> Option<(std::ops::Range<usize>, bool)> {
     let surface = &text[rest.clone()];
     let lower = surface.to_lowercase();
     let generic = !surface.contains(' ')
@@ -360,7 +407,7 @@ fn keep<'t>(
             || lexicon::is_common_noun(&lower)
             || lexicon::is_adjective(&lower)
             || lexicon::is_common(&lower));
-    (!generic && !gazetteer.is_demonym(&key_of(&rest))).then_some((rest, false))
+    (!generic && !gazetteer.is_demonym(&name_key(surface))).then_some((rest, false))
 }
 
 /// "IRGC", "PIJ", "U.S.": two to six capitals, maybe dotted.
