@@ -125,6 +125,8 @@ struct RunWord {
     shape: Shape,
     lower: String,
     key: String,
+    /// A number follows it ("May 5").
+    before_number: bool,
 }
 
 impl RunWord {
@@ -318,6 +320,10 @@ impl<'t> Scanner<'_, 't> {
                     shape,
                     key: exact_key(&fold_words(text)),
                     lower,
+                    before_number: matches!(
+                        self.tokens.get(token + 1).map(|t| t.kind),
+                        Some(TokenKind::Word(Shape::Number))
+                    ),
                 }
             })
             .collect();
@@ -896,8 +902,19 @@ fn split_at_common(words: &[RunWord], piece: &Piece, byline: bool) -> Vec<Piece>
             && !lexicon::is_calendar(&word.lower)
             && word.lower != "i"
     };
+    // "Theresa May": a month after a given name, not before a day, is a surname.
+    let surname_month = |p: usize| {
+        let (word, before) = (&words[p], p.checked_sub(1).map(|b| &words[b]));
+        p > piece.words.start
+            && word.shape == Shape::Capital
+            && !word.before_number
+            && crate::article::meta::date::MONTHS.contains(&word.lower.as_str())
+            && before.is_some_and(|b| {
+                b.shape == Shape::Capital && !b.is_common() && !b.is_title() && !lexicon::is_generic(&b.lower)
+            })
+    };
     for p in piece.words.clone() {
-        if words[p].is_common() && !begins_name(p) {
+        if words[p].is_common() && !begins_name(p) && !surname_month(p) {
             if p > start {
                 out.push(Piece {
                     words: start..p,

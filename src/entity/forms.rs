@@ -377,9 +377,23 @@ fn keep<'t>(
     {
         return name_alone(text, rest, gazetteer);
     }
-    if candidate.second_word.is_some() {
+    if let Some(second) = candidate.second_word {
         let key = key_of(&whole);
         if known.names.contains(&key) || gazetteer.entry_for(&key).is_some() {
+            return Some((whole, false));
+        }
+        // "New Mexico will vote": a name-forming adjective and one name, as the whole subject
+        // of a verb, are one name ("New rules for Iraq" and "New Iraq sanctions" are not).
+        let lead = text[whole.start..second].trim_end().to_lowercase();
+        let next = text[whole.end..]
+            .trim_start()
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if lexicon::is_name_adjective(&lead)
+            && !text[second..whole.end].contains(' ')
+            && lexicon::is_auxiliary(next)
+        {
             return Some((whole, false));
         }
     }

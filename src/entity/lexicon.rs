@@ -50,6 +50,10 @@ pub struct Lexicon {
     divisions: HashSet<String>,
     /// Words after a hyphen that make the word before it a language ("Arabic-language").
     language_tails: HashSet<String>,
+    /// Adjectives that begin names of places ("New Mexico", "Great Britain").
+    name_adjectives: HashSet<String>,
+    /// Verbs that follow a sentence's subject ("will", "has", "said").
+    auxiliaries: HashSet<String>,
 }
 
 impl Lexicon {
@@ -62,7 +66,7 @@ impl Lexicon {
         Ok(lexicon)
     }
 
-    fn sets_mut(&mut self) -> [&mut HashSet<String>; 20] {
+    fn sets_mut(&mut self) -> [&mut HashSet<String>; 22] {
         [
             &mut self.common,
             &mut self.calendar,
@@ -84,6 +88,8 @@ impl Lexicon {
             &mut self.purpose_heads,
             &mut self.divisions,
             &mut self.language_tails,
+            &mut self.name_adjectives,
+            &mut self.auxiliaries,
         ]
     }
 
@@ -175,6 +181,14 @@ pub fn is_common_noun(word: &str) -> bool {
 
 pub fn is_company_suffix(word: &str) -> bool {
     get().company_suffixes.contains(word.trim_end_matches('.'))
+}
+
+pub fn is_name_adjective(word: &str) -> bool {
+    get().name_adjectives.contains(word)
+}
+
+pub fn is_auxiliary(word: &str) -> bool {
+    get().auxiliaries.contains(word)
 }
 
 pub fn is_language_tail(word: &str) -> bool {
