@@ -9,7 +9,7 @@ use super::gazetteer::Gazetteer;
 use super::normalize::{exact_key, fold_words};
 use super::tokens::{Shape, Token, TokenKind, tokenize};
 use super::{Kind, lexicon};
-use crate::article::Article;
+use crate::article::{Article, HideReason};
 
 /// What the words around a mention say about its kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -74,9 +74,15 @@ pub fn detect_article<'t>(doc: usize, article: &'t Article, gazetteer: &Gazettee
         article
             .hidden
             .iter()
-            .filter(|h| h.reason == crate::article::HideReason::Metadata)
+            .filter(|h| h.reason == HideReason::Metadata)
             .map(|h| h.range.clone()),
     );
+    // And the headline lines hidden above the text that cleaning did not move to the header.
+    for line in hidden_headlines(article) {
+        if !parts.iter().any(|p| p.start < line.end && line.start < p.end) {
+            parts.push(line);
+        }
+    }
     parts.sort_by_key(|p| p.start);
     for part in &parts {
         // Hidden text between two parts ends sentences and names.
@@ -735,6 +741,57 @@ impl<'t> Scanner<'_, 't> {
     }
 }
 
+/// The lines hidden above the first visible text that read as a headline or standfirst: four
+/// words or more, at most one number, no clock time, no menu separators, not a byline, and
+/// hidden as plain text outside the body (not a ticker, menu, teaser or caption). Cleaning hides
+/// a headline when dates or bylines stand between it and the body; it names the story's
+/// entities as much as the body does. (`compare::headlines` reads the same lines for alignment.)
+fn hidden_headlines(article: &Article) -> Vec<Range<usize>> {
+    let text = article.text.as_str();
+    if article.hidden.first().is_none_or(|h| h.range.start > 0) {
+        return Vec::new();
+    }
+    let first_visible = article
+        .visible_parts(0..text.len())
+        .first()
+        .map_or(text.len(), |r| r.start);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text[..first_visible].split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let trimmed = body.trim();
+        let tokens: Vec<&str> = trimmed.split_whitespace().collect();
+        let words = tokens
+            .iter()
+            .filter(|t| t.chars().any(char::is_alphabetic))
+            .count();
+        let numbers = tokens
+            .iter()
+            .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+            .count();
+        let clock = tokens
+            .iter()
+            .any(|t| t.contains(':') && t.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        let menu = trimmed.contains(['|', '•', '·', '»']);
+        let byline = trimmed.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "));
+        if words >= 4 && numbers <= 1 && !clock && !menu && !byline {
+            let start = at + body.find(trimmed).unwrap_or(0);
+            // Not a ticker, menu, teaser or caption line: only what cleaning hid as plain text
+            // outside the body.
+            let plain = article
+                .hidden
+                .iter()
+                .find(|h| h.range.start <= start && start < h.range.end)
+                .is_some_and(|h| h.reason == HideReason::Boilerplate);
+            if plain {
+                out.push(start..start + trimmed.len());
+            }
+        }
+        at += line.len();
+    }
+    out
+}
+
 /// Marks the tokens of title-case lines: at least three capitalised words and no lower-case
 /// word but short function words ("Obama Reverses Bush on Endangered Species", "RED SOX MAKE
 /// HUGE OFFER TO TEIXEIRA").
@@ -1078,6 +1135,37 @@ mod tests {
         detect_article(0, &article, &Gazetteer::builtin(), &mut out);
         assert!(out.candidates.iter().filter(|c| c.headline == Some(0)).count() > 3);
         assert_eq!(out.candidates.last().map(|c| c.headline), Some(None));
+    }
+
+    #[test]
+    fn a_headline_hidden_above_the_text_is_read_but_not_a_ticker() {
+        use crate::article::Hidden;
+        let text = "Breaking: Talks with Norland Rail stall again\nVorland Mining fined over river spill\nMAY 2, 2013\nVorland Mining must pay the fine.";
+        let mut article = Article::plain("t.txt", text);
+        // Hidden ranges cover whole lines, their line breaks included.
+        let line_end = |from: usize| text[from..].find('\n').map_or(text.len(), |i| from + i + 1);
+        let ticker = 0..line_end(0);
+        let headline = ticker.end..line_end(ticker.end);
+        let date = headline.end..line_end(headline.end);
+        article.hidden = vec![
+            Hidden {
+                range: ticker,
+                reason: HideReason::Ticker,
+            },
+            Hidden {
+                range: headline.clone(),
+                reason: HideReason::Boilerplate,
+            },
+            Hidden {
+                range: date,
+                reason: HideReason::Boilerplate,
+            },
+        ];
+        let mut out = Detection::default();
+        detect_article(0, &article, &Gazetteer::builtin(), &mut out);
+        let found: Vec<&str> = out.candidates.iter().map(|c| &text[c.range.clone()]).collect();
+        assert_eq!(found, vec!["Vorland Mining", "Vorland Mining"]);
+        assert_eq!(out.candidates[0].range.start, headline.start);
     }
 
     #[test]
