@@ -16,13 +16,19 @@ use crate::article::{Article, HideReason};
 pub struct Evidence {
     /// A title or rank stood right before it ("President", "Brig Gen").
     pub title: bool,
-    /// "in", "near", "from" stood before it.
-    pub place_preposition: bool,
-    /// "in", "near", "around" stood before it: a preposition of an area (a town, a region),
-    /// where "at" and "to" also go with buildings ("at Betty Ford").
-    pub area: bool,
+    /// A place preposition stood before it.
+    pub place: Option<Preposition>,
     /// "Operation X" or "X operation".
     pub event: bool,
+}
+
+/// What kind of place a preposition before a name says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preposition {
+    /// "in", "near", "around": an area (a town, a region).
+    Area,
+    /// "at", "to", "from": a place that may also be a building ("at Betty Ford").
+    Point,
 }
 
 /// A span of text that looks like a name.
@@ -388,13 +394,16 @@ impl<'t> Scanner<'_, 't> {
                         if first && lead_common && (words_range.len() == 1 || rest_is_demonym) {
                             continue;
                         }
+                        let is_place =
+                            place_preposition || (lead_common && lexicon::is_place_preposition(&lead.lower));
+                        let is_area = area || (lead_common && lexicon::is_area_preposition(&lead.lower));
                         let evidence = Evidence {
                             title: piece.after_title && words_range.start == piece.words.start,
-                            place_preposition: (place_preposition
-                                || (lead_common && lexicon::is_place_preposition(&lead.lower)))
-                                && first,
-                            area: (area || (lead_common && lexicon::is_area_preposition(&lead.lower)))
-                                && first,
+                            place: match (first && is_place, is_area) {
+                                (false, _) => None,
+                                (true, true) => Some(Preposition::Area),
+                                (true, false) => Some(Preposition::Point),
+                            },
                             event: piece.event,
                         };
                         last_candidate =
@@ -562,10 +571,10 @@ impl<'t> Scanner<'_, 't> {
     /// capitalised words before it, one name word after.
     fn quoted_nickname(&self, items: &[usize], j: usize) -> bool {
         let pair = match (self.punct(j), self.punct(j + 2)) {
-            (Some(open), Some(close)) => matches!(
-                (open, close),
-                ('"', '"') | ('“', '”') | ('\'', '\'') | ('‘', '’') | ('\'', '’') | ('‘', '\'') | ('(', ')')
-            ),
+            (Some('"'), Some(close)) => close == '"',
+            (Some('“'), Some(close)) => close == '”',
+            (Some('\'' | '‘'), Some(close)) => matches!(close, '\'' | '’'),
+            (Some('('), Some(close)) => close == ')',
             _ => false,
         };
         let plain = |i: usize| {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Kind;
-use super::detect::{Candidate, Detection};
+use super::detect::{Candidate, Detection, Preposition};
 use super::gazetteer::Gazetteer;
 use super::kind::{self, Votes};
 use super::lexicon;
@@ -15,6 +15,7 @@ use super::normalize::{exact_key, fold_words};
 
 /// The mentions whose names fold to one key ("Amir-Abdollahian", "Amirabdollahian").
 #[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools)] // Independent facts about one spelling, not states.
 pub struct Form {
     pub key: String,
     pub words: Vec<String>,
@@ -135,8 +136,8 @@ pub fn build(
         form.votes.add(Votes {
             mentions: 1,
             titles: usize::from(candidate.evidence.title || title),
-            place_prepositions: usize::from(candidate.evidence.place_preposition),
-            areas: usize::from(candidate.evidence.area),
+            place_prepositions: usize::from(candidate.evidence.place.is_some()),
+            areas: usize::from(candidate.evidence.place == Some(Preposition::Area)),
             events: usize::from(candidate.evidence.event),
         });
         form_of[index] = Some(id);
