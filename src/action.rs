@@ -159,6 +159,12 @@ actions! {
     Framing = "framing",
     /// Mark loaded terms (terrorist, regime, martyr…) in the text, or stop
     LoadedTerms = "loaded-terms",
+    /// Open the comparison view: each fact a row, each outlet a column, most widely reported first
+    Compare = "compare",
+    /// In the comparison view: all facts, those not found in the focused outlet, or those only it reports
+    CompareFilter = "compare-filter",
+    /// Make the suggested group of the cursor sentence (or of the comparison view's row) a claim group
+    AcceptSuggestion = "accept-suggestion",
     /// Show or hide the sentence cursor in the focused pane
     Cursor = "cursor",
     /// Move the sentence cursor to the next sentence
@@ -199,6 +205,10 @@ actions! {
     NextAnnotation = "next-annotation",
     /// Jump to the previous annotation in the focused pane
     PrevAnnotation = "prev-annotation",
+    /// Focus the next pane that reports the cursor sentence's fact, on its sentence of it
+    NextMatch = "next-match",
+    /// Focus the previous pane that reports the cursor sentence's fact
+    PrevMatch = "prev-match",
     /// Start a claim link here, or complete it (then pick the stance)
     Link = "link",
     /// Complete a claim link with a stance: same, contradicts or adds-detail

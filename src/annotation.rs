@@ -10,6 +10,7 @@
 //! - [`location`]: where the notes file goes (pure), [`clock`]: timestamps (the one clock read).
 //! - [`merge`]: this session's changes reapplied onto a file changed outside (pure).
 
+pub mod accept;
 pub mod anchor;
 pub mod bias;
 pub mod claims;
@@ -25,9 +26,10 @@ pub mod model;
 pub mod similarity;
 pub mod store;
 
+pub use accept::SuggestedMember;
 pub use anchor::{AnchorOutcome, reanchor};
 pub use bias::{Bias, OutletBias, Reliability, effective_bias};
-pub use claims::{ClaimGroup, ClaimMember, Coverage, Stance};
+pub use claims::{ClaimGroup, ClaimMember, Coverage, Origin, Stance};
 pub use edit::{DocFile, Edit, EditError, Workspace};
 pub use history::{Changes, History};
 pub use model::{Anchor, Annotation, ArticleKey, ArticleNotes, Notes, Overrides};

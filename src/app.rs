@@ -10,10 +10,12 @@ pub mod annotate;
 pub mod annotation_list;
 pub mod bias;
 pub mod changes;
+pub mod comparison;
 pub mod complete;
 pub mod content_sync;
 pub mod copy;
 pub mod cursor;
+pub mod cursor_fact;
 pub mod editor;
 pub mod entities;
 pub mod framing;
@@ -25,6 +27,7 @@ pub mod prompt;
 pub mod report;
 pub mod search;
 pub mod sources;
+pub mod suggestion;
 pub mod update;
 pub mod view;
 pub mod view_state;
@@ -132,6 +135,8 @@ pub enum Mode {
         cursor: usize,
         panel: Arc<framing::Panel>,
     },
+    /// The comparison view: facts as rows, outlets as columns, built when opened.
+    Compare(Box<comparison::View>),
 }
 
 impl Mode {
@@ -150,6 +155,7 @@ impl Mode {
             Self::Annotations { .. } => "ANNOTATIONS",
             Self::NotesChanged => "CHANGED",
             Self::Framing { .. } => "FRAMING",
+            Self::Compare(_) => "COMPARE",
         }
     }
 }
@@ -339,9 +345,37 @@ impl Pane {
 
     /// Scrolls so that byte `offset` is on the top row (sync by content).
     pub fn scroll_to_offset(&mut self, offset: usize) {
+        self.scroll_to_offset_at_row(offset, 0);
+    }
+
+    /// Scrolls so that byte `offset` is `rows` rows below the top row, as far as the article's
+    /// ends allow (sync by content, after a jump).
+    pub fn scroll_to_offset_at_row(&mut self, offset: usize, rows: usize) {
         let text = &self.article.text;
         let at = self.layout.pos_of_offset(text, offset);
-        self.top = self.layout.clamp_top(text, at, self.body_height.max(1));
+        let top = self.layout.up(text, at, rows);
+        self.top = self.layout.clamp_top(text, top, self.body_height.max(1));
+    }
+
+    /// Rows from the row holding byte `from` down to the row holding byte `to` (`to` ≥ `from`),
+    /// counted up to the pane's height.
+    pub fn rows_between(&mut self, from: usize, to: usize) -> usize {
+        let text = &self.article.text;
+        let (start, end) = (
+            self.layout.pos_of_offset(text, from),
+            self.layout.pos_of_offset(text, to),
+        );
+        let mut pos = start;
+        let mut rows = 0;
+        while pos < end && rows < self.body_height {
+            let next = self.layout.down(text, pos, 1);
+            if next == pos {
+                break;
+            }
+            pos = next;
+            rows += 1;
+        }
+        rows
     }
 
     /// Scrolls so that the top row is at `fraction` of the article.
@@ -381,6 +415,10 @@ pub struct App {
     pub framing: framing::FramingState,
     /// Which sentences of the panes report the same fact, once the worker has found them.
     pub alignment: alignment::AlignmentState,
+    /// Who reports the cursor sentence's fact, for the status bar (`cursor_fact`).
+    pub cursor_fact: Option<String>,
+    /// The other panes' sentences of that fact, (pane, range), marked in them.
+    pub cursor_matches: Vec<(usize, std::ops::Range<usize>)>,
     pub notes: NotesState,
     /// Bias defaults per outlet, shared by every case.
     pub outlets: outlets::OutletState,
@@ -424,6 +462,8 @@ impl App {
             entities: EntityState::default(),
             framing: framing::FramingState::default(),
             alignment: alignment::AlignmentState::default(),
+            cursor_fact: None,
+            cursor_matches: Vec::new(),
             notes: NotesState::default(),
             outlets: outlets::OutletState::default(),
             history: crate::annotation::History::default(),

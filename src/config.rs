@@ -44,11 +44,23 @@ pub struct Config {
 pub struct ReaderConfig {
     pub min_column_width: u16,
     pub sync: bool,
+    /// What synchronised scrolling keeps aligned: the same fact, or the same fraction.
+    pub sync_by: SyncBy,
     pub mouse: bool,
     pub max_file_size: u64,
     pub reveal_hidden: bool,
     /// `y` copies to the system clipboard through the terminal (OSC 52).
     pub clipboard: bool,
+}
+
+/// `[reader] sync_by`: how the other panes follow the scrolled one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SyncBy {
+    /// To their sentence of the same fact, once the panes are aligned (proportionally until then).
+    Content,
+    /// To the same fraction of their text.
+    Proportional,
 }
 
 /// `[[tags]]`: one claim tag of the vocabulary.
@@ -551,7 +563,7 @@ mod tests {
         // Unbinding the sequence first makes room for the single key.
         let config = Config::from_user_toml(
             "c.toml",
-            "[keys.normal]\n\"]\" = \"undo\"\n\"] a\" = \"none\"\n\"[ a\" = \"none\"\n",
+            "[keys.normal]\n\"]\" = \"undo\"\n\"] a\" = \"none\"\n\"] m\" = \"none\"\n",
         )
         .expect("valid");
         assert_eq!(config.keys["normal"]["]"], Binding::Action(Action::Undo));

@@ -9,7 +9,9 @@
 //! and the shell (`tui`) does for the reader's `:export`, so both produce the same bytes.
 
 pub mod citation;
+mod coverage;
 mod csv;
+pub mod facts;
 mod json;
 mod labels;
 mod markdown;
@@ -22,8 +24,10 @@ use crate::annotation::{Notes, OutletBias};
 use crate::article::Article;
 use crate::entity::{EntityIndex, Gazetteer};
 
+pub use coverage::{FactCoverage, FactSentence, SuggestedFact};
 pub use labels::{Label, LabelRow, MAX_LABEL_ROWS};
 pub use markdown::MAX_ENTITY_ROWS;
+pub(crate) use report::shorten;
 pub use report::{
     AnnotationEntry, Claim, ClaimMemberEntry, EXPORT_SCHEMA_VERSION, EntityRow, Report, ReportContext,
     Source, SourceBias, TagEntry, build_report,

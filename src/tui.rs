@@ -366,6 +366,10 @@ fn event_loop(
                 }
                 Wake::Aligned(docs, alignment) => {
                     app.alignment.set(docs, alignment);
+                    // Synced panes followed proportionally until now: bring them to the fact.
+                    crate::app::update::keep_sync(app);
+                    crate::app::cursor_fact::refresh(app);
+                    crate::app::comparison::refresh(app);
                     Vec::new()
                 }
                 Wake::Framing(docs, framing) => {

@@ -2,6 +2,7 @@
 //! frame, and writes cells. No IO, no wrapping, nothing proportional to article size.
 
 pub mod annotations;
+pub mod comparison;
 pub mod entities;
 pub mod framing;
 pub mod help;
@@ -53,6 +54,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     if let crate::app::Mode::Framing { cursor, panel } = &app.mode {
         framing::render(panel, *cursor, area, theme, buf);
+    }
+    if let crate::app::Mode::Compare(view) = &app.mode {
+        comparison::render(app, view, area, theme, buf);
     }
     if let crate::app::Mode::Help { scroll } = app.mode {
         help::render(app, scroll, area, theme, buf);

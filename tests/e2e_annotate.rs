@@ -2,20 +2,8 @@
 
 mod common;
 
-use std::path::Path;
-
+use common::cases::{copy_seeds, notes_in as notes};
 use common::{Tmux, seeds_dir};
-
-fn copy_seeds(dir: &Path) {
-    for entry in std::fs::read_dir(seeds_dir()).expect("seeds") {
-        let path = entry.expect("entry").path();
-        std::fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
-    }
-}
-
-fn notes(dir: &Path) -> String {
-    std::fs::read_to_string(dir.join("parallax-notes.toml")).unwrap_or_default()
-}
 
 /// Sends one key and waits until the screen, styles included, shows that the reader took it.
 /// Waiting, not sleeping: the next key must not arrive while this one is unread (an `Escape`

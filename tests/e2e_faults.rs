@@ -7,15 +7,9 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::cases::copy_seeds;
 use common::terminal::colour_sequences;
 use common::{Tmux, seeds_dir};
-
-fn copy_seeds(dir: &Path) {
-    for entry in std::fs::read_dir(seeds_dir()).expect("seeds") {
-        let path = entry.expect("entry").path();
-        std::fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
-    }
-}
 
 fn notes_path(dir: &Path) -> PathBuf {
     dir.join("parallax-notes.toml")

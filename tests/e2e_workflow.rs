@@ -4,16 +4,8 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::{Tmux, seeds_dir};
-
-fn copy_seeds(dir: &Path) {
-    for entry in std::fs::read_dir(seeds_dir()).expect("seeds") {
-        let path = entry.expect("entry").path();
-        std::fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
-    }
-}
+use common::Tmux;
+use common::cases::copy_seeds;
 
 /// Sends one key and waits until the screen, styles included, shows that the reader took it.
 fn key(tmux: &Tmux, k: &str) {

@@ -79,7 +79,7 @@ const ANNOTATIONS: usize = 10;
 #[test]
 fn json_reparses_with_schema_version_and_every_annotation() {
     let value: serde_json::Value = serde_json::from_str(&exported(Format::Json)).expect("valid JSON");
-    assert_eq!(value["schema_version"], 2);
+    assert_eq!(value["schema_version"], 3);
     assert_eq!(value["sources"].as_array().map(Vec::len), Some(3));
     assert_eq!(value["annotations"].as_array().map(Vec::len), Some(ANNOTATIONS));
     assert_eq!(value["claims"][0]["members"][1]["stance"], "contradicts");
@@ -151,5 +151,41 @@ fn no_terminal_control_characters_reach_any_format() {
             text.contains("pwned"),
             "{format:?} keeps the text around the escape"
         );
+    }
+}
+
+#[test]
+fn machine_found_facts_are_marked_unconfirmed_and_never_called_omissions() {
+    let md = exported(Format::Markdown);
+    let start = md.find("## Coverage of facts").expect("the section");
+    let end = md.find("## Annotations by article").expect("the next section");
+    let section = &md[start..end];
+    let machine: Vec<&str> = section
+        .lines()
+        .filter(|l| l.contains("machine-found, unconfirmed |"))
+        .collect();
+    assert!(
+        !machine.is_empty(),
+        "the fixture has a fact two sources report:\n{section}"
+    );
+    for line in &machine {
+        assert!(!line.contains("omitted"), "{line}");
+        assert!(line.contains("not found"), "{line}");
+    }
+    // "Omitted" is the analyst's word: only in the row of the claim they marked.
+    let omitted: Vec<&str> = section.lines().filter(|l| l.contains(" omitted |")).collect();
+    assert_eq!(omitted.len(), 1, "{section}");
+    assert!(omitted[0].contains("| analyst |"), "{}", omitted[0]);
+    assert!(section.contains("not found in: 3."), "{section}");
+
+    let value: serde_json::Value = serde_json::from_str(&exported(Format::Json)).expect("valid JSON");
+    let suggested = value["coverage_of_facts"]["suggested"]
+        .as_array()
+        .expect("suggested");
+    assert_eq!(suggested.len(), machine.len());
+    for fact in suggested {
+        assert_eq!(fact["found_by"], "machine");
+        assert_eq!(fact["confirmed"], false);
+        assert!(fact.get("omitted_by").is_none(), "{fact}");
     }
 }

@@ -294,3 +294,74 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn an_appositive_between_dashes_describes_the_name_before_it() {
+    let c = case(&[
+        "The Harbour Authority \u{2013} the largest employer in the port town \u{2013} cut 200 jobs.\n\
+         Ravel Mining \u{2014} the company said on Monday \u{2014} will appeal.\n",
+    ]);
+    assert!(
+        c.texts("Harbour Authority")
+            .contains(&"the largest employer".to_owned()),
+        "{:?}",
+        c.of("Harbour Authority")
+    );
+    // A dash before a clause, not a noun phrase that closes, describes nothing.
+    assert!(
+        !c.all().iter().any(|t| t.starts_with("the company")),
+        "{:?}",
+        c.all()
+    );
+}
+
+#[test]
+fn a_predicate_with_coordinated_modifiers_reaches_its_noun() {
+    let c = case(&[
+        "Corvane Labs is a small but profitable biotech company in Leiden.\n\
+         Corvane Labs said its trial would end in May.\n",
+    ]);
+    let corvane = c.texts("Corvane");
+    assert!(
+        corvane.contains(&"a small but profitable biotech company".to_owned()),
+        "{corvane:?}"
+    );
+    assert!(!corvane.contains(&"a small".to_owned()), "{corvane:?}");
+}
+
+#[test]
+fn a_description_that_names_an_organisation_describes_it_not_the_last_one_mentioned() {
+    let c = case(&["Talks with Brightwater Utilities resumed on Monday.\n\
+         The chief of the Ostara Holdings state-backed group, Lena Marsh, was a guest.\n\
+         Brightwater Utilities declined to comment.\n"]);
+    let ostara = c.texts("Ostara");
+    assert!(
+        ostara.iter().any(|t| t.contains("state-backed group")),
+        "{ostara:?}"
+    );
+    assert!(
+        !c.texts("Brightwater").iter().any(|t| t.contains("group")),
+        "{:?}",
+        c.of("Brightwater")
+    );
+}
+
+#[test]
+fn described_as_introduces_an_appositive_and_a_cut_participle_is_dropped() {
+    let c = case(&[
+        "Delmont Freight, often described as a bellwether carrier for the region, cut its fleet.\n\
+         Pelham Rail, the struggling operator based in Leeds, denied any talks.\n\
+         Delmont Freight and Pelham Rail declined to comment.\n",
+    ]);
+    assert!(
+        c.texts("Delmont").contains(&"a bellwether carrier".to_owned()),
+        "{:?}",
+        c.of("Delmont")
+    );
+    let pelham = c.texts("Pelham");
+    assert!(
+        pelham.contains(&"the struggling operator".to_owned()),
+        "{pelham:?}"
+    );
+    assert!(!pelham.iter().any(|t| t.ends_with("based")), "{pelham:?}");
+}

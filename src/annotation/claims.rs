@@ -67,6 +67,28 @@ pub struct ClaimMember {
     /// An annotation id.
     pub annotation: String,
     pub stance: Stance,
+    /// How the link was made: by the analyst (the default, not written), or by accepting a
+    /// group the alignment suggested (`origin = "suggested"`).
+    #[serde(default, skip_serializing_if = "Origin::is_analyst")]
+    pub origin: Origin,
+}
+
+/// Who made a claim link: what the machine found and what the analyst confirmed stay distinct,
+/// also once a suggestion is accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    /// Linked by hand (`L`).
+    #[default]
+    Analyst,
+    /// The alignment suggested it and the analyst accepted it (`accept-suggestion`).
+    Suggested,
+}
+
+impl Origin {
+    pub fn is_analyst(&self) -> bool {
+        *self == Origin::Analyst
+    }
 }
 
 /// Which of the given articles report a claim group, and which omit it.
@@ -141,12 +163,13 @@ impl Notes {
                         kept.omitted_by.push(path);
                     }
                 }
-                self.claims[group].members.extend(
-                    absorbed
-                        .members
-                        .into_iter()
-                        .map(|m| member(&m.annotation, first_of_other.then(m.stance))),
-                );
+                // Restated towards the kept reference; how each link was made stays.
+                self.claims[group]
+                    .members
+                    .extend(absorbed.members.into_iter().map(|m| ClaimMember {
+                        stance: first_of_other.then(m.stance),
+                        ..m
+                    }));
             }
         }
     }
@@ -268,5 +291,6 @@ fn member(annotation: &str, stance: Stance) -> ClaimMember {
     ClaimMember {
         annotation: annotation.to_owned(),
         stance,
+        origin: Origin::Analyst,
     }
 }

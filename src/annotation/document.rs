@@ -35,7 +35,8 @@ impl Document for Notes {
 #                       splits (a variant that is not that entity), renames (display labels).
 #   [[claim]]           claim groups: annotations in different articles reporting one claim.
 #                       members[0] is the reference claim; each member's stance towards it is
-#                       \"same\", \"contradicts\" or \"adds-detail\".
+#                       \"same\", \"contradicts\" or \"adds-detail\"; origin = \"suggested\" when
+#                       the link was made by accepting a group the alignment suggested.
 #   [[article]]         one per article: path (relative to this file) and text_hash (FNV-1a 64
 #                       of the article text, to notice when it changed), and the article note.
 #   [article.overrides] title / outlet / date shown instead of the detected ones.

@@ -98,6 +98,11 @@ pub enum Edit {
         other: String,
         stance: Stance,
     },
+    /// Makes the sentences of a suggested group one claim group, annotating those that are not
+    /// yet; the links it makes are marked as suggested.
+    AcceptSuggestion {
+        members: Vec<super::accept::SuggestedMember>,
+    },
     /// Takes annotation `id` out of its claim group.
     Unlink {
         id: String,
@@ -195,6 +200,7 @@ impl Edit {
             Edit::SetBiasLabels { .. } => "bias labels",
             Edit::SetOverrides { .. } => "metadata overrides",
             Edit::Link { .. } => "link claims",
+            Edit::AcceptSuggestion { .. } => "accept suggested claim group",
             Edit::Unlink { .. } => "unlink claim",
             Edit::SetClaimTitle { .. } => "claim title",
             Edit::MarkOmitted { .. } => "omitted by",
@@ -237,6 +243,20 @@ impl Edit {
             | Edit::Unlink { .. }
             | Edit::SetClaimTitle { .. }
             | Edit::MarkOmitted { .. } => vec![Part::Claims],
+            Edit::AcceptSuggestion { members } => {
+                let mut paths: Vec<&str> = members
+                    .iter()
+                    .filter(|m| m.anchor.is_some())
+                    .map(|m| m.article.path.as_str())
+                    .collect();
+                paths.sort_unstable();
+                paths.dedup();
+                paths
+                    .into_iter()
+                    .map(|p| Part::Article(p.to_owned()))
+                    .chain([Part::Claims])
+                    .collect()
+            }
             Edit::SetCaseTitle { .. } => vec![Part::Case],
             Edit::MergeEntities(_) | Edit::SplitEntity(_) | Edit::RenameEntity(_) => vec![Part::Entities],
             Edit::SetOutletDefault { outlet, .. } => vec![Part::Outlet(outlet.clone())],
@@ -327,6 +347,7 @@ impl Notes {
                 }
                 self.link_claims(claim, other, *stance);
             }
+            Edit::AcceptSuggestion { members } => self.accept_suggestion(members, now)?,
             Edit::Unlink { id } => self.unlink_claim(id),
             Edit::SetClaimTitle { claim, title } => {
                 let group = self

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use crate::article::Article;
-use crate::compare::{Alignment, Options, align};
+use crate::compare::{Alignment, Group, Options, align};
 use crate::entity::EntityIndex;
 
 /// The latest alignment and the articles it is of, in order.
@@ -28,6 +28,20 @@ impl AlignmentState {
         let same =
             self.docs.len() == docs.len() && self.docs.iter().zip(docs).all(|(a, b)| Arc::ptr_eq(a, b));
         self.alignment.as_deref().filter(|_| same)
+    }
+
+    /// The fact that the sentence holding byte `offset` of article `doc` reports, in the
+    /// alignment of `docs`: the group with the most articles when several hold it.
+    pub fn group_at(&self, docs: &[Arc<Article>], doc: usize, offset: usize) -> Option<&Group> {
+        self.of(docs)?
+            .groups
+            .iter()
+            .filter(|g| {
+                g.members
+                    .iter()
+                    .any(|m| m.doc == doc && m.range.contains(&offset))
+            })
+            .max_by_key(|g| g.docs().len())
     }
 }
 

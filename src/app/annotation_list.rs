@@ -145,7 +145,8 @@ fn article_notes(app: &App, panes: &[&crate::app::Pane], lines: &mut Vec<PanelLi
     lines.extend(notes.into_iter().map(PanelLine::Text));
 }
 
-/// "Claim c1 · reported by 2 of 5: A, B · omitted by: C · not linked: D, E".
+/// "Claim c1 · reported by 2 of 5: A, B · linked from a suggestion · omitted by: C · not linked:
+/// D, E".
 fn claim_heading(app: &App, id: &str, paths: &[&str], outlet_of: &dyn Fn(&str) -> String) -> String {
     let Some(coverage) = app.notes.notes.claim_coverage(id, paths) else {
         return format!("Claim {id}");
@@ -161,6 +162,20 @@ fn claim_heading(app: &App, id: &str, paths: &[&str], outlet_of: &dyn Fn(&str) -
         paths.len(),
         reporting.join(", ")
     );
+    let suggested = app
+        .notes
+        .notes
+        .claims
+        .iter()
+        .find(|g| g.id == id)
+        .is_some_and(|g| {
+            g.members
+                .iter()
+                .any(|m| m.origin == crate::annotation::Origin::Suggested)
+        });
+    if suggested {
+        heading.push_str(" · linked from a suggestion");
+    }
     if !coverage.omitting.is_empty() {
         let omitting: Vec<String> = coverage.omitting.iter().map(|path| outlet_of(path)).collect();
         heading.push_str(" · omitted by: ");

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::App;
 use crate::compare::Alignment;
+use crate::config::SyncBy;
 
 /// A match further than this from the top line (in the scrolled pane's text) is not "nearby".
 const NEAR: usize = 1200;
@@ -62,8 +63,19 @@ pub fn target(alignment: &Alignment, from: usize, to: usize, top: usize) -> Opti
 }
 
 /// Brings every other pane to the content of pane `from`'s top line. Returns false, changing
-/// nothing, when there is no alignment of the open panes (the caller syncs proportionally).
+/// nothing, when there is no alignment of the open panes or the analyst chose proportional sync
+/// (the caller syncs proportionally).
 pub fn follow(app: &mut App, from: usize) -> bool {
+    follow_at(app, from, None)
+}
+
+/// Like [`follow`], but for the content at byte `anchor` of pane `from` (a search hit, the cursor
+/// sentence) rather than its top line: each other pane shows its match on the row `anchor` shows
+/// on in `from`, so the fact a jump went to is side by side in every pane.
+pub fn follow_at(app: &mut App, from: usize, anchor: Option<usize>) -> bool {
+    if app.settings.sync_by == SyncBy::Proportional {
+        return false;
+    }
     let docs: Vec<_> = app.panes.iter().map(|p| p.article.clone()).collect();
     let Some(alignment) = app.alignment.of(&docs).cloned() else {
         return false;
@@ -72,14 +84,18 @@ pub fn follow(app: &mut App, from: usize) -> bool {
         return false;
     };
     let top = pane.top_offset();
+    let (at, rows_down) = match anchor {
+        Some(at) if at >= top => (at, pane.rows_between(top, at)),
+        _ => (top, 0),
+    };
     let fraction = pane.fraction();
     for (i, other) in app.panes.iter_mut().enumerate() {
         if i == from {
             other.sync_note = None;
             continue;
         }
-        if let Some(offset) = target(&alignment, from, i, top) {
-            other.scroll_to_offset(offset);
+        if let Some(offset) = target(&alignment, from, i, at) {
+            other.scroll_to_offset_at_row(offset, rows_down);
             other.sync_note = None;
         } else {
             other.scroll_to_fraction(fraction);
@@ -261,5 +277,62 @@ mod tests {
         let line = row_of(&mut app, 0, "The betaob");
         scroll_to(&mut app, line);
         assert_eq!(app.panes[1].sync_note, Some("no match nearby"));
+    }
+
+    fn press(app: &mut App, code: crossterm::event::KeyCode) {
+        let key = crossterm::event::KeyEvent::new(code, crossterm::event::KeyModifiers::NONE);
+        crate::app::update::handle_key(app, key);
+        prepare(app, app.view.area);
+    }
+
+    /// The row of pane `pane` (from its top) that shows byte `at`, when it is on screen.
+    fn row_showing(app: &mut App, pane: usize, needle: &str) -> Option<usize> {
+        let p = &mut app.panes[pane];
+        let at = p.article.text.find(needle)?;
+        let top = p.top_offset();
+        let row = (at >= top).then(|| p.rows_between(top, at));
+        row.filter(|&r| r < p.body_height)
+    }
+
+    #[test]
+    fn a_search_jump_keeps_the_panes_on_the_same_fact() {
+        use crossterm::event::KeyCode;
+        let mut app = reader();
+        app.sync = true;
+        press(&mut app, KeyCode::Char('/'));
+        // Found in pane 1 only, near its top: pane 0 reports the fact some 80 rows down.
+        for c in "were evacuated on the".chars() {
+            press(&mut app, KeyCode::Char(c));
+        }
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.focus, 1, "the hit is in pane 1");
+        let hit = row_showing(&mut app, 1, "Some 3,000 residents").expect("the hit is shown");
+        assert!(hit > 0, "below pane 1's top line, not on it");
+        assert_eq!(
+            row_showing(&mut app, 0, "Mayor Ilse Brandt"),
+            Some(hit),
+            "pane 0 shows its sentence of the fact on the hit's row"
+        );
+        // `g` in pane 0 takes it to its top, the dam, and pane 1 to its end; `n` goes back to
+        // the single hit in pane 1 and syncs pane 0 again.
+        app.focus = 0;
+        press(&mut app, KeyCode::Char('g'));
+        assert_eq!(row_showing(&mut app, 0, "Mayor Ilse Brandt"), None);
+        press(&mut app, KeyCode::Char('n'));
+        let hit = row_showing(&mut app, 1, "Some 3,000 residents").expect("the hit is shown");
+        assert_eq!(row_showing(&mut app, 0, "Mayor Ilse Brandt"), Some(hit));
+    }
+
+    #[test]
+    fn proportional_sync_stays_an_option() {
+        let mut app = reader();
+        app.sync = true;
+        app.settings.sync_by = SyncBy::Proportional;
+        let line = row_of(&mut app, 0, "Mayor Ilse Brandt");
+        scroll_to(&mut app, line);
+        let (a, b) = (app.panes[0].fraction(), app.panes[1].fraction());
+        assert!((a - b).abs() < 0.05, "same fraction: {a} vs {b}");
+        assert!(!top_line(&mut app, 1).starts_with("Some 3,000 residents"));
+        assert_eq!(app.panes[1].sync_note, None);
     }
 }

@@ -43,6 +43,7 @@ pub fn key_layers(app: &App) -> Vec<Layer> {
         Mode::Annotations { .. } => vec![Layer::Annotations],
         Mode::NotesChanged => vec![Layer::NotesChanged],
         Mode::Framing { .. } => vec![Layer::Framing],
+        Mode::Compare(_) => vec![Layer::Compare],
     }
 }
 
@@ -115,6 +116,7 @@ fn type_text(app: &mut App, event: KeyEvent) -> Vec<Effect> {
             KeyCode::Char(c) if !ctrl => {
                 prompt.insert(c);
                 super::search::refresh(app);
+                super::update::keep_sync(app);
             }
             _ => {}
         },

@@ -46,6 +46,10 @@ pub fn move_in_mode(app: &mut App, step: Step) -> bool {
             let count = panel.items().len();
             *cursor = moved(*cursor, rows(count), count);
         }
+        Mode::Compare(view) => {
+            let count = view.shown.len();
+            view.cursor = moved(view.cursor, rows(count), count);
+        }
         _ => return false,
     }
     true
@@ -71,6 +75,7 @@ pub fn confirm(app: &mut App) -> Vec<Effect> {
             }
         }
         Mode::Framing { cursor, panel } => super::framing::confirm(app, cursor, &panel),
+        Mode::Compare(view) => super::comparison::confirm(app, &view),
         Mode::Command(prompt) => return super::update::run_command(app, &prompt.input),
         Mode::Search(prompt) => {
             app.mode = Mode::Search(prompt);

@@ -1,6 +1,8 @@
 //! The pure update step: the one exhaustive dispatch of [`Action`]s ([`apply`]), and the mouse.
 //! Keys reach actions through the keymap's layers in [`super::keys`].
 
+use std::sync::Arc;
+
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
 pub use super::keys::{handle_key, key_layers};
@@ -10,8 +12,64 @@ use super::{Action, App, DEFAULT_WEIGHT, Effect, MAX_WEIGHT, Mode, NotesChoice, 
 /// Rows one mouse-wheel notch scrolls.
 const WHEEL_ROWS: isize = 3;
 
-/// Applies one action.
+/// Applies one action. A jump that moved the focused pane (`n`, `]a`, a mention, the cursor)
+/// keeps synchronised panes together, as scrolling does.
 pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
+    // Scrolling syncs as it goes (with the end of an article going to every end); the toggle
+    // syncs itself.
+    let scrolls = matches!(
+        action,
+        Action::ScrollDown
+            | Action::ScrollUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Top
+            | Action::Bottom
+            | Action::Sync
+    );
+    // A jump syncs even when what it went to was on screen already: the others may not be.
+    let jumps = matches!(
+        action,
+        Action::SearchNext
+            | Action::SearchPrev
+            | Action::NextMention
+            | Action::PrevMention
+            | Action::NextAnnotation
+            | Action::PrevAnnotation
+            | Action::NextMatch
+            | Action::PrevMatch
+    );
+    let before: Vec<_> = app
+        .panes
+        .iter()
+        .map(|p| (Arc::as_ptr(&p.article), p.top))
+        .collect();
+    let effects = dispatch(app, action);
+    // Whether the pane focused now moved (focusing another pane alone moves nothing).
+    let moved = app.focused().is_some_and(|p| {
+        before
+            .iter()
+            .any(|(article, top)| *article == Arc::as_ptr(&p.article) && *top != p.top)
+    });
+    if jumps || (!scrolls && moved) {
+        keep_sync(app);
+    }
+    super::comparison::follow_focus(app);
+    super::cursor_fact::refresh(app);
+    effects
+}
+
+/// With sync on, brings the other panes to the focused pane's content after it jumped.
+pub fn keep_sync(app: &mut App) {
+    if app.sync {
+        follow_focus(app);
+    }
+}
+
+/// The one exhaustive dispatch.
+fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Quit => return vec![Effect::Quit],
         Action::Help => {
@@ -121,6 +179,9 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Rename(to) => return entities::rename(app, to),
         Action::Framing => super::framing::open(app),
         Action::LoadedTerms => super::framing::toggle_loaded(app),
+        Action::Compare => super::comparison::open(app),
+        Action::CompareFilter => super::comparison::cycle_filter(app),
+        Action::AcceptSuggestion => return super::suggestion::accept(app),
         Action::Export(args) => return export(app, &args),
         // The analyst's annotations (no catch-all: a new action must be handled here).
         Action::Cursor => annotate::toggle_cursor(app),
@@ -144,6 +205,8 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Delete => return annotate::delete(app),
         Action::Undo => return annotate::undo_or_redo(app, true),
         Action::Redo => return annotate::undo_or_redo(app, false),
+        Action::NextMatch => super::cursor_fact::jump_to_match(app, true),
+        Action::PrevMatch => super::cursor_fact::jump_to_match(app, false),
         Action::NextAnnotation => annotate::jump_annotation(app, true),
         Action::PrevAnnotation => annotate::jump_annotation(app, false),
         Action::Link => return annotate::link(app, None),
@@ -257,7 +320,10 @@ fn follow_focus(app: &mut App) {
     let at_end = pane.top != crate::layout::RowPos::default()
         && pane.top >= pane.layout.max_top(&pane.article.text, height);
     let fraction = if at_end { 1.0 } else { pane.fraction() };
-    if !at_end && super::content_sync::follow(app, app.focus) {
+    // A jump's hit or cursor sentence is what the analyst asked for, even on the last screen.
+    let anchor = anchor(app);
+    let at_end = at_end && anchor.is_none();
+    if !at_end && super::content_sync::follow_at(app, app.focus, anchor) {
         return;
     }
     for (i, other) in app.panes.iter_mut().enumerate() {
@@ -266,6 +332,18 @@ fn follow_focus(app: &mut App) {
             other.sync_note = None;
         }
     }
+}
+
+/// What the focused pane is showing the analyst, when it is not its top line: the search hit
+/// stepped to, else the sentence under the cursor.
+fn anchor(app: &App) -> Option<usize> {
+    let pane = app.focused()?;
+    let hit = app
+        .search
+        .current
+        .filter(|(index, _)| *index == app.focus)
+        .and_then(|(_, hit)| pane.search_hits.get(hit));
+    hit.or(pane.cursor.as_ref().map(|c| &c.sentence)).map(|r| r.start)
 }
 
 fn resize_focused(app: &mut App, delta: i32) {

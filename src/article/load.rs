@@ -112,7 +112,7 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
                     message: e.to_string(),
                 }),
             }
-        } else {
+        } else if !is_parallax_lock(path) {
             files.push(path.clone());
         }
     }
@@ -163,6 +163,17 @@ pub fn is_parallax_file(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
         .is_some_and(|name| name.starts_with("parallax-notes.toml") || name.starts_with("parallax-report."))
+}
+
+/// Whether `path` is a session lock Parallax holds beside a case (`parallax-notes.toml.lock`,
+/// `parallax-sources.toml.lock`): it holds a process id, never an article, and a shell glob
+/// over the case (`parallax case/*`) names it, so even named it is left out.
+fn is_parallax_lock(path: &Path) -> bool {
+    let ours = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|name| name.starts_with("parallax-"));
+    ours && path.extension().is_some_and(|e| e == "lock")
 }
 
 /// Whether a file name has an extension Parallax reads (or none, which is read as text).
@@ -423,6 +434,11 @@ mod tests {
         // Named on its own, such a file still opens.
         let draft = dir.path().join("parallax-notes.toml.draft-123.txt");
         assert_eq!(expand_paths(std::slice::from_ref(&draft)).0, vec![draft]);
+        // A session lock never does: a glob over the case (`parallax case/*`) names it.
+        let story = dir.path().join("story.txt");
+        let lock = dir.path().join("parallax-notes.toml.lock");
+        std::fs::write(&lock, "4242").expect("write");
+        assert_eq!(expand_paths(&[story.clone(), lock]).0, vec![story]);
     }
 
     #[test]

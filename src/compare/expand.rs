@@ -18,6 +18,7 @@ pub fn repeats(
     pairs: &[Pair],
     min: f32,
     per_article: usize,
+    max_groups: usize,
 ) -> Vec<Draft> {
     let mut adjacent: Vec<Vec<(u32, f32)>> = vec![Vec::new(); doc_of.len()];
     for p in pairs {
@@ -39,8 +40,9 @@ pub fn repeats(
     let mut per_doc = vec![0usize; docs];
     let mut near = vec![false; drafts.len()];
     let mut near_list: Vec<usize> = Vec::new();
+    let mut all: Vec<(f32, usize, usize)> = Vec::new();
     let mut drafts = drafts;
-    for (g, draft) in drafts.iter_mut().enumerate() {
+    for (g, draft) in drafts.iter().enumerate() {
         if draft.sentences.len() < 2 {
             continue;
         }
@@ -85,20 +87,25 @@ pub fn repeats(
             near[h] = false;
         }
         near_list.clear();
-        joins.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-        for (mean, t) in joins {
-            let doc = doc_of[t];
-            if per_doc[doc] >= per_article {
-                continue;
-            }
-            per_doc[doc] += 1;
-            draft.sentences.push(t);
-            draft.docs.push(doc);
-            draft.scores.push(mean);
-        }
         for &d in &draft.docs {
             per_doc[d] = 0;
         }
+        all.extend(joins.into_iter().map(|(mean, t)| (mean, g, t)));
+    }
+    // Best joins first, across groups: a sentence near several broad groups joins the ones it
+    // agrees with most, up to `max_groups` memberships in all.
+    all.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut memberships: Vec<usize> = groups_of.iter().map(Vec::len).collect();
+    for (mean, g, t) in all {
+        let doc = doc_of[t];
+        let draft = &mut drafts[g];
+        if memberships[t] >= max_groups || draft.docs.iter().filter(|&&d| d == doc).count() >= per_article {
+            continue;
+        }
+        memberships[t] += 1;
+        draft.sentences.push(t);
+        draft.docs.push(doc);
+        draft.scores.push(mean);
     }
     drafts
 }

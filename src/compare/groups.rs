@@ -80,6 +80,11 @@ pub fn build(doc_of: &[usize], links: &[Link]) -> Vec<Draft> {
 /// `PER_ARTICLE` sentences of an article. Rounds of
 /// best-first merges, each group merging at most once a round, until nothing reaches `min`.
 pub fn merge_similar(drafts: Vec<Draft>, doc_of: &[usize], pairs: &[Pair], min: f32) -> Vec<Draft> {
+    let mut adjacent: Vec<Vec<(u32, f32)>> = vec![Vec::new(); doc_of.len()];
+    for p in pairs {
+        adjacent[p.a].push((p.b as u32, p.score));
+        adjacent[p.b].push((p.a as u32, p.score));
+    }
     let mut drafts = drafts;
     for _round in 0..8 {
         let mut group_of = vec![Vec::new(); doc_of.len()];
@@ -88,33 +93,40 @@ pub fn merge_similar(drafts: Vec<Draft>, doc_of: &[usize], pairs: &[Pair], min: 
                 group_of[s].push(g);
             }
         }
-        // (group pair, score) sorted and summed: faster than a hash map on the many pairs of a
-        // large case.
-        let mut scored: Vec<(u64, f32)> = Vec::new();
-        for pair in pairs {
-            for &ga in &group_of[pair.a] {
-                for &gb in &group_of[pair.b] {
-                    // A sentence in both groups (its two facts) is no evidence that the facts
-                    // are one.
-                    if ga != gb && !group_of[pair.a].contains(&gb) && !group_of[pair.b].contains(&ga) {
-                        scored.push((key(ga, gb), pair.score));
-                    }
-                }
-            }
-        }
-        scored.sort_unstable_by_key(|&(k, _)| k);
         for d in &mut drafts {
             d.docs_sorted.clone_from(&d.docs);
             d.docs_sorted.sort_unstable();
         }
+        // Per group, the similarity sums to every later group, accumulated in a scratch table
+        // (cheaper than collecting and sorting every (group pair, score) on a large case).
+        let mut sum = vec![0.0f32; drafts.len()];
+        let mut touched: Vec<usize> = Vec::new();
         let mut best: Vec<(f32, usize, usize)> = Vec::new();
-        for run in scored.chunk_by(|x, y| x.0 == y.0) {
-            let (ga, gb) = ((run[0].0 >> 32) as usize, (run[0].0 & 0xffff_ffff) as usize);
-            let sum: f32 = run.iter().map(|&(_, score)| score).sum();
-            let avg = sum / cross_pairs(&drafts[ga], &drafts[gb]) as f32;
-            if avg >= min && fits(&drafts[ga], &drafts[gb]) {
-                best.push((avg, ga, gb));
+        for (ga, draft) in drafts.iter().enumerate() {
+            for &a in &draft.sentences {
+                for &(b, score) in &adjacent[a] {
+                    let b = b as usize;
+                    for &gb in &group_of[b] {
+                        // A sentence in both groups (its two facts) is no evidence that the
+                        // facts are one.
+                        if gb <= ga || group_of[a].contains(&gb) || group_of[b].contains(&ga) {
+                            continue;
+                        }
+                        if sum[gb] == 0.0 {
+                            touched.push(gb);
+                        }
+                        sum[gb] += score;
+                    }
+                }
             }
+            for &gb in &touched {
+                let avg = sum[gb] / cross_pairs(draft, &drafts[gb]) as f32;
+                sum[gb] = 0.0;
+                if avg >= min && fits(draft, &drafts[gb]) {
+                    best.push((avg, ga, gb));
+                }
+            }
+            touched.clear();
         }
         if best.is_empty() {
             break;
@@ -170,9 +182,4 @@ fn fits(a: &Draft, b: &Draft) -> bool {
         .iter()
         .chain(&b.docs_sorted)
         .all(|&doc| count(&a.docs_sorted, doc) + count(&b.docs_sorted, doc) <= PER_ARTICLE)
-}
-
-/// One key for an unordered pair of groups.
-fn key(a: usize, b: usize) -> u64 {
-    ((a.min(b) as u64) << 32) | b.max(a) as u64
 }

@@ -4,6 +4,9 @@
 //! Deliberately small and general (English function words, not any topic's vocabulary): the
 //! weights come from the case itself (see `weights`), not from lists.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Function words and reporting verbs that say nothing about which fact a sentence reports.
 /// "said", "told", "according" are in every news sentence of every outlet.
 const STOP_WORDS: &[&str] = &[
@@ -206,6 +209,9 @@ const STOP_WORDS: &[&str] = &[
     "people",
 ];
 
+/// `STOP_WORDS` for lookups (a linear scan of the list was a tenth of the engine's time).
+static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+
 /// Number words read as their value, so "three" and "3" are one feature.
 const NUMBER_WORDS: &[(&str, &str)] = &[
     ("one", "1"),
@@ -301,7 +307,7 @@ pub fn classify(lower: &str) -> Word {
     if let Some((_, n)) = NUMBER_WORDS.iter().find(|(w, _)| *w == trimmed) {
         return Word::Number((*n).to_owned());
     }
-    if trimmed.chars().count() < 2 || STOP_WORDS.contains(&trimmed) {
+    if trimmed.chars().count() < 2 || STOP_SET.contains(trimmed) {
         return Word::Stop;
     }
     let word = trimmed.trim_end_matches('.');

@@ -2,7 +2,9 @@
 //! sentence is matched to at most one sentence of each other article, best pairs first (greedy
 //! by score, in any order of the text: outlets order facts differently). A sentence that
 //! reports two facts may still take a second partner in an article when what it shares with that
-//! one is different evidence from what it shares with its first partner.
+//! one is different evidence from what it shares with its first partner. Which pairs are
+//! candidates for links is decided before: above the threshold, or mutually best a little below
+//! it ([`mutual_best`]).
 
 use super::candidates::{Pair, shared};
 use super::features::Sentence;
@@ -20,7 +22,8 @@ const SECOND_FACT_OVERLAP: f32 = 0.25;
 
 /// The links among `pairs`, best first.
 pub fn one_to_one(mut pairs: Vec<Pair>, sentences: &[Sentence], weight: &[f32]) -> Vec<Link> {
-    pairs.sort_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
+    // Pairs are unique, so the order is total and an unstable sort gives the same result.
+    pairs.sort_unstable_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
     // (sentence, other article) → the partner taken there.
     let docs = sentences.iter().map(|s| s.doc + 1).max().unwrap_or(0);
     let mut partner = Partners {
@@ -61,6 +64,29 @@ pub fn one_to_one(mut pairs: Vec<Pair>, sentences: &[Sentence], weight: &[f32]) 
         }
     }
     links
+}
+
+/// Whether each pair is mutually best: each sentence is the other's most similar in its
+/// article. Such a pair is a link at a lower bar (`Scoring::mutual`): a paraphrase shares few
+/// words, but when nothing else in either article comes closer, the two sentences are each
+/// other's report of the fact.
+pub fn mutual_best(pairs: &[Pair], sentences: &[Sentence], docs: usize) -> Vec<bool> {
+    let mut best = vec![(0.0f32, usize::MAX); sentences.len() * docs];
+    for (i, p) in pairs.iter().enumerate() {
+        for (from, to) in [(p.a, p.b), (p.b, p.a)] {
+            let slot = &mut best[from * docs + sentences[to].doc];
+            if p.score > slot.0 {
+                *slot = (p.score, i);
+            }
+        }
+    }
+    pairs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            best[p.a * docs + sentences[p.b].doc].1 == i && best[p.b * docs + sentences[p.a].doc].1 == i
+        })
+        .collect()
 }
 
 /// Each sentence's partner in each article, in a flat table (a hash map was most of the time

@@ -252,3 +252,35 @@ A local baker said he had never seen the square under water.\n",
         (1, "About 2,000")
     ));
 }
+
+#[test]
+fn one_law_told_for_and_against_matches_and_its_budget_does_not() {
+    // A governor signs an energy law: praised by one outlet, attacked by the other, in almost no
+    // common words beyond the names, the day and the figure; the same governor's budget the
+    // week before is another fact.
+    let pro = "Governor Ana Lopes signed the clean-air act into law on Thursday, ordering the state's 12 coal plants to close by 2030.\n\
+               Doctors welcomed the measure, citing asthma rates in mining towns.\n\
+               Last week Lopes signed a budget that raised teachers' pay.\n";
+    let con = "Ana Lopes rammed through her job-killing energy law Thursday, a decree that will shutter 12 coal plants.\n\
+               Miners in Dunmore fear for their pensions.\n\
+               The Lopes budget passed last week already emptied the rainy-day fund.\n";
+    let (articles, alignment) = run(&[pro, con]);
+    assert!(together(
+        &articles,
+        &alignment,
+        (0, "signed the clean-air act"),
+        (1, "rammed through")
+    ));
+    assert!(!together(
+        &articles,
+        &alignment,
+        (0, "signed the clean-air act"),
+        (1, "budget passed")
+    ));
+    assert!(!together(
+        &articles,
+        &alignment,
+        (0, "Doctors welcomed"),
+        (1, "Miners in Dunmore")
+    ));
+}

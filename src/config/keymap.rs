@@ -231,11 +231,12 @@ pub enum Layer {
     Reliability,
     NotesChanged,
     Framing,
+    Compare,
 }
 
 impl Layer {
     /// Every layer, in the order help lists them.
-    pub const ALL: [Layer; 16] = [
+    pub const ALL: [Layer; 17] = [
         Layer::Normal,
         Layer::Cursor,
         Layer::Select,
@@ -252,6 +253,7 @@ impl Layer {
         Layer::Reliability,
         Layer::NotesChanged,
         Layer::Framing,
+        Layer::Compare,
     ];
 
     /// The name in the config (`[keys.cursor]`).
@@ -273,6 +275,7 @@ impl Layer {
             Layer::Reliability => "reliability",
             Layer::NotesChanged => "notes-changed",
             Layer::Framing => "framing",
+            Layer::Compare => "compare",
         }
     }
 
@@ -295,6 +298,7 @@ impl Layer {
             Layer::Reliability => "picking a reliability (b then r)",
             Layer::NotesChanged => "after the notes file changed outside Parallax",
             Layer::Framing => "in the framing panel (f)",
+            Layer::Compare => "in the comparison view (C): facts as rows, outlets as columns",
         }
     }
 

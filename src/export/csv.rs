@@ -1,5 +1,7 @@
 //! The CSV export, for spreadsheets: one row per annotation with its source, position, quote,
-//! tags, note, claim group, stance, the source's bias, URL and retrieval time. RFC 4180
+//! tags, note, claim group, stance, how its claim link was made (`analyst` or `suggested`), the
+//! source's bias, URL and retrieval time. Groups the alignment found and nobody confirmed are
+//! not annotations and are not here (the Markdown and JSON list them, marked unconfirmed). RFC 4180
 //! quoting (fields with commas, quotes or line breaks are quoted, quotes doubled) by the `csv`
 //! crate; records end in `\n` rather than CRLF so that no carriage return reaches a terminal
 //! that prints the file.
@@ -15,7 +17,7 @@ use std::borrow::Cow;
 use super::report::{Report, Source};
 
 /// The header row.
-pub const COLUMNS: [&str; 15] = [
+pub const COLUMNS: [&str; 16] = [
     "id",
     "article",
     "outlet",
@@ -26,6 +28,7 @@ pub const COLUMNS: [&str; 15] = [
     "note",
     "claim",
     "stance",
+    "link_origin",
     "bias",
     "orphan",
     "modified",
@@ -54,6 +57,11 @@ fn try_render(report: &Report) -> Result<String, String> {
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
         let tags = annotation.tags.join(";");
+        let origin = annotation
+            .origin
+            .and_then(|o| serde_json::to_value(o).ok())
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
         let bias = source.map(|s| s.bias.summary()).unwrap_or_default();
         let cells = [
             text_cell(&annotation.id),
@@ -66,6 +74,7 @@ fn try_render(report: &Report) -> Result<String, String> {
             text_cell(&annotation.note),
             text_cell(annotation.claim.as_deref().unwrap_or("")),
             text_cell(&stance),
+            text_cell(&origin),
             text_cell(&bias),
             Cow::Borrowed(if annotation.orphan { "true" } else { "false" }),
             text_cell(&annotation.modified),
@@ -118,6 +127,11 @@ mod tests {
                 note: String::new(),
             }],
             claims: Vec::new(),
+            coverage_of_facts: crate::export::FactCoverage {
+                claims: Vec::new(),
+                suggested: Vec::new(),
+                suggested_total: 0,
+            },
             annotations: vec![AnnotationEntry {
                 id: "a1".into(),
                 source: 1,
@@ -131,6 +145,7 @@ mod tests {
                 orphan: false,
                 claim: None,
                 stance: None,
+                origin: None,
             }],
             entities: Vec::new(),
             labels: Vec::new(),

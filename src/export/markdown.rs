@@ -1,5 +1,6 @@
 //! The Markdown report, for an editor: the case (title, export date, dates), the sources, their
-//! bias, the tag legend, claim groups across sources, the other annotations by article, an
+//! bias, the tag legend, claim groups across sources, the coverage of facts (claim groups and the
+//! strongest machine-found groups, marked unconfirmed), the other annotations by article, an
 //! entity coverage matrix and orphaned annotations. Each section is one function returning its
 //! text, so a new section is one more entry in [`render`]. No byte offsets, annotation ids or
 //! hash file names: those are for tools, in the JSON and CSV.
@@ -7,6 +8,7 @@
 mod case;
 mod claims;
 mod escape;
+mod facts;
 
 use std::fmt::Write as _;
 
@@ -25,6 +27,7 @@ pub fn render(report: &Report) -> String {
         case::bias(report),
         case::tags(report),
         claims::claims(report),
+        facts::coverage(report),
         annotations(report),
         entity_matrix(report),
         labels(report),

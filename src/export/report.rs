@@ -11,15 +11,17 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::annotation::location::article_key;
-use crate::annotation::{ArticleKey, Bias, Notes, OutletBias, Stance, effective_bias};
+use crate::annotation::{ArticleKey, Bias, Notes, Origin, OutletBias, Stance, effective_bias};
 use crate::article::Article;
 use crate::article::sanitize::{sanitize_line, sanitize_text};
 use crate::entity::{EntityIndex, Kind};
 
 /// Version of the export's JSON schema (see `docs/export-json.md`), independent of the notes
 /// file's schema. 2: a claim's `omitted_by` holds only the sources the analyst marked, the others
-/// are `not_linked`; case and claim titles, export date, tag legend.
-pub const EXPORT_SCHEMA_VERSION: u32 = 2;
+/// are `not_linked`; case and claim titles, export date, tag legend. 3: `coverage_of_facts` (the
+/// analyst's claim groups and the strongest machine-found, unconfirmed groups) and how each
+/// claim link was made (`origin`).
+pub const EXPORT_SCHEMA_VERSION: u32 = 3;
 
 /// What an export needs besides the case: the day it is made and what the tags mean. Given by
 /// the caller so that building the report stays pure.
@@ -47,6 +49,9 @@ pub struct Report {
     pub sources: Vec<Source>,
     /// Claim groups with at least one member in the exported articles, ordered by id.
     pub claims: Vec<Claim>,
+    /// Which sources report each fact: the claim groups, and the strongest groups the alignment
+    /// found that none covers (machine-found, unconfirmed).
+    pub coverage_of_facts: super::coverage::FactCoverage,
     /// Every annotation of the exported articles (orphans too), by source then text position.
     pub annotations: Vec<AnnotationEntry>,
     /// Every entity, most widely covered first.
@@ -153,6 +158,8 @@ pub struct AnnotationEntry {
     /// The claim group it belongs to, and its stance towards the group's reference claim.
     pub claim: Option<String>,
     pub stance: Option<Stance>,
+    /// How its link into that group was made: by the analyst, or by accepting a suggestion.
+    pub origin: Option<Origin>,
 }
 
 /// A tag of the legend.
@@ -183,6 +190,8 @@ pub struct Claim {
     pub omitted_by: Vec<usize>,
     /// Source numbers of the articles with no member in the group and no such mark.
     pub not_linked: Vec<usize>,
+    /// Some of its links were made by accepting a group the alignment suggested.
+    pub linked_from_suggestion: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -193,6 +202,8 @@ pub struct ClaimMemberEntry {
     pub stance: Stance,
     /// Whether this member is the group's reference claim (its first member).
     pub reference: bool,
+    /// `analyst` (linked by hand) or `suggested` (accepted from the alignment's suggestion).
+    pub origin: Origin,
 }
 
 /// One entity and how often each source mentions it.
@@ -234,6 +245,7 @@ pub fn build_report(
     let annotations = annotations(&notes, &keys);
     let claims = claims(&notes, &keys, &annotations);
     let annotations = with_claims(annotations, &claims);
+    let coverage_of_facts = super::coverage::build(articles, entities, &keys, &notes, &claims);
     let (title, title_set_by_analyst) = match notes.case_title.as_deref().map(str::trim) {
         Some(title) if !title.is_empty() => (sanitize_line(title), true),
         _ => (super::title::from_headlines(&sources), false),
@@ -252,6 +264,7 @@ pub fn build_report(
         tags: tag_legend(&annotations, &context.tag_descriptions),
         sources,
         claims,
+        coverage_of_facts,
         annotations,
         entities: entity_rows(entities, articles.len()),
         labels: super::labels::label_rows(articles, entities),
@@ -326,6 +339,7 @@ fn annotations(notes: &Notes, keys: &[String]) -> Vec<AnnotationEntry> {
             orphan: a.orphan,
             claim: None,
             stance: None,
+            origin: None,
         }));
     }
     entries
@@ -352,6 +366,7 @@ fn claims(notes: &Notes, keys: &[String], annotations: &[AnnotationEntry]) -> Ve
                         annotation: sanitize_line(&member.annotation),
                         stance: member.stance,
                         reference: position == 0,
+                        origin: member.origin,
                     })
                 })
                 .collect();
@@ -383,6 +398,7 @@ fn claims(notes: &Notes, keys: &[String], annotations: &[AnnotationEntry]) -> Ve
                     )
                 }
             };
+            let linked_from_suggestion = members.iter().any(|m| m.origin == Origin::Suggested);
             Some(Claim {
                 id: sanitize_line(&group.id),
                 title,
@@ -392,6 +408,7 @@ fn claims(notes: &Notes, keys: &[String], annotations: &[AnnotationEntry]) -> Ve
                 contradicted_by,
                 omitted_by: coverage.omitting.iter().filter_map(number_of).collect(),
                 not_linked: coverage.not_linked.iter().filter_map(number_of).collect(),
+                linked_from_suggestion,
             })
         })
         .collect();
@@ -400,7 +417,7 @@ fn claims(notes: &Notes, keys: &[String], annotations: &[AnnotationEntry]) -> Ve
 }
 
 /// The most characters of a quote a claim's title keeps.
-const CLAIM_TITLE_CHARS: usize = 80;
+pub(crate) const CLAIM_TITLE_CHARS: usize = 80;
 
 /// `text` on one line, cut at a word boundary to at most `max` characters with an ellipsis.
 pub(crate) fn shorten(text: &str, max: usize) -> String {
@@ -451,6 +468,7 @@ fn with_claims(mut annotations: Vec<AnnotationEntry>, claims: &[Claim]) -> Vec<A
         }) {
             annotation.claim = Some(claim.id.clone());
             annotation.stance = Some(member.stance);
+            annotation.origin = Some(member.origin);
         }
     }
     annotations

@@ -45,12 +45,52 @@ pub fn find(
             possessive(doc, first, last + 2, e, kinds, out);
         } else if next.is(',') {
             appositive(doc, last + 2, e, kinds, profiles, out);
+        } else if is_dash(next) && closes_with_dash(doc, last + 2) {
+            // "the Guard Corps – the dominant branch of the armed forces – led it".
+            appositive(doc, last + 2, e, kinds, profiles, out);
         } else if next.is_word() && roles::is_copula(&next.key) {
             predicate(doc, last + 2, e, kinds, profiles, out);
         } else if next.is_word() && doc.entity_at[last + 1].is_none() {
             classifier(doc, first, last + 1, e, kinds, out);
         }
     }
+}
+
+/// A spaced dash that opens or closes a parenthetical: an en or em dash (a hyphen inside a
+/// word is part of the word).
+fn is_dash(token: &super::words::Token) -> bool {
+    token.is('\u{2013}') || token.is('\u{2014}')
+}
+
+/// Whether the parenthetical opened by a dash before `start` is a noun phrase: it closes with a
+/// dash (or the sentence's end) within a short clause, and its noun phrase is not the subject
+/// of a verb ("X – the company said –").
+fn closes_with_dash(doc: &Doc, start: usize) -> bool {
+    let tokens = &doc.tokens;
+    let closes = (start..(start + 2 * MAX_WORDS).min(tokens.len()))
+        .map(|i| &tokens[i])
+        .find(|t| t.is_boundary())
+        .is_none_or(|t| is_dash(t) || t.is('.') || t.kind == TokenKind::Break);
+    let subject = phrase_end(doc, start)
+        .and_then(|end| tokens.get(end))
+        .is_some_and(|t| {
+            matches!(
+                t.key.as_str(),
+                "said"
+                    | "says"
+                    | "told"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+            )
+        });
+    closes && !subject
 }
 
 /// `last`, or the closing bracket of a short parenthesis right after it: "the Islamic
@@ -213,10 +253,12 @@ fn appositive(
     profiles: &mut [Profile],
     out: &mut Vec<(Target, Descriptor)>,
 ) {
+    let start = after_described_as(doc, start);
     let Some(end) = phrase_end(doc, start) else {
         return;
     };
     let tokens = &doc.tokens;
+    let end = without_dangling_participle(doc, start, end);
     if end <= start {
         return;
     }
@@ -250,6 +292,19 @@ fn appositive(
     }
     let first = &tokens[start];
     if !first.is_word() || is_calendar(&first.key) || first.key.starts_with(|c: char| c.is_ascii_digit()) {
+        return;
+    }
+    // "Hamas, the Popular Front for the Liberation of ...": a list item whose name goes on
+    // past a preposition, cut where the phrase stops; a name, not a description of `e`.
+    let named = (start..end).all(|i| {
+        let t = &tokens[i];
+        !t.is_word() || t.capital || matches!(t.key.as_str(), "the" | "a" | "an")
+    });
+    let name_goes_on = tokens.get(end).is_some_and(|t| t.is_word() && !t.capital)
+        && tokens
+            .get(end + 1..(end + 3).min(tokens.len()))
+            .is_some_and(|next| next.iter().any(|t| t.is_word() && t.capital));
+    if named && name_goes_on {
         return;
     }
     // Another person's name in it: a list of names, not a description.
@@ -296,6 +351,55 @@ fn appositive(
     push(doc, out, Target::Entity(e), start, end - 1, Pattern::Appositive);
 }
 
+/// After "X, sometimes described as": where the description itself starts ("a rival group").
+fn after_described_as(doc: &Doc, start: usize) -> usize {
+    let tokens = &doc.tokens;
+    let key = |i: usize| tokens.get(i).map_or("", |t| t.key.as_str());
+    let verb = start
+        + usize::from(matches!(
+            key(start),
+            "sometimes" | "often" | "widely" | "commonly" | "usually" | "also" | "long" | "officially"
+        ));
+    let described = matches!(
+        key(verb),
+        "described"
+            | "labelled"
+            | "labeled"
+            | "branded"
+            | "designated"
+            | "characterised"
+            | "characterized"
+            | "regarded"
+    );
+    if described && key(verb + 1) == "as" {
+        verb + 2
+    } else {
+        start
+    }
+}
+
+/// `end`, or one word less when the phrase ends in a participle whose complement was cut
+/// ("the group based" of "the group based in Beirut").
+fn without_dangling_participle(doc: &Doc, start: usize, end: usize) -> usize {
+    let tokens = &doc.tokens;
+    let cut = tokens
+        .get(end)
+        .is_some_and(|t| t.is_word() && roles::is_stop(&t.key));
+    match end.checked_sub(1).map(|i| &tokens[i]) {
+        Some(last)
+            if cut
+                && end - 1 > start
+                && last.is_word()
+                && last.key.ends_with("ed")
+                && !roles::is_head(&last.key)
+                && !roles::is_modifier(&last.key) =>
+        {
+            end - 1
+        }
+        _ => end,
+    }
+}
+
 /// "X is a ...": the noun phrase after a copula, from its determiner to the first boundary.
 fn predicate(
     doc: &Doc,
@@ -318,9 +422,20 @@ fn predicate(
     {
         return;
     }
-    let Some(end) = phrase_end(doc, start + 1) else {
+    let Some(mut end) = phrase_end(doc, start + 1) else {
         return;
     };
+    // "a separate but allied terrorist organization": a conjunction between modifiers, before
+    // any noun, joins them; the phrase goes on to its noun.
+    if tokens
+        .get(end)
+        .is_some_and(|t| matches!(t.key.as_str(), "but" | "and" | "or"))
+        && !(start + 1..end).any(|i| roles::is_head(&tokens[i].key))
+        && let Some(longer) = phrase_end(doc, end + 1).filter(|&l| l > end + 1 && l - start <= MAX_WORDS)
+    {
+        end = longer;
+    }
+    let end = without_dangling_participle(doc, start, end);
     if end < start + 2 {
         return;
     }

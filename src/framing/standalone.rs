@@ -218,6 +218,13 @@ fn link(doc: &Doc, head: usize, phrase: &Phrase, case: &Case) -> Option<usize> {
         }
         return None;
     }
+    // "the Acme holding company": the organisation named inside the description is the one
+    // it describes, whoever was mentioned last.
+    if let Some(named) =
+        (phrase.first..head).find_map(|i| doc.entity_at[i].filter(|&c| case.kinds[c] == Kind::Organisation))
+    {
+        return Some(named);
+    }
     // A classifier: "the group", "the militants"; not "the Houthi movement", whose capital
     // word names a group the entity engine did not list.
     if (phrase.first..head).any(|i| {

@@ -16,7 +16,7 @@ use crate::config::Theme;
 const MIN_COLUMN: u16 = 18;
 
 /// Cuts `text` to `width` characters, marking the cut with an ellipsis.
-fn fit(text: &str, width: usize) -> String {
+pub(super) fn fit(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
         text.to_owned()
     } else {

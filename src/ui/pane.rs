@@ -229,6 +229,21 @@ fn marks(
         };
         marks.push((hit.clone(), style));
     }
+    // The other outlets' sentences of the cursor sentence's fact (] m goes to them).
+    if let Some(index) = app.panes.iter().position(|p| std::ptr::eq(p, pane)) {
+        let style = if theme.colour {
+            Style::new()
+                .fg(ratatui::style::Color::LightCyan)
+                .add_modifier(Modifier::ITALIC)
+        } else {
+            Style::new().add_modifier(Modifier::ITALIC | Modifier::UNDERLINED)
+        };
+        for range in crate::app::cursor_fact::matches_in(app, index) {
+            if range.start < shown.end && shown.start < range.end {
+                marks.push((range.clone(), style));
+            }
+        }
+    }
     if let Some(cursor) = &pane.cursor {
         let style = if theme.colour {
             Style::new().bg(ratatui::style::Color::DarkGray)

@@ -141,6 +141,12 @@ fn left_line(app: &App) -> Line<'static> {
     if let Some(page) = page_label(app) {
         left.push(Span::raw(format!("  {page}")));
     }
+    if let Some(fact) = &app.cursor_fact {
+        left.push(Span::styled(
+            format!("  {fact}"),
+            Style::new().add_modifier(Modifier::ITALIC),
+        ));
+    }
     if app.entities.pending {
         left.push(Span::raw("  finding entities…"));
     } else if let Some(label) = crate::app::entities::selected_label(app) {

@@ -21,6 +21,33 @@ pub fn seeds_dir() -> PathBuf {
     dir
 }
 
+/// Copies every file of the seeds folder into `dir` (a case the test may change).
+pub fn copy_seeds(dir: &Path) {
+    for entry in std::fs::read_dir(seeds_dir()).expect("seeds") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
+    }
+}
+
+/// The notes file of the case in `dir`, empty when there is none.
+pub fn notes_in(dir: &Path) -> String {
+    std::fs::read_to_string(dir.join("parallax-notes.toml")).unwrap_or_default()
+}
+
+/// Finds the entities of the reader's panes and aligns them, as the worker threads would, and
+/// hands the alignment to the reader the way the event loop does.
+pub fn align(app: &mut parallax::app::App) {
+    let docs: Vec<_> = app.panes.iter().map(|p| p.article.clone()).collect();
+    let refs: Vec<&Article> = docs.iter().map(AsRef::as_ref).collect();
+    let index = parallax::entity::analyze(
+        &refs,
+        &parallax::entity::Gazetteer::builtin(),
+        &parallax::entity::Decisions::default(),
+    );
+    let alignment = parallax::app::alignment::compute(&docs, &index);
+    app.alignment.set(docs, alignment);
+}
+
 /// The seed articles' texts, in name order.
 pub fn seeds() -> Vec<String> {
     let mut paths: Vec<_> = std::fs::read_dir(seeds_dir())

@@ -12,6 +12,25 @@ use std::time::{Duration, Instant};
 #[allow(unused_imports)]
 pub use cases::seeds_dir;
 
+/// Runs the built `parallax` with `args` and parses what it prints as JSON; a failed run or
+/// invalid JSON fails the test with the command's error output.
+pub fn parallax_json<I, S>(args: I) -> serde_json::Value
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("valid JSON")
+}
+
 /// A shell in a detached tmux session of a given size, on a socket of its own.
 pub struct Tmux {
     socket: String,

@@ -1,0 +1,135 @@
+//! End-to-end: sync by content on the seeds. Pane 1 goes to a fact (a search for the words of
+//! one of its sentences) and the other panes come to their sentences of the same fact, as the
+//! engine (`parallax align --format json`, run here) groups them.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::process::Command;
+
+use common::{Tmux, seeds_dir};
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 50;
+
+/// The engine's groups: for each group, its members as (doc, start, end).
+fn groups() -> Vec<Vec<(usize, usize, usize)>> {
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["align", "--format", "json"])
+        .arg(seeds_dir())
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let n = |v: &serde_json::Value| usize::try_from(v.as_u64().expect("a number")).expect("small");
+    json["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .map(|g| {
+            g["members"]
+                .as_array()
+                .expect("members")
+                .iter()
+                .map(|m| (n(&m["doc"]), n(&m["start"]), n(&m["end"])))
+                .collect()
+        })
+        .collect()
+}
+
+/// The first words of a text, single-spaced.
+fn words(text: &str, n: usize) -> String {
+    text.split_whitespace().take(n).collect::<Vec<_>>().join(" ")
+}
+
+/// The sentences of article 0 to search for (the first words of one, typable ASCII and found
+/// first at it), each with, for each other article that reports its fact, the starts of the
+/// sentences the engine groups with it (any of which sync may bring that pane to).
+fn facts(texts: &[String]) -> Vec<(String, BTreeMap<usize, Vec<usize>>)> {
+    let groups = groups();
+    let mut sentences: Vec<(usize, usize)> = groups
+        .iter()
+        .flatten()
+        .filter(|m| m.0 == 0)
+        .map(|m| (m.1, m.2))
+        .collect();
+    sentences.sort_unstable();
+    sentences.dedup();
+    let mut facts = Vec::new();
+    for (start, end) in sentences {
+        let phrase = words(&texts[0][start..end], 5);
+        // ASCII that types as itself in a search (`;` would end a tmux command, quotes are
+        // curly in these texts).
+        let plain = phrase
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | ',' | '-' | '.'));
+        if !plain || phrase.split(' ').count() < 5 || texts[0].find(&phrase) != Some(start) {
+            continue;
+        }
+        let mut matches: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for group in groups
+            .iter()
+            .filter(|g| g.iter().any(|m| m.0 == 0 && m.1 <= start && start < m.2))
+        {
+            for m in group.iter().filter(|m| m.0 != 0) {
+                matches.entry(m.0).or_default().push(m.1);
+            }
+        }
+        if matches.len() >= 2 {
+            facts.push((phrase, matches));
+        }
+    }
+    facts
+}
+
+/// What pane `pane` (0-based) shows: its column of the screen, borders dropped, single-spaced.
+fn column(screen: &str, pane: usize) -> String {
+    let width = usize::from(WIDTH) / 5;
+    let text: Vec<String> = screen
+        .lines()
+        .skip(1)
+        .take(usize::from(HEIGHT) - 3)
+        .map(|l| {
+            l.chars()
+                .skip(pane * width)
+                .take(width)
+                .filter(|c| !"│┃╭╮╰╯┏┓┗┛─━".contains(*c))
+                .collect()
+        })
+        .collect();
+    words(&text.join(" "), usize::MAX)
+}
+
+#[test]
+fn a_fact_found_in_pane_one_brings_every_pane_to_its_sentence_of_it() {
+    let texts = common::cases::seeds();
+    let facts = facts(&texts);
+    let tmux = Tmux::start(
+        "sync",
+        WIDTH,
+        HEIGHT,
+        &[seeds_dir().to_str().expect("utf-8 path")],
+    );
+    tmux.wait_for("NORMAL");
+    tmux.keys(&["s"]);
+    let before = tmux.wait_for("sync on");
+    let shows = |screen: &str, doc: usize, matches: &BTreeMap<usize, Vec<usize>>| {
+        let col = column(screen, doc);
+        matches[&doc]
+            .iter()
+            .any(|&start| col.contains(&words(&texts[doc][start..], 3)))
+    };
+    // A fact some other pane does not show at first, so that a pane left where it was fails.
+    let (phrase, matches) = facts
+        .iter()
+        .find(|(_, matches)| matches.keys().any(|&doc| !shows(&before, doc, matches)))
+        .expect("the engine groups a sentence of the first seed with sentences of two others");
+    tmux.keys(&["/", phrase, "Enter"]);
+    // The alignment may arrive after the search: the panes follow when it does.
+    let screen = tmux.wait_until(
+        |s| column(s, 0).contains(phrase.as_str()) && matches.keys().all(|&doc| shows(s, doc, matches)),
+        "every pane on its sentence of the fact",
+    );
+    assert!(screen.contains("[1/5]"), "pane 1 keeps the focus:\n{screen}");
+}
