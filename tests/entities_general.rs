@@ -8,10 +8,7 @@ use parallax::entity::{Decisions, EntityIndex, Gazetteer, Kind, analyze};
 const CASES: &str = include_str!("entities_general/cases.txt");
 
 /// Cases the engine does not handle yet, by title: known limitations, reported by the test.
-const PENDING: &[&str] = &[
-    "local: New at the start of a sentence",
-    "sentence: May the month or the name",
-];
+const PENDING: &[&str] = &[];
 
 struct Case {
     title: String,

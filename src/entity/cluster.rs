@@ -266,9 +266,15 @@ fn link_acronyms(forms: &[Form], definitions: &[(usize, usize)], sets: &mut Sets
         // letters or more.
         let person = form.kind == Kind::Person && !(form.shape_person && form.words.len() >= 3);
         if form.words.len() >= 2 && !form.acronym && !person {
-            by_initials.entry(initials(&form.words)).or_default().push(id);
+            let letters = initials(&form.words);
+            // "The Hollywood Reporter" is THR, "The Wall Street Journal" WSJ.
+            if form.article {
+                by_initials.entry(format!("t{letters}")).or_default().push(id);
+            }
+            by_initials.entry(letters).or_default().push(id);
         }
     }
+    link_acronym_heads(forms, sets);
     for (id, form) in forms.iter().enumerate() {
         // A known acronym (AP) expands only to what the gazetteer says.
         if !form.acronym || form.known.is_some() {
@@ -286,6 +292,37 @@ fn link_acronyms(forms: &[Form], definitions: &[(usize, usize)], sets: &mut Sets
     }
 }
 
+/// "INS Sukanya" and "Indian Naval Ship Sukanya", "USS Cole" and "United States Ship Cole": a
+/// name whose first word is the initials of the words another spelling writes out before the
+/// same rest.
+fn link_acronym_heads(forms: &[Form], sets: &mut Sets) {
+    let mut by_rest: HashMap<String, Vec<usize>> = HashMap::new();
+    for (id, form) in forms.iter().enumerate() {
+        if form.acronym_head && form.known.is_none() {
+            by_rest.entry(form.words[1..].concat()).or_default().push(id);
+        }
+    }
+    if by_rest.is_empty() {
+        return;
+    }
+    for (id, form) in forms.iter().enumerate() {
+        let n = form.words.len();
+        for k in 2..n {
+            let Some(heads) = by_rest.get(&form.words[k..].concat()) else {
+                continue;
+            };
+            let letters = initials(&form.words[..k]);
+            for &head in heads {
+                if forms[head].words[0] == letters
+                    && kinds_compatible(evident_kind(&forms[head]), evident_kind(form))
+                {
+                    sets.join(head, id, Reason::Acronym);
+                }
+            }
+        }
+    }
+}
+
 /// How a shorter name sits inside a longer one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Place {
@@ -293,6 +330,9 @@ enum Place {
     Suffix,
     /// Other contiguous words: "Revolutionary Guard" of "Islamic Revolutionary Guard Corps".
     Inside,
+    /// The first words: "Harlow Pumps" of "Harlow Pumps Corp", "Wasilla" of "Wasilla Bible
+    /// Church".
+    Prefix,
     /// First and last words without a middle name: "Mark Heller" of "Mark Jay Heller".
     NoMiddle,
 }
@@ -307,7 +347,13 @@ fn spans(form: &Form) -> Vec<(String, Place)> {
             if end - start == n {
                 continue;
             }
-            let place = if end == n { Place::Suffix } else { Place::Inside };
+            let place = if end == n {
+                Place::Suffix
+            } else if start == 0 {
+                Place::Prefix
+            } else {
+                Place::Inside
+            };
             out.push((words[start..end].concat(), place));
         }
     }
@@ -352,7 +398,12 @@ fn link_partials(forms: &[Form], sets: &mut Sets) -> Vec<(usize, usize, usize)> 
         let core = core_words(&form.words);
         if core.len() >= 2 && core.len() < form.words.len() {
             let core_key = core.concat();
-            found.extend(lookup(&index, &core_key));
+            // Not a name the core begins: "Los Angeles Times" is not "Los Angeles Angels".
+            found.extend(
+                lookup(&index, &core_key)
+                    .into_iter()
+                    .filter(|&(_, place)| place != Place::Prefix),
+            );
             found.extend(
                 forms
                     .iter()
@@ -452,6 +503,16 @@ fn accepts(forms: &[Form], short: usize, long: usize, place: Place) -> bool {
         Place::Suffix => true,
         // A first name never stands for a person: Ismail is not Ismail Haniyeh.
         Place::Inside => l.kind != Kind::Person,
+        // A place that begins a longer name is where that thing is, not the thing: Wasilla ("in
+        // Wasilla") is not Wasilla Bible Church, Surrey not Surrey Fire and Rescue; but "at
+        // Betty Ford" may be the Betty Ford Center. Only an administrative word after an area
+        // names the same place ("Khorasan Province").
+        Place::Prefix => {
+            let is_place = s.votes.areas > 0 && s.votes.areas * 2 >= s.votes.place_prepositions;
+            let division =
+                l.words.len() == s.words.len() + 1 && l.words.last().is_some_and(|w| lexicon::is_division(w));
+            l.kind != Kind::Person && (!is_place || division)
+        }
         Place::NoMiddle => l.kind == Kind::Person,
     }
 }
@@ -476,6 +537,8 @@ mod tests {
             acronym: super::super::forms::is_acronym(name),
             kind,
             shape_person: false,
+            article: false,
+            acronym_head: false,
         }
     }
 

@@ -9,17 +9,26 @@ use super::gazetteer::Gazetteer;
 use super::normalize::{exact_key, fold_words};
 use super::tokens::{Shape, Token, TokenKind, tokenize};
 use super::{Kind, lexicon};
-use crate::article::Article;
+use crate::article::{Article, HideReason};
 
 /// What the words around a mention say about its kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Evidence {
     /// A title or rank stood right before it ("President", "Brig Gen").
     pub title: bool,
-    /// "in", "near", "from" stood before it.
-    pub place_preposition: bool,
+    /// A place preposition stood before it.
+    pub place: Option<Preposition>,
     /// "Operation X" or "X operation".
     pub event: bool,
+}
+
+/// What kind of place a preposition before a name says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preposition {
+    /// "in", "near", "around": an area (a town, a region).
+    Area,
+    /// "at", "to", "from": a place that may also be a building ("at Betty Ford").
+    Point,
 }
 
 /// A span of text that looks like a name.
@@ -71,9 +80,15 @@ pub fn detect_article<'t>(doc: usize, article: &'t Article, gazetteer: &Gazettee
         article
             .hidden
             .iter()
-            .filter(|h| h.reason == crate::article::HideReason::Metadata)
+            .filter(|h| h.reason == HideReason::Metadata)
             .map(|h| h.range.clone()),
     );
+    // And the headline lines hidden above the text that cleaning did not move to the header.
+    for line in hidden_headlines(article) {
+        if !parts.iter().any(|p| p.start < line.end && line.start < p.end) {
+            parts.push(line);
+        }
+    }
     parts.sort_by_key(|p| p.start);
     for part in &parts {
         // Hidden text between two parts ends sentences and names.
@@ -122,6 +137,8 @@ struct RunWord {
     shape: Shape,
     lower: String,
     key: String,
+    /// A number follows it ("May 5").
+    before_number: bool,
 }
 
 impl RunWord {
@@ -270,6 +287,11 @@ impl<'t> Scanner<'_, 't> {
                     j += 1;
                 }
                 Some(TokenKind::Punct('&')) if self.is_name_word(j + 1) => j += 1,
+                // Luis Gerardo "Jerry" Ortiz: a nickname in quotes inside a person's name.
+                Some(TokenKind::Punct(_)) if self.quoted_nickname(&items, j) => {
+                    items.push(j + 1);
+                    j += 3;
+                }
                 // "Islamic Resistance in Iraq": an organisation named after where it works.
                 Some(TokenKind::Word(Shape::Lower)) if self.in_organisation_name(&items, j) => {
                     items.extend([j, j + 1]);
@@ -310,12 +332,22 @@ impl<'t> Scanner<'_, 't> {
                     shape,
                     key: exact_key(&fold_words(text)),
                     lower,
+                    before_number: matches!(
+                        self.tokens.get(token + 1).map(|t| t.kind),
+                        Some(TokenKind::Word(Shape::Number))
+                    ),
                 }
             })
             .collect();
-        let place_preposition = self
-            .preceding_word(start)
-            .is_some_and(lexicon::is_place_preposition);
+        let preceding = self.preceding_word(start);
+        // "according to Assad's office" says nothing about a place.
+        let according = preceding == Some("to")
+            && start >= 2
+            && self
+                .word(start - 2)
+                .is_some_and(|(w, _)| w.eq_ignore_ascii_case("according"));
+        let place_preposition = preceding.is_some_and(lexicon::is_place_preposition) && !according;
+        let area = preceding.is_some_and(lexicon::is_area_preposition);
         if self.headline[start] {
             self.headline_options(&words);
             return j;
@@ -334,9 +366,25 @@ impl<'t> Scanner<'_, 't> {
             && (lead.is_common()
                 || lexicon::is_common_noun(&lead.lower)
                 || (words.len() == 1 && self.looks_common(lead, j)));
+        // "the Imam Reza shrine", "Sheikh Zayed mosque": a title and a name before a lower-case
+        // place word name that place after a person; the title stays in the name.
+        let named_after = self
+            .word(j)
+            .is_some_and(|(w, s)| s == Shape::Lower && lexicon::is_place_cue(w));
+        let titles = words.iter().take_while(|w| w.is_title()).count();
+        if named_after
+            && titles > 0
+            && (1..=2).contains(&(words.len() - titles))
+            && words.iter().all(|w| !w.is_connector())
+        {
+            self.emit(&words, 0..words.len(), Evidence::default(), sentence_initial);
+            return j;
+        }
+        // "By Palestine Chronicle Staff": a byline, whose last word may be a role, not a name.
+        let byline = words[0].lower == "by";
         let mut last_candidate = None;
         for piece in split_at_titles(&words, self.gazetteer) {
-            for piece in split_at_common(&words, &piece) {
+            for piece in split_at_common(&words, &piece, byline) {
                 for gazetteer_range in self.split_by_gazetteer(&words, piece.words.clone()) {
                     for words_range in self.split_person_of_place(&words, gazetteer_range) {
                         let first = piece.words.start == 0 && words_range.start == 0;
@@ -346,11 +394,16 @@ impl<'t> Scanner<'_, 't> {
                         if first && lead_common && (words_range.len() == 1 || rest_is_demonym) {
                             continue;
                         }
+                        let is_place =
+                            place_preposition || (lead_common && lexicon::is_place_preposition(&lead.lower));
+                        let is_area = area || (lead_common && lexicon::is_area_preposition(&lead.lower));
                         let evidence = Evidence {
                             title: piece.after_title && words_range.start == piece.words.start,
-                            place_preposition: (place_preposition
-                                || (lead_common && lexicon::is_place_preposition(&lead.lower)))
-                                && first,
+                            place: match (first && is_place, is_area) {
+                                (false, _) => None,
+                                (true, true) => Some(Preposition::Area),
+                                (true, false) => Some(Preposition::Point),
+                            },
                             event: piece.event,
                         };
                         last_candidate =
@@ -373,7 +426,7 @@ impl<'t> Scanner<'_, 't> {
         let group = self.out.headline_groups;
         self.out.headline_groups += 1;
         for piece in split_at_titles(words, self.gazetteer) {
-            for piece in split_at_common(words, &piece) {
+            for piece in split_at_common(words, &piece, false) {
                 for start in piece.words.clone() {
                     for end in start + 1..=(start + 4).min(piece.words.end) {
                         if words[start].is_connector() || words[end - 1].is_connector() {
@@ -513,6 +566,49 @@ impl<'t> Scanner<'_, 't> {
         vec![left, right]
     }
 
+    /// Whether a quoted or bracketed capitalised word at `j` is a nickname between a person's
+    /// first names and surname (Kimani 'Kiki' Gray, Luis Gerardo (Jerry) Ortiz): plain
+    /// capitalised words before it, one name word after.
+    fn quoted_nickname(&self, items: &[usize], j: usize) -> bool {
+        let pair = match (self.punct(j), self.punct(j + 2)) {
+            (Some('"'), Some(close)) => close == '"',
+            (Some('“'), Some(close)) => close == '”',
+            (Some('\'' | '‘'), Some(close)) => matches!(close, '\'' | '’'),
+            (Some('('), Some(close)) => close == ')',
+            _ => false,
+        };
+        let plain = |i: usize| {
+            self.word(i).is_some_and(|(w, s)| {
+                s == Shape::Capital
+                    && !lexicon::is_title(&w.to_lowercase())
+                    && !lexicon::is_common(&w.to_lowercase())
+            })
+        };
+        let spaced = |i: usize| self.tokens[i].range.start > self.tokens[i - 1].range.end;
+        let title = |i: &&usize| {
+            self.word(**i)
+                .is_some_and(|(w, _)| lexicon::is_title(&w.to_lowercase()))
+        };
+        let names: Vec<usize> = items.iter().skip_while(title).copied().collect();
+        pair && (1..=2).contains(&names.len())
+            && names.iter().all(|&i| plain(i))
+            && plain(j + 1)
+            && plain(j + 3)
+            && spaced(j)
+            && !spaced(j + 1)
+            && !spaced(j + 2)
+            && spaced(j + 3)
+    }
+
+    /// "Arabic-language", "Farsi-speaking": the word names a language, not an entity.
+    fn language_before_tail(&self, i: usize) -> bool {
+        self.punct(i + 1) == Some('-')
+            && self.tokens[i].range.end == self.tokens[i + 1].range.start
+            && self
+                .word(i + 2)
+                .is_some_and(|(w, s)| s == Shape::Lower && lexicon::is_language_tail(w))
+    }
+
     fn preceding_word(&self, i: usize) -> Option<&'t str> {
         let before = self.tokens.get(i.checked_sub(1)?)?;
         match before.kind {
@@ -571,8 +667,12 @@ impl<'t> Scanner<'_, 't> {
                 return None;
             }
         }
-        // "Israel-Saudi talks", also after a sentence's first common word ("The Israel-Saudi").
+        // "Arabic-language", also after a sentence's first common word ("The Swahili-language").
         let lead = usize::from(range.len() == 2 && sentence_initial && first.is_common());
+        if range.len() == lead + 1 && self.language_before_tail(words[range.end - 1].token) {
+            return None;
+        }
+        // "Israel-Saudi talks", also after a sentence's first common word ("The Israel-Saudi").
         if range.len() == lead + 1 && self.emit_hyphenated_pair(&words[range.start + lead], evidence) {
             return None;
         }
@@ -650,13 +750,64 @@ impl<'t> Scanner<'_, 't> {
     }
 }
 
+/// The lines hidden above the first visible text that read as a headline or standfirst: four
+/// words or more, at most one number, no clock time, no menu separators, not a byline, and
+/// hidden as plain text outside the body (not a ticker, menu, teaser or caption). Cleaning hides
+/// a headline when dates or bylines stand between it and the body; it names the story's
+/// entities as much as the body does. (`compare::headlines` reads the same lines for alignment.)
+fn hidden_headlines(article: &Article) -> Vec<Range<usize>> {
+    let text = article.text.as_str();
+    if article.hidden.first().is_none_or(|h| h.range.start > 0) {
+        return Vec::new();
+    }
+    let first_visible = article
+        .visible_parts(0..text.len())
+        .first()
+        .map_or(text.len(), |r| r.start);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text[..first_visible].split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let trimmed = body.trim();
+        let tokens: Vec<&str> = trimmed.split_whitespace().collect();
+        let words = tokens
+            .iter()
+            .filter(|t| t.chars().any(char::is_alphabetic))
+            .count();
+        let numbers = tokens
+            .iter()
+            .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+            .count();
+        let clock = tokens
+            .iter()
+            .any(|t| t.contains(':') && t.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        let menu = trimmed.contains(['|', '•', '·', '»']);
+        let byline = trimmed.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "));
+        if words >= 4 && numbers <= 1 && !clock && !menu && !byline {
+            let start = at + body.find(trimmed).unwrap_or(0);
+            // Not a ticker, menu, teaser or caption line: only what cleaning hid as plain text
+            // outside the body.
+            let plain = article
+                .hidden
+                .iter()
+                .find(|h| h.range.start <= start && start < h.range.end)
+                .is_some_and(|h| h.reason == HideReason::Boilerplate);
+            if plain {
+                out.push(start..start + trimmed.len());
+            }
+        }
+        at += line.len();
+    }
+    out
+}
+
 /// Marks the tokens of title-case lines: at least three capitalised words and no lower-case
 /// word but short function words ("Obama Reverses Bush on Endangered Species", "RED SOX MAKE
 /// HUGE OFFER TO TEIXEIRA").
 fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
     const FUNCTION_WORDS: &[&str] = &[
         "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on", "or", "over",
-        "the", "to", "with", "vs", "after",
+        "the", "to", "with", "vs", "after", "that", "but", "nor", "than", "per", "via", "amid",
     ];
     let mut flags = vec![false; tokens.len()];
     let mut line_start = 0;
@@ -752,7 +903,15 @@ fn split_at_titles(words: &[RunWord], gazetteer: &Gazetteer) -> Vec<Piece> {
                 let last = &words[words.len() - 1].lower;
                 lexicon::is_organisation_cue(last) || lexicon::is_place_cue(last)
             });
-        if ends_name || known || name_start {
+        // "Department of Criminal Justice", "Office for Civil Rights": a title ending the name
+        // of an institution whose head word a connector follows is part of that name.
+        let institution = q == words.len()
+            && (start + 1..p).any(|i| {
+                words[i].is_connector()
+                    && !words[i - 1].is_connector()
+                    && lexicon::is_organisation_cue(&words[i - 1].lower)
+            });
+        if ends_name || known || name_start || institution {
             optional_title |= name_start && !known && p == start;
             p = q;
             continue;
@@ -794,7 +953,7 @@ fn split_at_titles(words: &[RunWord], gazetteer: &Gazetteer) -> Vec<Piece> {
 /// sentence ("voters in New Mexico") the capital says it is part of the name; at the start of a
 /// sentence ("New Mexico will vote") the candidate keeps it for the case to decide (see
 /// [`Candidate::lead_common`]).
-fn split_at_common(words: &[RunWord], piece: &Piece) -> Vec<Piece> {
+fn split_at_common(words: &[RunWord], piece: &Piece, byline: bool) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut start = piece.words.start;
     let mut after_title = piece.after_title;
@@ -809,8 +968,19 @@ fn split_at_common(words: &[RunWord], piece: &Piece) -> Vec<Piece> {
             && !lexicon::is_calendar(&word.lower)
             && word.lower != "i"
     };
+    // "Theresa May": a month after a given name, not before a day, is a surname.
+    let surname_month = |p: usize| {
+        let (word, before) = (&words[p], p.checked_sub(1).map(|b| &words[b]));
+        p > piece.words.start
+            && word.shape == Shape::Capital
+            && !word.before_number
+            && crate::article::meta::date::MONTHS.contains(&word.lower.as_str())
+            && before.is_some_and(|b| {
+                b.shape == Shape::Capital && !b.is_common() && !b.is_title() && !lexicon::is_generic(&b.lower)
+            })
+    };
     for p in piece.words.clone() {
-        if words[p].is_common() && !begins_name(p) {
+        if words[p].is_common() && !begins_name(p) && !surname_month(p) {
             if p > start {
                 out.push(Piece {
                     words: start..p,
@@ -834,8 +1004,10 @@ fn split_at_common(words: &[RunWord], piece: &Piece) -> Vec<Piece> {
     }
     for piece in &mut out {
         piece.words = trim(words, piece.words.clone());
-        // "By Palestine Chronicle Staff": a byline's last word is not part of the outlet's name.
-        if piece.words.len() > 1
+        // "By Palestine Chronicle Staff": a byline's last word is not part of the outlet's name
+        // (elsewhere it is: "The Hollywood Reporter").
+        if byline
+            && piece.words.len() > 1
             && lexicon::is_byline_tail(&words[piece.words.end - 1].lower)
             && !words[piece.words.end - 2].is_connector()
         {
@@ -972,6 +1144,37 @@ mod tests {
         detect_article(0, &article, &Gazetteer::builtin(), &mut out);
         assert!(out.candidates.iter().filter(|c| c.headline == Some(0)).count() > 3);
         assert_eq!(out.candidates.last().map(|c| c.headline), Some(None));
+    }
+
+    #[test]
+    fn a_headline_hidden_above_the_text_is_read_but_not_a_ticker() {
+        use crate::article::Hidden;
+        let text = "Breaking: Talks with Norland Rail stall again\nVorland Mining fined over river spill\nMAY 2, 2013\nVorland Mining must pay the fine.";
+        let mut article = Article::plain("t.txt", text);
+        // Hidden ranges cover whole lines, their line breaks included.
+        let line_end = |from: usize| text[from..].find('\n').map_or(text.len(), |i| from + i + 1);
+        let ticker = 0..line_end(0);
+        let headline = ticker.end..line_end(ticker.end);
+        let date = headline.end..line_end(headline.end);
+        article.hidden = vec![
+            Hidden {
+                range: ticker,
+                reason: HideReason::Ticker,
+            },
+            Hidden {
+                range: headline.clone(),
+                reason: HideReason::Boilerplate,
+            },
+            Hidden {
+                range: date,
+                reason: HideReason::Boilerplate,
+            },
+        ];
+        let mut out = Detection::default();
+        detect_article(0, &article, &Gazetteer::builtin(), &mut out);
+        let found: Vec<&str> = out.candidates.iter().map(|c| &text[c.range.clone()]).collect();
+        assert_eq!(found, vec!["Vorland Mining", "Vorland Mining"]);
+        assert_eq!(out.candidates[0].range.start, headline.start);
     }
 
     #[test]

@@ -10,6 +10,8 @@ pub struct Votes {
     pub mentions: usize,
     pub titles: usize,
     pub place_prepositions: usize,
+    /// Of those, prepositions of an area ("in", "near").
+    pub areas: usize,
     pub events: usize,
 }
 
@@ -18,6 +20,7 @@ impl Votes {
         self.mentions += other.mentions;
         self.titles += other.titles;
         self.place_prepositions += other.place_prepositions;
+        self.areas += other.areas;
         self.events += other.events;
     }
 }

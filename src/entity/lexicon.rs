@@ -26,6 +26,8 @@ pub struct Lexicon {
     place_cues: HashSet<String>,
     event_cues: HashSet<String>,
     place_prepositions: HashSet<String>,
+    /// Place prepositions that go with areas rather than buildings ("in Wasilla").
+    area_prepositions: HashSet<String>,
     generic: HashSet<String>,
     /// Words written capitalised that describe rather than name ("Zionist", "Sunni"): never an
     /// entity alone.
@@ -44,6 +46,14 @@ pub struct Lexicon {
     /// Words that head a name continued by "for" ("Center for Disease Control"), besides the
     /// organisation cues and generic words.
     purpose_heads: HashSet<String>,
+    /// Administrative divisions: "Khorasan Province" is the place Khorasan.
+    divisions: HashSet<String>,
+    /// Words after a hyphen that make the word before it a language ("Arabic-language").
+    language_tails: HashSet<String>,
+    /// Adjectives that begin names of places ("New Mexico", "Great Britain").
+    name_adjectives: HashSet<String>,
+    /// Verbs that follow a sentence's subject ("will", "has", "said").
+    auxiliaries: HashSet<String>,
 }
 
 impl Lexicon {
@@ -56,7 +66,7 @@ impl Lexicon {
         Ok(lexicon)
     }
 
-    fn sets_mut(&mut self) -> [&mut HashSet<String>; 17] {
+    fn sets_mut(&mut self) -> [&mut HashSet<String>; 22] {
         [
             &mut self.common,
             &mut self.calendar,
@@ -67,6 +77,7 @@ impl Lexicon {
             &mut self.place_cues,
             &mut self.event_cues,
             &mut self.place_prepositions,
+            &mut self.area_prepositions,
             &mut self.generic,
             &mut self.adjectives,
             &mut self.name_starting_titles,
@@ -75,6 +86,10 @@ impl Lexicon {
             &mut self.common_nouns,
             &mut self.company_suffixes,
             &mut self.purpose_heads,
+            &mut self.divisions,
+            &mut self.language_tails,
+            &mut self.name_adjectives,
+            &mut self.auxiliaries,
         ]
     }
 
@@ -148,6 +163,10 @@ pub fn is_place_preposition(word: &str) -> bool {
     get().place_prepositions.contains(word)
 }
 
+pub fn is_area_preposition(word: &str) -> bool {
+    get().area_prepositions.contains(word)
+}
+
 pub fn is_adjective(word: &str) -> bool {
     get().adjectives.contains(word)
 }
@@ -162,6 +181,22 @@ pub fn is_common_noun(word: &str) -> bool {
 
 pub fn is_company_suffix(word: &str) -> bool {
     get().company_suffixes.contains(word.trim_end_matches('.'))
+}
+
+pub fn is_name_adjective(word: &str) -> bool {
+    get().name_adjectives.contains(word)
+}
+
+pub fn is_auxiliary(word: &str) -> bool {
+    get().auxiliaries.contains(word)
+}
+
+pub fn is_language_tail(word: &str) -> bool {
+    get().language_tails.contains(word)
+}
+
+pub fn is_division(word: &str) -> bool {
+    get().divisions.contains(word)
 }
 
 pub fn is_byline_tail(word: &str) -> bool {

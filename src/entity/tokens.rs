@@ -143,7 +143,15 @@ fn word_end(chars: &[(usize, char)], mut k: usize) -> usize {
 fn shape_of(word: &str) -> (usize, Shape) {
     let first = word.chars().next().unwrap_or(' ');
     if first.is_numeric() {
-        return (word.len(), Shape::Number);
+        // "2013-Turkmenistan" (a date glued to a name): the number alone.
+        let glued = word.char_indices().find(|&(i, c)| {
+            matches!(c, '-' | '\u{2010}' | '\u{2011}')
+                && word[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        });
+        return (glued.map_or(word.len(), |(i, _)| i), Shape::Number);
     }
     if first.is_lowercase() {
         // "al-Hindi", "el-Sisi": a particle glued to a capitalised name.
@@ -203,6 +211,21 @@ mod tests {
                 ("al-Hindi", Shape::Capital),
                 ("O'Brien", Shape::Capital),
                 ("Hamas", Shape::Capital),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_glued_to_a_name_is_two_words() {
+        assert_eq!(
+            words("27/09/2013-Turkmenistan 76ers 2-1"),
+            vec![
+                ("27", Shape::Number),
+                ("09", Shape::Number),
+                ("2013", Shape::Number),
+                ("Turkmenistan", Shape::Capital),
+                ("76ers", Shape::Number),
+                ("2-1", Shape::Number),
             ]
         );
     }
