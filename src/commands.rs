@@ -12,9 +12,12 @@ pub mod entities;
 pub mod export;
 pub mod framing;
 
+use std::path::Path;
+
+use crate::annotation::{Notes, store};
 use crate::article::Article;
 use crate::article::load::{LoadOptions, expand_paths, load_path};
-use crate::entity::Gazetteer;
+use crate::entity::{Decisions, EntityIndex, Gazetteer};
 
 /// The largest user gazetteer read.
 const MAX_GAZETTEER_BYTES: u64 = 64 * 1024 * 1024;
@@ -64,6 +67,54 @@ pub fn load_articles(
         .iter()
         .map(|p| load_path(p, &options).map_err(|e| e.to_string()))
         .collect()
+}
+
+/// A case as the subcommands that read entities load it: its articles, the gazetteer and the
+/// entities found with the case's decisions.
+pub struct LoadedCase {
+    pub articles: Vec<Article>,
+    pub gazetteer: Gazetteer,
+    pub index: EntityIndex,
+}
+
+/// Loads the articles under `paths` and finds their entities with the merges, splits and
+/// renames of `notes` (the `--notes` file), else of the case's notes file where the reader
+/// keeps it, as the reader and `parallax export` do; a case without one has no decisions.
+pub fn load_case(
+    paths: &[std::path::PathBuf],
+    notes: Option<&Path>,
+    config: &crate::config::Config,
+) -> Result<LoadedCase, String> {
+    let gazetteer = load_gazetteer(&config.entities.gazetteer)?;
+    let articles = load_articles(paths, config)?;
+    let decisions = case_decisions(&articles, notes)?;
+    let refs: Vec<&Article> = articles.iter().collect();
+    let index = crate::entity::analyze(&refs, &gazetteer, &decisions);
+    Ok(LoadedCase {
+        articles,
+        gazetteer,
+        index,
+    })
+}
+
+/// The entity decisions in the case's notes file, if it has one.
+fn case_decisions(articles: &[Article], notes: Option<&Path>) -> Result<Decisions, String> {
+    let path = match notes {
+        Some(path) => crate::files::canonical_folder(path),
+        None => match articles.first() {
+            // No place for a notes file: then there is none to read.
+            Some(first) => match export::default_notes_path(&first.path) {
+                Ok(path) => path,
+                Err(_) => return Ok(Decisions::default()),
+            },
+            None => return Ok(Decisions::default()),
+        },
+    };
+    if notes.is_none() && !path.exists() {
+        return Ok(Decisions::default());
+    }
+    let notes: Notes = store::load(&path).map_err(|error| error.to_string())?;
+    Ok(notes.entities)
 }
 
 /// One input file in a subcommand's JSON: its index (what `doc` fields refer to) and path.

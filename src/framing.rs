@@ -1,12 +1,13 @@
 //! The framing lens: for each entity and each article, the phrases that name, label or describe
 //! it, and the loaded terms attached to it. Pure: no IO.
 //!
-//! Steps, per article: [`words`] (tokens with byte offsets) → the entity engine's mentions laid
-//! over the tokens → [`around`] (patterns next to a name: premodifiers and titles, appositives,
-//! predicate nominals, classifier nouns, possessives), which also learns each person's roles
-//! and country → [`standalone`] (descriptions that stand on their own, "the president", "the
-//! regime", linked to the entity they refer to) → loaded terms ([`lexicon`]). Everything is a
-//! byte range into the article's canonical text.
+//! Steps, per article: [`words`] (the entity engine's tokens, as the patterns read them) → the
+//! entity engine's mentions laid over the tokens → [`around`] (patterns next to a name:
+//! premodifiers and titles, appositives, predicate nominals, classifier nouns, possessives, the
+//! class a list is introduced by), which also learns each person's roles and country →
+//! [`standalone`] (descriptions that stand on their own, "the president", "the regime", "the
+//! two leaders", linked to the entity or entities they refer to) → loaded terms ([`lexicon`]).
+//! Everything is a byte range into the article's canonical text.
 
 pub mod around;
 pub mod lexicon;
@@ -42,6 +43,9 @@ pub enum Pattern {
     Classifier,
     /// A description standing on its own, linked to the entity: "the president", "the regime".
     Standalone,
+    /// A class the name is listed in: "jihadist organizations such as Hamas", "militia groups,
+    /// including the Houthis".
+    Member,
 }
 
 /// One phrase that labels an entity in one article.
@@ -208,10 +212,7 @@ impl<'g> Countries<'g> {
 }
 
 fn prepare<'a>(doc: usize, article: &'a Article, frames: &[Frame], countries: &Countries) -> Doc<'a> {
-    let tokens: Vec<words::Token> = words::tokenize(&article.text)
-        .into_iter()
-        .filter(|t| !article.is_hidden(t.range.start))
-        .collect();
+    let tokens = words::tokenize_parts(&article.text, &article.visible_ranges());
     let mut ranges: Vec<(Range<usize>, usize)> = frames
         .iter()
         .enumerate()

@@ -52,7 +52,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Framing(args)) => {
             let mut out = std::io::stdout().lock();
-            match parallax::commands::framing::run(args, &config, &mut out) {
+            match parallax::commands::framing::run(args, cli.notes.as_deref(), &config, &mut out) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(2, &e),
             }

@@ -60,6 +60,50 @@ fn framing_panel_of_hezbollah_shows_outlets_labels_and_jumps() {
     tmux.wait_for("EXIT=0");
 }
 
+/// The third most mentioned organisation of the seeds, labelled in three outlets only since
+/// lists ("jihadist organizations such as ...", "The Resistance factions comprised ...") and
+/// plural descriptions ("the terrorist groups") are read: its panel shows the three, and G,
+/// Enter jumps to the last outlet's label, whose sentence is then on screen.
+#[test]
+fn framing_panel_of_an_organisation_named_in_lists_jumps_to_the_last_outlets_label() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_seeds(dir.path());
+    let tmux = Tmux::start("framing-lists", 200, 50, &[dir.path().to_str().expect("UTF-8")]);
+    tmux.wait_until(
+        |s| s.contains("NORMAL") && !s.contains("finding entities"),
+        "the entity pass",
+    );
+    tmux.keys(&[":", "select Palestinian Islamic Jihad", "Enter"]);
+    tmux.wait_for("Palestinian Islamic Jihad: mention 1");
+    tmux.keys(&["f"]);
+    let panel = tmux.wait_until(
+        |s| {
+            s.contains("Framing: Palestinian Islamic Jihad")
+                && s.contains("Enter jump")
+                && s.contains(" FRAMING ")
+        },
+        "the framing panel",
+    );
+    for label in [
+        "jihadist organizations",
+        "allied terrorist",
+        "The Resistance factions",
+    ] {
+        assert!(panel.contains(label), "{label}: {panel}");
+    }
+    let styled = tmux.capture_escapes();
+    tmux.keys(&["G"]);
+    tmux.wait_for_styled_change(&styled, "the highlight to move to the last line");
+    tmux.keys(&["Enter"]);
+    let after = tmux.wait_for("Al Mayadeen English: The Resistance factions");
+    assert!(
+        after.contains("NORMAL") && after.contains("The Resistance factions comprised"),
+        "{after}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
+
 /// Sends one key and waits until the screen, styles included, shows the reader took it.
 fn key(tmux: &Tmux, k: &str) {
     let before = tmux.capture_escapes();

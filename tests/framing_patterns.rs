@@ -365,3 +365,161 @@ fn described_as_introduces_an_appositive_and_a_cut_participle_is_dropped() {
     );
     assert!(!pelham.iter().any(|t| t.ends_with("based")), "{pelham:?}");
 }
+
+#[test]
+fn a_class_before_such_as_or_including_describes_each_organisation_listed() {
+    let c = case(&[
+        "The strike was backed by militant trade unions such as the Dockers Union, the Northern \
+         Rail Workers Union and Unite Transit League.\n\
+         The ministry met regional cooperatives, including the Valley Growers Association, \
+         on Monday.\n\
+         Grants went to charities backed by Greenmark, including Harvest Aid Foundation and a network of food \
+         banks across Leeds and York.\n\
+         The Dockers Union, the Northern Rail Workers Union, Unite Transit League, Harvest Aid Foundation and the \
+         Valley Growers Association declined to comment.\n",
+    ]);
+    for name in [
+        "Dockers Union",
+        "Northern Rail Workers Union",
+        "Unite Transit League",
+    ] {
+        assert!(
+            c.of(name)
+                .contains(&("militant trade unions".into(), Pattern::Member)),
+            "{name}: {:?}",
+            c.of(name)
+        );
+    }
+    assert!(
+        c.texts("Valley Growers")
+            .contains(&"regional cooperatives".to_owned()),
+        "{:?}",
+        c.of("Valley Growers")
+    );
+    assert!(
+        c.texts("Harvest Aid Foundation")
+            .contains(&"charities backed by Greenmark".to_owned()),
+        "{:?}",
+        c.of("Harvest Aid Foundation")
+    );
+}
+
+#[test]
+fn negatives_a_list_describes_no_place_in_a_phrase_no_person_and_needs_a_class() {
+    let c = case(&[
+        "Grants went to charities backed by Greenmark, including Harvest Aid Foundation and a network of food \
+         banks across Leeds and York.\n\
+         The board fired senior staff, including Marta Kowalski and Harvest Aid Foundation.\n\
+         Greenmark owns several things, including Harvest Aid Foundation.\n\
+         Leeds, York, Marta Kowalski and Greenmark declined to comment.\n",
+    ]);
+    for name in ["Leeds", "York", "Kowalski"] {
+        assert!(
+            !c.of(name).iter().any(|(_, p)| *p == Pattern::Member),
+            "{name}: {:?}",
+            c.of(name)
+        );
+    }
+    // "senior staff" and "several things" are no plural class of organisations.
+    assert!(
+        !c.all()
+            .iter()
+            .any(|t| t.contains("staff") || t.contains("things")),
+        "{:?}",
+        c.all()
+    );
+}
+
+#[test]
+fn a_plural_class_noun_stands_for_the_organisations_named_together() {
+    let c = case(&[
+        "Regulators fined Brightwater Holdings and Calder Water Services (CWS) on Monday, and \
+         ordered the companies to cut leaks.\n\
+         Severn Energy Group said nothing.\n\
+         Brightwater Holdings, Calder Water Services and Severn Energy Group declined to comment.\n",
+    ]);
+    for name in ["Brightwater", "Calder"] {
+        assert!(
+            c.texts(name).contains(&"the companies".to_owned()),
+            "{name}: {:?}",
+            c.of(name)
+        );
+    }
+    assert!(
+        !c.texts("Severn").iter().any(|t| t.contains("companies")),
+        "named after it, not with them: {:?}",
+        c.of("Severn")
+    );
+}
+
+#[test]
+fn the_two_leaders_and_both_countries_stand_for_two_at_once() {
+    let c = case(&[
+        "Chilean President Gabriel Boric met Argentine President Javier Milei in Santiago.\n\
+         Boric and Milei discussed lithium. Chile and Argentina share a long border.\n\
+         The two leaders agreed to meet again, and both countries will set up a commission.\n\
+         Boric, Milei, Chile and Argentina declined to comment.\n",
+    ]);
+    for name in ["Boric", "Milei"] {
+        assert!(
+            c.texts(name).contains(&"The two leaders".to_owned()),
+            "{name}: {:?}",
+            c.of(name)
+        );
+    }
+    for name in ["Chile", "Argentina"] {
+        assert!(
+            c.texts(name).contains(&"both countries".to_owned()),
+            "{name}: {:?}",
+            c.of(name)
+        );
+    }
+}
+
+#[test]
+fn negatives_two_without_a_determiner_or_with_one_named_describes_no_pair() {
+    let c = case(&["Chilean President Gabriel Boric spoke on Monday.\n\
+         Two leaders of the opposition walked out. The two countries were not named.\n\
+         Boric and Chile declined to comment.\n"]);
+    assert!(
+        !c.all().iter().any(|t| t.to_lowercase().contains("two")),
+        "{:?}",
+        c.all()
+    );
+}
+
+#[test]
+fn a_role_before_a_possessive_still_names_its_holder() {
+    let c = case(&["Mayor Petra Novak opened the bridge in Springfield.\n\
+         The mayor's office said the bridge was safe.\n\
+         Novak left.\n"]);
+    assert!(
+        c.texts("Novak").contains(&"The mayor".to_owned()),
+        "{:?}",
+        c.of("Novak")
+    );
+}
+
+#[test]
+fn a_country_role_goes_to_the_one_holder_whose_country_the_case_never_said() {
+    let c = case(&[
+        "President Ana Ferreira opened the summit.\n\
+         Ferreira spoke about Portugal and its ports.\n\
+         The Portuguese president said the ports would grow.\n",
+        "Spanish President Luis Ortega met Ferreira in Lisbon.\n\
+         Spain and Portugal signed a fishing deal.\n\
+         The Spanish president praised Portugal.\n",
+    ]);
+    let ferreira = c.texts("Ferreira");
+    assert!(
+        ferreira.contains(&"The Portuguese president".to_owned()),
+        "{ferreira:?}"
+    );
+    // Ortega is the Spanish president: his, not the one without a country.
+    assert!(!ferreira.iter().any(|t| t.contains("Spanish")), "{ferreira:?}");
+    assert!(
+        c.texts("Ortega").contains(&"The Spanish president".to_owned()),
+        "{:?}",
+        c.of("Ortega")
+    );
+}

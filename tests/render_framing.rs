@@ -185,3 +185,99 @@ fn the_entity_under_the_sentence_cursor_opens_its_panel() {
     assert_eq!(panel.label, label);
     assert_eq!(app.entities.selected, Some(first));
 }
+
+/// Issue #15's acceptance on the seeds, in the reader: the panels of the three organisations
+/// the seeds mention most each show descriptors from at least three outlets, not all alike, and
+/// every descriptor line jumps to that descriptor in its outlet's article, on screen.
+#[test]
+fn the_most_mentioned_organisations_are_labelled_by_three_outlets_and_every_line_jumps_there() {
+    use parallax::app::framing::LineKind;
+    use parallax::entity::Kind;
+
+    let mut app = seeds_app();
+    screen(&mut app, 200, 40);
+    let framing = app.framing.result.clone().expect("the framing");
+    let mut organisations: Vec<&parallax::framing::Frame> = framing
+        .entities
+        .iter()
+        .filter(|f| f.kind == Kind::Organisation)
+        .collect();
+    organisations.sort_by_key(|f| std::cmp::Reverse(f.mentions.len()));
+    assert!(organisations.len() >= 3, "{organisations:?}");
+    for frame in &organisations[..3] {
+        run_command(&mut app, &format!("select {}", frame.label));
+        key(&mut app, KeyCode::Char('f'));
+        let Mode::Framing { panel, .. } = &app.mode else {
+            panic!("f opens the panel of {}: {:?}", frame.label, app.mode.label());
+        };
+        let panel = Arc::clone(panel);
+        assert_eq!(panel.label, frame.label);
+        let labelled: Vec<Vec<String>> = panel
+            .columns
+            .iter()
+            .map(|c| {
+                let mut texts: Vec<String> = c
+                    .lines
+                    .iter()
+                    .filter(|l| l.kind == LineKind::Descriptor)
+                    .map(|l| parallax::framing::summary::fold(&l.text))
+                    .collect();
+                texts.sort();
+                texts
+            })
+            .filter(|texts| !texts.is_empty())
+            .collect();
+        let mut distinct = labelled.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert!(
+            labelled.len() >= 3 && distinct.len() >= 3,
+            "{}: {labelled:?}",
+            frame.label
+        );
+        // Every descriptor line, Enter on it: the panel closes, its outlet's pane has the
+        // focus and shows the descriptor's place, whose text is the line's.
+        let items = panel.items();
+        for (cursor, &(c, l)) in items.iter().enumerate() {
+            let column = &panel.columns[c];
+            let line = &column.lines[l];
+            if line.kind != LineKind::Descriptor {
+                continue;
+            }
+            let text = app.panes[column.pane].article.text.clone();
+            let there: String = text[line.at..].split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                parallax::framing::summary::fold(&there)
+                    .starts_with(&parallax::framing::summary::fold(&line.text)),
+                "{}: {:?} is not at {}: {:?}",
+                frame.label,
+                line.text,
+                line.at,
+                &there[..there.len().min(60)]
+            );
+            app.mode = Mode::Framing {
+                cursor,
+                panel: Arc::clone(&panel),
+            };
+            key(&mut app, KeyCode::Enter);
+            assert_eq!(app.mode, Mode::Normal);
+            assert_eq!(app.focus, column.pane);
+            screen(&mut app, 200, 40);
+            let pane = &mut app.panes[column.pane];
+            let top = pane.top_offset();
+            let bottom = {
+                let last = pane
+                    .layout
+                    .down(&text, pane.top, pane.body_height.saturating_sub(1));
+                pane.layout.offset_of(&text, last)
+            };
+            assert!(
+                top <= line.at && line.at <= bottom,
+                "{}: {:?} at {} not on screen ({top}..{bottom})",
+                frame.label,
+                line.text,
+                line.at
+            );
+        }
+    }
+}

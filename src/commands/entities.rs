@@ -8,13 +8,12 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{JsonDocument, json_documents, load_articles, load_gazetteer};
-use crate::annotation::{Notes, store};
+use super::{JsonDocument, LoadedCase, json_documents, load_case};
 use crate::article::Article;
 use crate::article::sanitize::sanitize_line;
 use crate::cli::{EntitiesArgs, EntitiesFormat};
 use crate::config::Config;
-use crate::entity::{Decisions, EntityIndex, Kind, analyze};
+use crate::entity::{EntityIndex, Kind};
 
 /// Runs the subcommand, writing to `out`. `notes` is the `--notes` file, else the case's notes
 /// file where the reader keeps it; a case without one has no decisions. Errors are messages for
@@ -25,36 +24,12 @@ pub fn run(
     config: &Config,
     out: &mut dyn Write,
 ) -> Result<(), String> {
-    let gazetteer = load_gazetteer(&config.entities.gazetteer)?;
-    let articles = load_articles(&args.paths, config)?;
-    let decisions = case_decisions(&articles, notes)?;
-    let refs: Vec<&Article> = articles.iter().collect();
-    let index = analyze(&refs, &gazetteer, &decisions);
+    let LoadedCase { articles, index, .. } = load_case(&args.paths, notes, config)?;
     let written = match args.format {
         EntitiesFormat::Json => write_json(&articles, &index, out),
         EntitiesFormat::Table => write_table(&articles, &index, out),
     };
     written.map_err(|e| format!("cannot write the output: {e}"))
-}
-
-/// The entity decisions in the case's notes file, if it has one.
-fn case_decisions(articles: &[Article], notes: Option<&Path>) -> Result<Decisions, String> {
-    let path = match notes {
-        Some(path) => crate::files::canonical_folder(path),
-        None => match articles.first() {
-            // No place for a notes file: then there is none to read.
-            Some(first) => match super::export::default_notes_path(&first.path) {
-                Ok(path) => path,
-                Err(_) => return Ok(Decisions::default()),
-            },
-            None => return Ok(Decisions::default()),
-        },
-    };
-    if notes.is_none() && !path.exists() {
-        return Ok(Decisions::default());
-    }
-    let notes: Notes = store::load(&path).map_err(|error| error.to_string())?;
-    Ok(notes.entities)
 }
 
 #[derive(Serialize)]

@@ -1,25 +1,35 @@
-//! `parallax framing`: load the articles, find the entities, then how each article names and
-//! labels each of them; print a table or JSON (the contract of `../shared/framing/README.md`).
+//! `parallax framing`: load the articles, find the entities (with the case's decisions, as
+//! `parallax entities` does), then how each article names and labels each of them; print a
+//! table, JSON (the contract of `../shared/framing/README.md`) or CSV.
 
 use std::io::Write;
+use std::path::Path;
 
 use serde::Serialize;
 
-use super::{JsonDocument, json_documents, load_articles, load_gazetteer};
+use super::{JsonDocument, LoadedCase, json_documents, load_case};
 use crate::article::Article;
 use crate::article::sanitize::sanitize_line;
 use crate::cli::{FramingArgs, FramingFormat};
 use crate::config::Config;
-use crate::entity::{Decisions, analyze};
 use crate::framing::{self, Framing, Lexicon, Pattern};
 
-/// Runs the subcommand, writing to `out`. Errors are messages for stderr.
-pub fn run(args: &FramingArgs, config: &Config, out: &mut dyn Write) -> Result<(), String> {
-    let gazetteer = load_gazetteer(&config.entities.gazetteer)?;
+/// Runs the subcommand, writing to `out`. `notes` is the `--notes` file, else the case's notes
+/// file where the reader keeps it: its entity decisions (merges, splits, renames) apply, as in
+/// the reader's panel. Errors are messages for stderr.
+pub fn run(
+    args: &FramingArgs,
+    notes: Option<&Path>,
+    config: &Config,
+    out: &mut dyn Write,
+) -> Result<(), String> {
     let lexicon = load_lexicon(&config.framing.lexicon)?;
-    let articles = load_articles(&args.paths, config)?;
+    let LoadedCase {
+        articles,
+        gazetteer,
+        index,
+    } = load_case(&args.paths, notes, config)?;
     let refs: Vec<&Article> = articles.iter().collect();
-    let index = analyze(&refs, &gazetteer, &Decisions::default());
     let result = framing::analyze(&refs, &index, &gazetteer, &lexicon);
     let written = match args.format {
         FramingFormat::Json => write_json(&articles, &result, &lexicon, out),

@@ -35,6 +35,7 @@ pub fn find(
     profiles: &mut [Profile],
     out: &mut Vec<(Target, Descriptor)>,
 ) {
+    members(doc, kinds, lexicon, out);
     for &(first, last, e) in &doc.spans {
         premodifier(doc, (first, last), e, kinds, lexicon, profiles, out);
         let last = after_brackets(doc, last);
@@ -518,4 +519,177 @@ fn possessive(
         Target::Entity(e)
     };
     push(doc, out, target, first, last, Pattern::Classifier);
+}
+
+/// The most tokens a list after "such as" or "including" is read for.
+const MAX_LIST: usize = 48;
+
+/// "jihadist organizations such as A, B and C", "militia groups backed by Iran, including A",
+/// "The rebel factions comprised A, B and C": a plural class noun phrase right before a list
+/// describes each organisation the list names.
+fn members(doc: &Doc, kinds: &[Kind], lexicon: &Lexicon, out: &mut Vec<(Target, Descriptor)>) {
+    let tokens = &doc.tokens;
+    for at in 1..tokens.len() {
+        let key = tokens[at].key.as_str();
+        let (np_end, list) = match key {
+            "as" if tokens[at - 1].key == "such" && at >= 2 => (at - 2, at + 1),
+            "including" | "like" | "comprised" | "comprise" | "comprises" | "comprising" | "include"
+            | "includes" | "included" => (at - 1, at + 1),
+            _ => continue,
+        };
+        let Some((first, last)) = class_phrase(doc, np_end, lexicon) else {
+            continue;
+        };
+        for e in listed(doc, list, kinds) {
+            push(doc, out, Target::Entity(e), first, last, Pattern::Member);
+        }
+    }
+}
+
+/// The plural class noun phrase ending at token `end` (a comma there is stepped over, and so is
+/// a short participle phrase: "groups backed by Iran,"): its first and last token, when it has
+/// a word besides its determiner and its noun (a modifier or the participle phrase).
+fn class_phrase(doc: &Doc, end: usize, lexicon: &Lexicon) -> Option<(usize, usize)> {
+    let tokens = &doc.tokens;
+    let mut last = end;
+    let comma = tokens[last].is(',');
+    if comma {
+        last = last.checked_sub(1)?;
+    }
+    let is_class = |i: usize| {
+        let t = &tokens[i];
+        t.is_word() && doc.entity_at[i].is_none() && roles::is_organisation_plural(&t.key)
+    };
+    let mut head = last;
+    if !is_class(head) && comma {
+        // "groups backed by Iran": a participle and its short complement before the comma.
+        head = (last.saturating_sub(5)..last).rev().find(|&h| {
+            is_class(h)
+                && tokens[h + 1].is_word()
+                && tokens[h + 1].key.ends_with("ed")
+                && tokens.get(h + 2).is_some_and(|t| t.key == "by")
+        })?;
+        if (head + 1..=last).any(|i| tokens[i].is_boundary()) {
+            return None;
+        }
+    } else if !is_class(head) {
+        return None;
+    }
+    let mut first = head;
+    while first > 0 && head - first < MAX_WORDS {
+        let t = &tokens[first - 1];
+        if !t.is_word() {
+            break;
+        }
+        let key = t.key.as_str();
+        if roles::is_determiner(key) {
+            first -= 1;
+            break;
+        }
+        let ok = !roles::is_stop(key)
+            && (roles::is_modifier(key)
+                || roles::is_head(key)
+                || doc.entity_at[first - 1].is_some()
+                || lexicon.is_term(key)
+                || (t.capital && !is_common(key))
+                || key.ends_with("ist")
+                || key.ends_with("al"));
+        if !ok {
+            break;
+        }
+        first -= 1;
+    }
+    // "groups backed by Iran" says something; "the groups" alone does not.
+    let described = head < last || (first..head).any(|i| !roles::is_determiner(&tokens[i].key));
+    described.then_some((first, last))
+}
+
+/// The organisations a list starting at token `start` names, one per item: the last name
+/// before the item's first preposition ("the Lebanese resistance movement Hezbollah", "Ansar
+/// Allah in Yemen"). Items are split by commas and by "and"/"or" (a bare "and" after a
+/// preposition joins that preposition's nouns: "militias across Iraq and Syria"); an item that
+/// starts with a common noun names no one ("a network of militias"); the list ends at the
+/// sentence's end or a dash.
+fn listed(doc: &Doc, start: usize, kinds: &[Kind]) -> Vec<usize> {
+    let tokens = &doc.tokens;
+    let mut out = Vec::new();
+    let mut current: Option<usize> = None;
+    let mut in_phrase = false;
+    let mut common = false;
+    let mut depth = 0usize;
+    let flush = |current: &mut Option<usize>, out: &mut Vec<usize>| {
+        if let Some(e) = current.take()
+            && !out.contains(&e)
+        {
+            out.push(e);
+        }
+    };
+    for (i, t) in tokens.iter().enumerate().take(start + MAX_LIST).skip(start) {
+        if t.is('(') {
+            depth += 1;
+            continue;
+        }
+        if t.is(')') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        if depth > 0 || t.is('"') || t.is('\u{201c}') || t.is('\u{201d}') {
+            continue;
+        }
+        if t.is_boundary() {
+            break;
+        }
+        let and = matches!(t.key.as_str(), "and" | "or");
+        if t.is(',') || (and && !in_phrase) {
+            flush(&mut current, &mut out);
+            in_phrase = false;
+            common = false;
+            continue;
+        }
+        if !t.is_word() || and || in_phrase || common {
+            continue;
+        }
+        if let Some(e) = doc.entity_at[i] {
+            // A place qualifies the name after it ("the Yemeni Houthi organization").
+            if matches!(kinds[e], Kind::Organisation | Kind::Other) {
+                current = Some(e);
+            }
+        } else if roles::is_stop(&t.key) || is_preposition(&t.key) {
+            in_phrase = true;
+        } else if current.is_none()
+            && !(roles::is_determiner(&t.key)
+                || t.capital
+                || roles::is_modifier(&t.key)
+                || roles::is_head(&t.key))
+        {
+            common = true;
+        }
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+/// Prepositions the stop words leave out: a name after one is inside an item ("a network of
+/// militias across Iraq and Syria"), not an item.
+fn is_preposition(key: &str) -> bool {
+    matches!(
+        key,
+        "of" | "across"
+            | "near"
+            | "between"
+            | "among"
+            | "under"
+            | "against"
+            | "through"
+            | "throughout"
+            | "around"
+            | "within"
+            | "without"
+            | "beyond"
+            | "along"
+            | "toward"
+            | "towards"
+            | "outside"
+            | "inside"
+    )
 }

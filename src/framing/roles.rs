@@ -185,6 +185,45 @@ const CLASSIFIERS: &[&str] = &[
     "wing",
 ];
 
+/// Plural nouns for organisations of any trade ("the two water companies", "unions such as
+/// ..."): a class a list of organisations is introduced by, or that stands for the
+/// organisations just named together. Plural only: "the company" alone is left to the
+/// classifiers above.
+const ORGANISATION_PLURALS: &[&str] = &[
+    "companies",
+    "firms",
+    "corporations",
+    "businesses",
+    "banks",
+    "lenders",
+    "insurers",
+    "carriers",
+    "airlines",
+    "utilities",
+    "manufacturers",
+    "retailers",
+    "suppliers",
+    "unions",
+    "parties",
+    "charities",
+    "clubs",
+    "teams",
+    "cooperatives",
+    "associations",
+    "federations",
+    "agencies",
+    "institutions",
+    "universities",
+    "outlets",
+    "broadcasters",
+    "publishers",
+    "networks",
+    "coalitions",
+    "alliances",
+    "movements",
+    "ngos",
+];
+
 /// Words before a role noun that make it a description rather than a bare title ("former",
 /// "top", "so-called").
 const MODIFIERS: &[&str] = &[
@@ -355,6 +394,12 @@ pub fn is_classifier(key: &str) -> bool {
     has(CLASSIFIERS, key)
 }
 
+/// A plural noun for organisations: a plural classifier ("militias", "factions") or a plural of
+/// any trade ("companies", "unions").
+pub fn is_organisation_plural(key: &str) -> bool {
+    (key.ends_with('s') && has(CLASSIFIERS, key)) || has(ORGANISATION_PLURALS, key)
+}
+
 /// Any head noun a description can end with.
 pub fn is_head(key: &str) -> bool {
     is_person_role(key) || is_collective(key) || is_classifier(key)
@@ -397,6 +442,26 @@ pub fn ends_like_compound(key: &str) -> bool {
         .any(|end| key.ends_with(end))
 }
 
+/// What a plural noun after "the two" or "both" stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PairKind {
+    /// "the two leaders", "both men".
+    Persons,
+    /// "the two countries", "our two nations".
+    Countries,
+}
+
+/// The kind of pair a plural noun names, if it names one.
+pub fn pair_kind(key: &str) -> Option<PairKind> {
+    match key {
+        "leaders" | "presidents" | "men" | "women" | "heads" | "counterparts" | "statesmen" => {
+            Some(PairKind::Persons)
+        }
+        "countries" | "nations" | "governments" | "neighbours" | "neighbors" => Some(PairKind::Countries),
+        _ => None,
+    }
+}
+
 pub fn is_determiner(key: &str) -> bool {
     has(DETERMINERS, key)
 }
@@ -428,6 +493,7 @@ mod tests {
             PERSON_ROLES,
             COLLECTIVES,
             CLASSIFIERS,
+            ORGANISATION_PLURALS,
             MODIFIERS,
             DETERMINERS,
             STOPS,

@@ -53,16 +53,27 @@ pub fn find(doc: &Doc, case: &Case, taken: &[std::ops::Range<usize>], out: &mut 
     let tokens = &doc.tokens;
     for head in 0..tokens.len() {
         let token = &tokens[head];
-        if !token.is_word() || doc.entity_at[head].is_some() || !roles::is_head(&token.key) {
+        if !token.is_word() || doc.entity_at[head].is_some() {
             continue;
         }
-        // The head is the last noun: "security adviser" is taken at "adviser", and a name or
-        // a possessive after it makes it a premodifier or a possessor.
+        if let Some((first, pair)) = pair(doc, head, case) {
+            let range = tokens[first].range.start..token.range.end;
+            if !taken.iter().any(|t| t.start < range.end && range.start < t.end) {
+                for entity in pair {
+                    out.push((entity, standalone(doc, range.clone())));
+                }
+            }
+            continue;
+        }
+        if !roles::is_head(&token.key) && !roles::is_organisation_plural(&token.key) {
+            continue;
+        }
+        // The head is the last noun: "security adviser" is taken at "adviser", and a name
+        // after it makes it a premodifier. A possessive does not: "the president's lawyer"
+        // names the president.
         if let Some(next) = tokens.get(head + 1) {
             let named_next = doc.entity_at[head + 1].is_some() || (next.capital && !is_common(&next.key));
-            if next.kind == TokenKind::Possessive
-                || (next.is_word() && (roles::is_head(&next.key) || named_next))
-            {
+            if next.is_word() && (roles::is_head(&next.key) || named_next) {
                 continue;
             }
         }
@@ -73,18 +84,73 @@ pub fn find(doc: &Doc, case: &Case, taken: &[std::ops::Range<usize>], out: &mut 
         if taken.iter().any(|t| t.start < range.end && range.start < t.end) {
             continue;
         }
-        let Some(entity) = link(doc, head, &found, case) else {
-            continue;
-        };
-        out.push((
-            entity,
-            Descriptor {
-                doc: doc.doc,
-                range,
-                pattern: Pattern::Standalone,
-                loaded: false,
-            },
-        ));
+        for entity in link(doc, head, &found, case) {
+            out.push((entity, standalone(doc, range.clone())));
+        }
+    }
+}
+
+fn standalone(doc: &Doc, range: std::ops::Range<usize>) -> Descriptor {
+    Descriptor {
+        doc: doc.doc,
+        range,
+        pattern: Pattern::Standalone,
+        loaded: false,
+    }
+}
+
+/// "The two leaders", "our two nations", "both countries": a description of two entities at
+/// once, the two of its kind the case names most among those this article named before it.
+/// Returns the phrase's first token and the two entities.
+fn pair(doc: &Doc, head: usize, case: &Case) -> Option<(usize, [usize; 2])> {
+    let tokens = &doc.tokens;
+    let kind = roles::pair_kind(&tokens[head].key)?;
+    // Back over a few modifiers ("the two European leaders") to "two" or "both".
+    let mut at = head;
+    while at > 0 && head - at < 3 {
+        let key = tokens[at - 1].key.as_str();
+        if key == "two" || key == "both" {
+            break;
+        }
+        if !tokens[at - 1].is_word() || !(roles::is_modifier(key) || doc.entity_at[at - 1].is_some()) {
+            return None;
+        }
+        at -= 1;
+    }
+    let number = at.checked_sub(1)?;
+    let first = match tokens[number].key.as_str() {
+        "both" => number,
+        "two" => {
+            // "two leaders" alone is any two; "the two leaders" are two the reader knows.
+            let determiner = number.checked_sub(1)?;
+            if !roles::is_determiner(&tokens[determiner].key)
+                || matches!(tokens[determiner].key.as_str(), "a" | "an")
+            {
+                return None;
+            }
+            determiner
+        }
+        _ => return None,
+    };
+    // The two of the wanted kind the case names most among those this article named before:
+    // the protagonists ("Trump and Macron", "the United States and France"), not whoever was
+    // quoted last.
+    let wanted = match kind {
+        roles::PairKind::Persons => Kind::Person,
+        roles::PairKind::Countries => Kind::Place,
+    };
+    let end = doc.spans.partition_point(|&(f, _, _)| f < first);
+    let mut two: Vec<usize> = doc.spans[..end]
+        .iter()
+        .map(|&(_, _, e)| e)
+        .filter(|&e| case.kinds[e] == wanted)
+        .collect();
+    two.sort_unstable();
+    two.dedup();
+    two.sort_by_key(|&e| (std::cmp::Reverse(case.mentions[e]), e));
+    match two[..] {
+        [a, b, ..] => Some((first, [a, b])),
+        _ => None,
     }
 }
 
@@ -169,8 +235,59 @@ fn phrase(doc: &Doc, head: usize, case: &Case) -> Option<Phrase> {
     })
 }
 
-/// The entity a standalone description refers to.
-fn link(doc: &Doc, head: usize, phrase: &Phrase, case: &Case) -> Option<usize> {
+/// The entities a standalone description refers to: one, or for a plural class noun ("the
+/// terrorist groups") the organisations named together last ("Hamas and Islamic Jihad").
+fn link(doc: &Doc, head: usize, phrase: &Phrase, case: &Case) -> Vec<usize> {
+    let key = doc.tokens[head].key.as_str();
+    if roles::is_organisation_plural(key) && phrase.country.is_none() {
+        let linked = link_one(doc, head, phrase, case);
+        return match linked {
+            Some(e) if case.kinds[e] == Kind::Organisation => coordinated(doc, phrase.first, e, case),
+            other => other.into_iter().collect(),
+        };
+    }
+    link_one(doc, head, phrase, case).into_iter().collect()
+}
+
+/// The organisations coordinated with the last mention of `e` before token `at`: "Hamas and
+/// Palestinian Islamic Jihad (PIJ)", "A, B and C"; `e` alone when it stands alone.
+fn coordinated(doc: &Doc, at: usize, e: usize, case: &Case) -> Vec<usize> {
+    let end = doc.spans.partition_point(|&(first, _, _)| first < at);
+    let Some(last) = doc.spans[..end].iter().rposition(|&(_, _, x)| x == e) else {
+        return vec![e];
+    };
+    let mut out = vec![e];
+    let mut k = last;
+    while k > 0 {
+        let (first, _, _) = doc.spans[k];
+        let (_, prev_last, prev) = doc.spans[k - 1];
+        let between = &doc.tokens[prev_last + 1..first];
+        // Only "and", "or", commas and a bracketed short form of the previous name.
+        let joined = between.len() <= 4
+            && between
+                .iter()
+                .any(|t| t.is(',') || matches!(t.key.as_str(), "and" | "or"))
+            && between
+                .iter()
+                .all(|t| t.is(',') || t.is('(') || t.is(')') || matches!(t.key.as_str(), "and" | "or"));
+        // "Hamas and Palestinian Islamic Jihad (PIJ)": the bracket repeats the name before it.
+        if prev == doc.spans[k].2 {
+            k -= 1;
+            continue;
+        }
+        if !joined || case.kinds[prev] != Kind::Organisation {
+            break;
+        }
+        if !out.contains(&prev) {
+            out.push(prev);
+        }
+        k -= 1;
+    }
+    out
+}
+
+/// The entity a standalone description refers to, one at most.
+fn link_one(doc: &Doc, head: usize, phrase: &Phrase, case: &Case) -> Option<usize> {
     let key = doc.tokens[head].key.as_str();
     let possessive = phrase
         .determiner
@@ -191,6 +308,18 @@ fn link(doc: &Doc, head: usize, phrase: &Phrase, case: &Case) -> Option<usize> {
             })
             .collect();
         if candidates.is_empty() {
+            // "the American president" when the case never said whose country the president
+            // is: the one person given that role with no country at all, not the country.
+            let unplaced: Vec<usize> = (0..case.kinds.len())
+                .filter(|&p| {
+                    case.is_person(p)
+                        && case.profiles[p].roles.contains_key(key)
+                        && case.profiles[p].countries.is_empty()
+                })
+                .collect();
+            if let (Some(_), [only]) = (phrase.country, &unplaced[..]) {
+                return Some(*only);
+            }
             return phrase.country;
         }
         return last_before(doc, phrase.first, |e| candidates.contains(&e)).or_else(|| {

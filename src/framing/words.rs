@@ -1,7 +1,10 @@
-//! Splits an article into words and punctuation with byte offsets, the one pass over the
-//! characters that the descriptor patterns read.
+//! The words and punctuation the descriptor patterns read, with byte offsets: the entity
+//! engine's tokens ([`crate::entity::tokens`]), with what the patterns need on top (a folded
+//! key, a capital flag, possessives apart, hyphenated compounds as one word).
 
 use std::ops::Range;
+
+use crate::entity::tokens::{Shape, Token as EntityToken, TokenKind as EntityKind};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,77 +58,91 @@ const DOTTED: &[&str] = &[
     "rev", "st", "jr", "sr", "prof", "pres", "cmdr", "no", "vs",
 ];
 
+/// Punctuation that joins two words into one for the patterns when nothing separates them:
+/// hyphens ("Iran-backed", which the entity tokens split after a capitalised part), dots
+/// ("3.5", "e.g") and ampersands ("AT&T").
 fn is_inner(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '.' | '\'' | '\u{2019}' | '&')
+    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '.' | '&')
 }
 
-/// The tokens of `text`.
+/// The tokens of `text`, all of it visible.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let byte = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
-    let mut k = 0;
-    while k < chars.len() {
-        let (at, c) = chars[k];
-        if c == '\n' {
-            if !matches!(
-                out.last(),
-                Some(Token {
-                    kind: Kind::Break,
-                    ..
-                })
-            ) {
-                out.push(punct(at..at + 1, Kind::Break));
-            }
-            k += 1;
-        } else if c.is_whitespace() {
-            k += 1;
-        } else if c.is_alphanumeric() {
-            let mut end = k + 1;
-            loop {
-                while end < chars.len() && chars[end].1.is_alphanumeric() {
-                    end += 1;
-                }
-                if end + 1 < chars.len() && is_inner(chars[end].1) && chars[end + 1].1.is_alphanumeric() {
-                    end += 1;
-                } else {
-                    break;
-                }
-            }
-            let mut word_end = end;
-            // A possessive: "Korea's" is "Korea" + "'s".
-            let mut possessive = None;
-            if let Some(apos) = (k..end).find(|&i| matches!(chars[i].1, '\'' | '\u{2019}')) {
-                let tail: String = chars[apos + 1..end].iter().map(|&(_, c)| c).collect();
-                if tail.eq_ignore_ascii_case("s") && apos > k {
-                    word_end = apos;
-                    possessive = Some(byte(apos)..byte(end));
-                }
-            }
-            let mut stop = byte(word_end);
-            let word = &text[at..stop];
-            // A final dot belongs to "U.S." and "Mr." but not to a sentence's last word.
-            if possessive.is_none()
-                && chars.get(end).is_some_and(|&(_, c)| c == '.')
-                && (word.contains('.') || DOTTED.contains(&word.to_lowercase().as_str()))
-            {
-                stop += 1;
-                end += 1;
-            }
-            let word = &text[at..stop];
-            out.push(Token {
-                range: at..stop,
-                kind: Kind::Word,
-                key: word.trim_end_matches('.').to_lowercase().replace('\u{2019}', "'"),
-                capital: word.chars().next().is_some_and(char::is_uppercase),
+    tokenize_parts(text, std::slice::from_ref(&(0..text.len())))
+}
+
+/// The tokens of the `parts` of `text` (its visible parts, in order), made from the entity
+/// engine's tokens, so both passes read the characters one way: its words glued back where the
+/// patterns read one word ("Iran" "-" "backed" is "Iran-backed"), "Mr." and "U.S." with their
+/// dot, its possessive mark as [`Kind::Possessive`]. Hidden text between two parts is a line
+/// break.
+pub fn tokenize_parts(text: &str, parts: &[Range<usize>]) -> Vec<Token> {
+    let mut raw: Vec<EntityToken> = Vec::new();
+    for part in parts {
+        if raw.last().is_some_and(|t| t.kind != EntityKind::Break) {
+            raw.push(EntityToken {
+                range: part.start..part.start,
+                kind: EntityKind::Break,
             });
-            if let Some(range) = possessive {
-                out.push(punct(range, Kind::Possessive));
+        }
+        crate::entity::tokens::tokenize(text, part.clone(), &mut raw);
+    }
+    let mut out: Vec<Token> = Vec::with_capacity(raw.len());
+    let mut k = 0;
+    while k < raw.len() {
+        let token = &raw[k];
+        match token.kind {
+            EntityKind::Break => {
+                if out.last().is_none_or(|t| t.kind != Kind::Break) {
+                    out.push(punct(token.range.clone(), Kind::Break));
+                }
+                k += 1;
             }
-            k = end;
-        } else {
-            out.push(punct(at..byte(k + 1), Kind::Punct(c)));
-            k += 1;
+            EntityKind::Punct(c) => {
+                // The entity tokens mark a possessive "'s" as one apostrophe token spanning it.
+                let kind = if matches!(c, '\'' | '\u{2019}') && token.range.len() > c.len_utf8() {
+                    Kind::Possessive
+                } else {
+                    Kind::Punct(c)
+                };
+                out.push(punct(token.range.clone(), kind));
+                k += 1;
+            }
+            EntityKind::Word(_) => {
+                let start = token.range.start;
+                let mut end = token.range.end;
+                k += 1;
+                // Glue "word joiner word" when nothing separates them, but keep two names apart
+                // after an abbreviation's dot ("U.S.-Mexico"; "U.S.-designated" is one word).
+                while k + 1 < raw.len()
+                    && matches!(raw[k].kind, EntityKind::Punct(c) if is_inner(c))
+                    && raw[k].range.start == end
+                    && matches!(raw[k + 1].kind, EntityKind::Word(_))
+                    && raw[k + 1].range.start == raw[k].range.end
+                    && !(text[..end].ends_with('.')
+                        && matches!(raw[k + 1].kind, EntityKind::Word(Shape::Capital | Shape::Upper)))
+                {
+                    end = raw[k + 1].range.end;
+                    k += 2;
+                }
+                // A final dot belongs to "U.S." and "Mr." but not to a sentence's last word.
+                if let Some(dot) = raw.get(k)
+                    && dot.kind == EntityKind::Punct('.')
+                    && dot.range.start == end
+                {
+                    let word = &text[start..end];
+                    if word.contains('.') || DOTTED.contains(&word.to_lowercase().as_str()) {
+                        end = dot.range.end;
+                        k += 1;
+                    }
+                }
+                let word = &text[start..end];
+                out.push(Token {
+                    range: start..end,
+                    kind: Kind::Word,
+                    key: word.trim_end_matches('.').to_lowercase().replace('\u{2019}', "'"),
+                    capital: word.chars().next().is_some_and(char::is_uppercase),
+                });
+            }
         }
     }
     out
@@ -165,5 +182,41 @@ mod tests {
         let tokens = tokenize("a\n\nb, c");
         assert_eq!(tokens.iter().filter(|t| t.kind == Kind::Break).count(), 1);
         assert!(tokens[3].is(','));
+    }
+
+    #[test]
+    fn an_abbreviation_joins_a_participle_not_another_name() {
+        assert_eq!(
+            words("a U.S.-designated group on the U.S.-Mexico border, AT&T and 3.5 e.g. U.K.'s"),
+            [
+                "a",
+                "U.S.-designated",
+                "group",
+                "on",
+                "the",
+                "U.S.",
+                "-",
+                "Mexico",
+                "border",
+                ",",
+                "AT&T",
+                "and",
+                "3.5",
+                "e.g.",
+                "U.K.",
+                "'s"
+            ]
+        );
+        let tokens = tokenize("U.K.'s");
+        assert_eq!(tokens[1].kind, Kind::Possessive);
+    }
+
+    #[test]
+    fn hidden_text_between_two_parts_is_a_break() {
+        let text = "Acme said HIDDEN it would";
+        let tokens = tokenize_parts(text, &[0..10, 17..text.len()]);
+        let shown: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
+        assert_eq!(shown, ["Acme", "said", "", "it", "would"]);
+        assert_eq!(tokens[2].kind, Kind::Break);
     }
 }
