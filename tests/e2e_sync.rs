@@ -48,6 +48,8 @@ fn words(text: &str, n: usize) -> String {
 /// sentences the engine groups with it (any of which sync may bring that pane to).
 fn facts(texts: &[String]) -> Vec<(String, BTreeMap<usize, Vec<usize>>)> {
     let groups = groups();
+    let first = parallax::article::load::from_bytes(std::path::Path::new("0.txt"), texts[0].as_bytes())
+        .expect("the first seed loads");
     let mut sentences: Vec<(usize, usize)> = groups
         .iter()
         .flatten()
@@ -64,7 +66,12 @@ fn facts(texts: &[String]) -> Vec<(String, BTreeMap<usize, Vec<usize>>)> {
         let plain = phrase
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | ',' | '-' | '.'));
-        if !plain || phrase.split(' ').count() < 5 || texts[0].find(&phrase) != Some(start) {
+        // A headline the pane header shows (hidden from the text) is not searchable.
+        if !plain
+            || phrase.split(' ').count() < 5
+            || texts[0].find(&phrase) != Some(start)
+            || first.is_hidden(start)
+        {
             continue;
         }
         let mut matches: BTreeMap<usize, Vec<usize>> = BTreeMap::new();

@@ -390,6 +390,83 @@ const CLASSES: &[(&str, &[&str])] = &[
             "inquest",
         ],
     ),
+    (
+        "treatment",
+        &[
+            "treatment",
+            "treat",
+            "treated",
+            "rehab",
+            "rehabilitation",
+            "therapy",
+            "counseling",
+            "counselling",
+            "detox",
+            "recovery",
+        ],
+    ),
+    (
+        "admission",
+        &[
+            "enter",
+            "entered",
+            "admit",
+            "admitted",
+            "admission",
+            "checked",
+            "checking",
+        ],
+    ),
+    (
+        "decision",
+        &[
+            "decide", "decided", "decision", "chose", "choose", "choice", "opted",
+        ],
+    ),
+    (
+        "disclose",
+        &[
+            "disclose",
+            "disclosed",
+            "undisclosed",
+            "reveal",
+            "revealed",
+            "specify",
+            "specified",
+            "unspecified",
+            "divulge",
+        ],
+    ),
+    (
+        "depart",
+        &[
+            "leave",
+            "left",
+            "leaving",
+            "exit",
+            "exited",
+            "depart",
+            "departed",
+            "departure",
+        ],
+    ),
+    ("privacy", &["privacy", "private", "privately"]),
+    (
+        "transfer",
+        &[
+            "transfer",
+            "transferred",
+            "move",
+            "moved",
+            "relocate",
+            "relocated",
+        ],
+    ),
+    ("retire", &["retire", "retired", "retirement"]),
+    ("marriage", &["marry", "married", "marriage", "wedding", "wed"]),
+    ("divorce", &["divorce", "divorced", "separation", "separated"]),
+    ("lawsuit", &["sue", "sued", "lawsuit", "litigation", "suing"]),
+    ("birth", &["born", "birth", "baby", "pregnant", "pregnancy"]),
 ];
 
 /// Every listed word and its stem → its class (the first class listing it).
@@ -420,5 +497,17 @@ mod tests {
         assert_eq!(class_of("blaze", &stem("blaze")), Some("fire"));
         assert_eq!(class_of("detained", &stem("detained")), Some("arrest"));
         assert_eq!(class_of("table", &stem("table")), None);
+        assert_eq!(
+            class_of("decision", &stem("decision")),
+            class_of("decided", &stem("decided"))
+        );
+        assert_eq!(
+            class_of("undisclosed", &stem("undisclosed")),
+            class_of("revealed", &stem("revealed"))
+        );
+        assert_eq!(
+            class_of("exited", &stem("exited")),
+            class_of("left", &stem("left"))
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! From pairwise links to facts across all articles. Primary links merge, best first, two
-//! groups only when no article is in both (a fact is one sentence per outlet), so a chain of
-//! loose links cannot sweep a whole case into one group. A second-fact link then adds its
+//! groups only when no article is in both (a fact is one sentence per outlet) and enough of the
+//! pairs across them were candidates at all, so a chain of loose links cannot sweep a whole case
+//! (or two facts) into one group. A second-fact link then adds its
 //! sentence to its partner's group, where that sentence's article is absent: the sentence is a
 //! member of two groups, as a sentence reporting two facts should be.
 
@@ -18,8 +19,10 @@ pub struct Draft {
 }
 
 /// Groups the sentences (`doc_of[i]` is sentence i's article); every sentence ends in at
-/// least one group, alone when it matched nothing.
-pub fn build(doc_of: &[usize], links: &[Link]) -> Vec<Draft> {
+/// least one group, alone when it matched nothing. A link joins two groups only as `rules`
+/// allow, judged on the scored `pairs` across them.
+pub fn build(doc_of: &[usize], links: &[Link], pairs: &[Pair], rules: &JoinRules) -> Vec<Draft> {
+    let scored = Scored::new(doc_of.len(), pairs);
     let mut group_of: Vec<usize> = (0..doc_of.len()).collect();
     let mut drafts: Vec<Draft> = doc_of
         .iter()
@@ -38,6 +41,14 @@ pub fn build(doc_of: &[usize], links: &[Link]) -> Vec<Draft> {
             continue;
         }
         if drafts[ga].docs.iter().any(|d| drafts[gb].docs.contains(d)) {
+            continue;
+        }
+        if !scored.may_join(
+            &drafts[ga].sentences,
+            &drafts[gb].sentences,
+            link.pair.score,
+            rules,
+        ) {
             continue;
         }
         // Merge the smaller into the larger, so relabelling costs little.
@@ -70,6 +81,67 @@ pub fn build(doc_of: &[usize], links: &[Link]) -> Vec<Draft> {
     }
     drafts.retain(|d| !d.sentences.is_empty());
     drafts
+}
+
+/// The scored pairs of sentences: each sentence's scored partners, sorted, with their scores.
+struct Scored {
+    partners: Vec<Vec<(u32, f32)>>,
+}
+
+impl Scored {
+    fn new(sentences: usize, pairs: &[Pair]) -> Self {
+        let mut partners: Vec<Vec<(u32, f32)>> = vec![Vec::new(); sentences];
+        for p in pairs {
+            partners[p.a].push((p.b as u32, p.score));
+            partners[p.b].push((p.a as u32, p.score));
+        }
+        for list in &mut partners {
+            list.sort_unstable_by_key(|&(b, _)| b);
+        }
+        Self { partners }
+    }
+
+    /// The pair's score, if it was scored.
+    fn score(&self, a: usize, b: usize) -> Option<f32> {
+        let list = &self.partners[a];
+        list.binary_search_by_key(&(b as u32), |&(x, _)| x)
+            .ok()
+            .map(|i| list[i].1)
+    }
+
+    /// Whether a link may join groups `a` and `b`: at least `rules.support` of the pairs across
+    /// them are scored, and, for a link below the pair threshold (a mutually best pair), their
+    /// mean similarity reaches what a restatement needs to join a group. Two single sentences,
+    /// joined by their own link, always may.
+    fn may_join(&self, a: &[usize], b: &[usize], link: f32, rules: &JoinRules) -> bool {
+        let total = a.len() * b.len();
+        if total <= 1 {
+            return true;
+        }
+        let (mut scored, mut sum) = (0usize, 0.0f32);
+        for &x in a {
+            for &y in b {
+                if let Some(score) = self.score(x, y) {
+                    scored += 1;
+                    sum += score;
+                }
+            }
+        }
+        scored as f32 >= rules.support * total as f32
+            && (link >= rules.threshold || sum / total as f32 >= rules.weak_mean)
+    }
+}
+
+/// When a link may join two groups (see `Options::support`).
+#[derive(Debug, Clone, Copy)]
+pub struct JoinRules {
+    /// The share of the pairs across the two groups that must be scored.
+    pub support: f32,
+    /// Links at or above this (`Scoring::threshold`) need only the support.
+    pub threshold: f32,
+    /// Weaker links (mutually best pairs) need this mean similarity across the two groups
+    /// (`Options::expand`, what a sentence needs to join a group as a restatement).
+    pub weak_mean: f32,
 }
 
 /// Merges groups whose sentences are, on average, similar enough: an article often states one
@@ -182,4 +254,86 @@ fn fits(a: &Draft, b: &Draft) -> bool {
         .iter()
         .chain(&b.docs_sorted)
         .all(|&doc| count(&a.docs_sorted, doc) + count(&b.docs_sorted, doc) <= PER_ARTICLE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(a: usize, b: usize, score: f32) -> Link {
+        Link {
+            pair: Pair { a, b, score },
+            primary: true,
+        }
+    }
+
+    fn pair(a: usize, b: usize) -> Pair {
+        Pair { a, b, score: 0.5 }
+    }
+
+    #[test]
+    fn a_chain_of_single_links_does_not_join_a_group_it_barely_touches() {
+        // Sentences 0-3 (articles 0-3) report one fact and every pair of them was scored;
+        // sentence 4 (article 4) is linked to sentence 3 only, by its second fact.
+        let doc_of = [0, 1, 2, 3, 4];
+        let mut pairs: Vec<Pair> = Vec::new();
+        for a in 0..4 {
+            for b in a + 1..4 {
+                pairs.push(pair(a, b));
+            }
+        }
+        pairs.push(pair(3, 4));
+        let links = [link(0, 1, 0.9), link(1, 2, 0.8), link(2, 3, 0.7), link(3, 4, 0.6)];
+        let rules = |support| JoinRules {
+            support,
+            threshold: 0.25,
+            weak_mean: 0.15,
+        };
+        let drafts = build(&doc_of, &links, &pairs, &rules(0.3));
+        let mut sentences: Vec<Vec<usize>> = drafts
+            .iter()
+            .map(|d| {
+                let mut s = d.sentences.clone();
+                s.sort_unstable();
+                s
+            })
+            .collect();
+        sentences.sort();
+        assert_eq!(sentences, vec![vec![0, 1, 2, 3], vec![4]]);
+        // Without the support rule the chain sweeps it in.
+        let loose = build(&doc_of, &links, &pairs, &rules(0.0));
+        assert_eq!(loose.len(), 1);
+    }
+
+    #[test]
+    fn a_weak_link_joins_a_group_only_when_the_group_agrees_with_it() {
+        // Sentences 0 and 1 are one fact; sentence 2 is the best match of 1 in its article, but
+        // below the pair threshold, and barely scored against 0.
+        let doc_of = [0, 1, 2];
+        let rules = JoinRules {
+            support: 0.3,
+            threshold: 0.25,
+            weak_mean: 0.15,
+        };
+        let weak = [link(0, 1, 0.9), link(1, 2, 0.22)];
+        // Sentence 2 scored 0.22 with 1 and `with_zero` with 0.
+        let scored = |with_zero: f32| {
+            vec![
+                pair(0, 1),
+                Pair {
+                    a: 1,
+                    b: 2,
+                    score: 0.22,
+                },
+                Pair {
+                    a: 0,
+                    b: 2,
+                    score: with_zero,
+                },
+            ]
+        };
+        assert_eq!(build(&doc_of, &weak, &scored(0.05), &rules).len(), 2);
+        // The same sentence agreeing with both members joins.
+        assert_eq!(build(&doc_of, &weak, &scored(0.2), &rules).len(), 1);
+    }
 }

@@ -284,3 +284,36 @@ fn one_law_told_for_and_against_matches_and_its_budget_does_not() {
         (1, "Miners in Dunmore")
     ));
 }
+
+#[test]
+fn a_decision_told_in_other_words_matches_and_another_fact_of_the_actor_does_not() {
+    // A coach steps aside: one outlet says she "decided" to leave and would not "disclose" why,
+    // the other speaks of her "decision" to "exit" and reasons "not revealed": beyond the name
+    // the sentences share one word each, and the event words make the rest. The same coach's
+    // title win last season is another fact.
+    let one = "Coach Helena Brandt decided to leave the Rivertown Owls on Monday after eight seasons.\n\
+               Brandt would not disclose her reasons.\n\
+               Last season Brandt led the Owls to the league title.\n";
+    let two = "The Rivertown Owls announced Helena Brandt's decision to exit the club on Monday.\n\
+               Brandt's reasons were not revealed.\n\
+               Fans still remember the title Brandt won with the Owls a year ago.\n";
+    let (articles, alignment) = run(&[one, two]);
+    assert!(together(
+        &articles,
+        &alignment,
+        (0, "decided to leave"),
+        (1, "decision to exit")
+    ));
+    assert!(together(
+        &articles,
+        &alignment,
+        (0, "would not disclose"),
+        (1, "were not revealed")
+    ));
+    assert!(!together(
+        &articles,
+        &alignment,
+        (0, "decided to leave"),
+        (1, "Fans still remember")
+    ));
+}
