@@ -13,6 +13,7 @@ pub mod meta;
 pub mod ranges;
 pub mod sanitize;
 pub mod sentences;
+pub mod words;
 
 use std::ops::Range;
 use std::path::PathBuf;

@@ -35,16 +35,23 @@ pub fn load_gazetteer(path: &str) -> Result<Gazetteer, String> {
     Gazetteer::with_user_file(&text).map_err(|e| format!("{path}: {e}"))
 }
 
-/// Adds the user's lexicon file (`[entities] lexicon`) to the bundled word lists, once, before
-/// any entity pass. An empty path adds nothing.
-pub fn install_lexicon(path: &str) -> Result<(), String> {
+/// Adds the user's word-list files to the bundled lists, once, before any article is loaded:
+/// `[cleaning] lexicon` to the cleaner's, `[entities] lexicon` to the entity detector's. An empty
+/// path adds nothing.
+pub fn install_lexicons(config: &crate::config::Config) -> Result<(), String> {
+    install_words(&config.cleaning.lexicon, crate::article::words::install)?;
+    install_words(&config.entities.lexicon, crate::entity::lexicon::install)
+}
+
+fn install_words(path: &str, install: fn(&str) -> Result<(), String>) -> Result<(), String> {
     if path.is_empty() {
         return Ok(());
     }
     let (bytes, _) = crate::files::read_regular(std::path::Path::new(path), MAX_GAZETTEER_BYTES)
         .map_err(|e| e.to_string())?;
     let text = String::from_utf8(bytes).map_err(|e| format!("{path}: not UTF-8 text ({e})"))?;
-    crate::entity::lexicon::install(&text).map_err(|e| format!("{path}: {e}"))
+    // `install` says where in the file (`line:column: message`).
+    install(&text).map_err(|e| format!("{path}:{e}"))
 }
 
 /// Loads every article under `paths` (files or directories), failing on the first problem:

@@ -247,8 +247,17 @@ pub fn align(articles: &[&Article], index: &EntityIndex, options: &Options) -> A
         options.per_article,
         options.max_groups,
     );
+    // A sentence that joined a group (a restatement, a second fact) matched something: it is no
+    // longer its article's unique claim.
+    let mut grouped = vec![false; doc_of.len()];
+    for draft in drafts.iter().filter(|d| d.sentences.len() > 1) {
+        for &s in &draft.sentences {
+            grouped[s] = true;
+        }
+    }
     let mut groups: Vec<Group> = drafts
         .into_iter()
+        .filter(|d| d.sentences.len() > 1 || !grouped[d.sentences[0]])
         .map(|draft| {
             let mut members: Vec<Member> = draft
                 .sentences

@@ -29,6 +29,7 @@ pub struct Config {
     pub reader: ReaderConfig,
     pub tags: Vec<TagConfig>,
     pub bias_axes: Vec<BiasAxis>,
+    pub cleaning: CleaningConfig,
     pub entities: EntitiesConfig,
     pub framing: FramingConfig,
     pub theme: theme::ThemeConfig,
@@ -81,6 +82,14 @@ pub struct TagConfig {
 pub struct BiasAxis {
     pub name: String,
     pub steps: Vec<String>,
+}
+
+/// `[cleaning]`: how scraped pages are cleaned.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CleaningConfig {
+    /// An extra word-list file (entries added to `assets/cleaning/en.toml`); empty for none.
+    pub lexicon: String,
 }
 
 /// `[entities]`: the entity engine.
@@ -151,15 +160,7 @@ impl ConfigError {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
-}
+pub use crate::location::line_column;
 
 impl Default for Config {
     fn default() -> Self {
@@ -733,11 +734,5 @@ mod tests {
         assert!(e.message.contains("control"), "{e}");
         let e = error("[[tags]]\nname = \"claim\"\nkey = \"\\u001b\"\ncolour = \"red\"\n");
         assert_eq!((e.line, e.column), (3, 7), "{e}");
-    }
-
-    #[test]
-    fn line_column_counts_characters() {
-        assert_eq!(line_column("ab\nçd", 5), (2, 2));
-        assert_eq!(line_column("", 0), (1, 1));
     }
 }

@@ -36,6 +36,7 @@ pub mod fetch;
 pub mod files;
 pub mod framing;
 pub mod layout;
+pub mod location;
 pub mod par;
 pub mod search;
 pub mod tui;

@@ -32,7 +32,7 @@ fn main() -> ExitCode {
         Ok(config) => config,
         Err(e) => return fail(2, &e.to_string()),
     };
-    if let Err(e) = parallax::commands::install_lexicon(&config.entities.lexicon) {
+    if let Err(e) = parallax::commands::install_lexicons(&config) {
         return fail(2, &e);
     }
     match &cli.command {

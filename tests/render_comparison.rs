@@ -273,3 +273,29 @@ fn s_on_the_cursor_sentence_links_its_fact_from_that_sentence() {
         app.message
     );
 }
+
+#[test]
+fn on_the_seeds_no_two_rows_repeat_a_title_or_the_same_sentences() {
+    // Overlapping facts (a sentence may report two) had shown as rows with one title, three
+    // times over, some with the same sentence in every column.
+    let mut app = App::new(common::cases::seed_articles(), &Config::default());
+    common::cases::align(&mut app);
+    key(&mut app, KeyCode::Char('C'));
+    let Mode::Compare(view) = &app.mode else {
+        panic!("the view opens: {:?}", app.message)
+    };
+    let shared: Vec<_> = view.rows.iter().filter(|r| r.outlets > 1).collect();
+    assert!(
+        shared.len() >= 5,
+        "facts several outlets report: {}",
+        shared.len()
+    );
+    for (i, a) in view.rows.iter().enumerate() {
+        for b in &view.rows[i + 1..] {
+            assert_ne!(a.title, b.title, "two rows titled alike");
+            if a.outlets > 1 {
+                assert_ne!(a.cells, b.cells, "two rows with the same sentences: {}", a.title);
+            }
+        }
+    }
+}

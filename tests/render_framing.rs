@@ -11,23 +11,13 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use parallax::app::update::{handle_key, run_command};
 use parallax::app::{App, Mode};
 use parallax::article::Article;
-use parallax::article::load::{LoadOptions, load_path};
 use parallax::config::{Config, Theme};
 use parallax::entity::{Decisions, Gazetteer, analyze};
 use parallax::framing::Lexicon;
 use ratatui::style::Modifier;
 
 fn seeds_app() -> App {
-    let mut paths: Vec<_> = std::fs::read_dir(common::seeds_dir())
-        .expect("seeds")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    let articles: Vec<Article> = paths
-        .iter()
-        .map(|p| load_path(p, &LoadOptions::default()).expect("seed loads"))
-        .collect();
+    let articles = common::cases::seed_articles();
     let mut app = App::new(articles, &Config::default());
     let docs: Vec<Arc<Article>> = app.panes.iter().map(|p| Arc::clone(&p.article)).collect();
     let refs: Vec<&Article> = docs.iter().map(AsRef::as_ref).collect();

@@ -120,7 +120,9 @@ impl std::error::Error for LoadError {}
 /// Parses `text` (the content of `path`) as a `D`.
 pub fn parse<D: Document>(path: &Path, text: &str) -> Result<D, LoadError> {
     let syntax_error = |error: toml::de::Error| {
-        let (line, column) = error.span().map_or((1, 1), |span| line_column(text, span.start));
+        let (line, column) = error
+            .span()
+            .map_or((1, 1), |span| crate::location::line_column(text, span.start));
         LoadError::Syntax {
             path: path.to_path_buf(),
             line,
@@ -181,29 +183,9 @@ pub fn render<D: Document>(document: &D) -> Result<String, toml::ser::Error> {
     Ok(format!("{}\n{}", D::HEADER, toml::to_string(document)?))
 }
 
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn line_column_counts_from_one() {
-        assert_eq!(line_column("ab\ncdé\nx", 0), (1, 1));
-        assert_eq!(line_column("ab\ncdé\nx", 3), (2, 1));
-        assert_eq!(line_column("ab\ncdé\nx", 8), (3, 1));
-        assert_eq!(line_column("ab\ncdé\nx", 5), (2, 3));
-    }
 
     #[test]
     fn the_written_version_line_is_read_only_above_the_first_table() {

@@ -5,7 +5,9 @@
 //! brings every pane to the highlighted fact.
 //!
 //! The rows are built when the view opens and again when a new alignment arrives, never while
-//! drawing; a change of filter or outlet only re-picks which rows show.
+//! drawing; a change of filter or outlet only re-picks which rows show. Facts that come out with
+//! the same sentence in every column show as one row, and no two rows share a title while a
+//! row has another sentence to be titled by.
 
 use std::ops::Range;
 
@@ -181,29 +183,70 @@ pub fn cycle_filter(app: &mut App) {
     }
 }
 
+/// A row before the rows are sorted and titled.
+struct Drafted {
+    row: Row,
+    /// The titles it could take, plainest first.
+    titles: Vec<String>,
+    confidence: f32,
+    /// Its first member (article, start): the last tie-break, for a stable order.
+    first: (usize, usize),
+}
+
 /// The view of the open panes' alignment; None until the alignment of exactly these panes
 /// has arrived.
 pub fn build(app: &App) -> Option<View> {
     let docs: Vec<_> = app.panes.iter().map(|p| p.article.clone()).collect();
     let alignment = app.alignment.of(&docs)?;
-    let mut rows: Vec<(Row, f32, (usize, usize))> = alignment
+    let mut rows: Vec<Drafted> = alignment
         .groups
         .iter()
         .enumerate()
         .filter_map(|(index, group)| {
             let first = group.members.first()?;
-            Some((
-                row(app, index, group),
-                group.confidence,
-                (first.doc, first.range.start),
-            ))
+            let (row, titles) = row(app, index, group);
+            Some(Drafted {
+                row,
+                titles,
+                confidence: group.confidence,
+                first: (first.doc, first.range.start),
+            })
         })
         .collect();
-    rows.sort_by(|(a, ca, pa), (b, cb, pb)| {
-        b.outlets.cmp(&a.outlets).then(cb.total_cmp(ca)).then(pa.cmp(pb))
+    rows.sort_by(|a, b| {
+        b.row
+            .outlets
+            .cmp(&a.row.outlets)
+            .then(b.confidence.total_cmp(&a.confidence))
+            .then(a.first.cmp(&b.first))
     });
+    // Two facts that overlap (a sentence may report two) can come out with the same sentence in
+    // every column: one row shows them. Each row is titled by its plainest sentence that no row
+    // above already uses, so that rows read apart.
+    let mut seen_cells: Vec<Vec<Option<Range<usize>>>> = Vec::new();
+    let mut used_titles: Vec<String> = Vec::new();
+    let mut kept = Vec::new();
+    for Drafted { mut row, titles, .. } in rows {
+        let cells: Vec<Option<Range<usize>>> = row
+            .cells
+            .iter()
+            .map(|c| c.as_ref().map(|c| c.range.clone()))
+            .collect();
+        if row.outlets > 1 && seen_cells.contains(&cells) {
+            continue;
+        }
+        seen_cells.push(cells);
+        row.title = titles
+            .iter()
+            .find(|t| !used_titles.contains(t))
+            .or(titles.first())
+            .cloned()
+            .unwrap_or_default();
+        used_titles.push(row.title.clone());
+        kept.push(row);
+    }
     let mut view = View {
-        rows: rows.into_iter().map(|(row, _, _)| row).collect(),
+        rows: kept,
         outlets: app.panes.iter().map(super::Pane::outlet).collect(),
         filter: Filter::All,
         outlet: app.focus,
@@ -214,8 +257,9 @@ pub fn build(app: &App) -> Option<View> {
     Some(view)
 }
 
-/// The row of one group: each pane's sentence of it, and its clearest sentence as title.
-fn row(app: &App, index: usize, group: &Group) -> Row {
+/// The row of one group, each pane's sentence of it, and the titles it could take (its
+/// sentences, plainest first, shortened); the title is chosen once all rows are known.
+fn row(app: &App, index: usize, group: &Group) -> (Row, Vec<String>) {
     let text_of = |doc: usize| app.panes.get(doc).map(|p| p.article.text.as_str());
     let chosen = facts::representatives(group, text_of);
     let cells: Vec<Option<Cell>> = (0..app.panes.len())
@@ -232,16 +276,18 @@ fn row(app: &App, index: usize, group: &Group) -> Row {
         .iter()
         .filter_map(|(doc, range)| Some((*doc, text_of(*doc)?.get(range.clone())?)))
         .collect();
-    let title = facts::clearest(&sentences).map_or_else(String::new, |text| {
-        sanitize_line(&crate::export::shorten(text, TITLE_CHARS))
-    });
-    Row {
-        title,
+    let titles: Vec<String> = facts::by_clarity(&sentences)
+        .into_iter()
+        .map(|text| sanitize_line(&crate::export::shorten(text, TITLE_CHARS)))
+        .collect();
+    let row = Row {
+        title: titles.first().cloned().unwrap_or_default(),
         outlets: cells.iter().filter(|c| c.is_some()).count(),
         claim: claim_of(app, &cells),
         cells,
         group: index,
-    }
+    };
+    (row, titles)
 }
 
 /// The claim group that holds annotations on two or more of `cells`' sentences.

@@ -139,34 +139,10 @@ fn keep_standfirst(
     }
 }
 
-/// Sites that republish other outlets' articles: the one a "Source » msn" line names is where
-/// the copy was read, not who published it.
-const AGGREGATORS: &[&str] = &[
-    "msn",
-    "msn.com",
-    "msn news",
-    "microsoft start",
-    "yahoo",
-    "yahoo news",
-    "yahoo! news",
-    "yahoo.com",
-    "google news",
-    "apple news",
-    "flipboard",
-    "newsbreak",
-    "smartnews",
-    "ground news",
-    "newsnow",
-    "inkl",
-    "pressreader",
-    "aol",
-    "aol news",
-];
-
 /// Whether `name` is a news aggregator rather than a publisher.
 pub fn is_aggregator(name: &str) -> bool {
     let name = name.trim().to_lowercase();
-    AGGREGATORS.contains(&name.as_str())
+    crate::article::words::get().aggregators.contains(name.as_str())
 }
 
 /// A "Source » X" line: X is the page's address when it is a web address, where it was read

@@ -15,18 +15,7 @@ use std::ops::Range;
 
 pub use near::Near;
 
-/// Titles and abbreviations that a full stop follows without ending the sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "maj", "brig", "col", "lt", "capt", "cpt", "sgt", "cpl", "adm",
-    "cmdr", "gov", "sen", "rep", "pres", "st", "rev", "hon", "jr", "sr", "mt", "ft", "vs", "e.g", "i.e",
-    "approx", "dept", "est", "inc", "ltd", "co", "corp", "sheikh",
-];
-
-/// Abbreviations that end nothing when a number follows ("Oct. 7", "No. 5", "p. 12").
-const BEFORE_NUMBER: &[&str] = &[
-    "no", "nos", "nr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "p", "pp", "vol", "fig", "art", "ch", "sec",
-];
+use super::words;
 
 /// Sentence ranges within `visible` parts of `text`, in order.
 pub fn split(text: &str, visible: &[Range<usize>]) -> Vec<Range<usize>> {
@@ -132,8 +121,8 @@ fn ends_sentence(text: &str, chars: &[(usize, char)], mark: usize, after: usize)
     let before_number = next_word.is_some_and(|c| c.is_ascii_digit());
     !(single_initial
         || dotted
-        || ABBREVIATIONS.contains(&lower.as_str())
-        || (before_number && BEFORE_NUMBER.contains(&lower.as_str())))
+        || words::get().abbreviations.contains(lower.as_str())
+        || (before_number && words::get().before_number.contains(lower.as_str())))
 }
 
 #[cfg(test)]

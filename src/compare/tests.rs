@@ -317,3 +317,26 @@ fn a_decision_told_in_other_words_matches_and_another_fact_of_the_actor_does_not
         (1, "Fans still remember")
     ));
 }
+
+#[test]
+fn a_sentence_in_a_shared_fact_is_not_also_a_unique_claim() {
+    // Restatements and second facts join groups after the one-to-one step; the sentence must
+    // then leave its group of one, or the reader would list it as matched and unmatched.
+    // Outlet 0 restates the flood in its third sentence, which joins the group as a restatement.
+    let (_, alignment) = run(&[
+        "Flood waters forced 2,000 residents of Lindau from their homes on Sunday.\n\
+The river Argen burst its banks after three days of rain.\n\
+Some 2,000 Lindau residents were evacuated from homes by flood waters, officials said.\n",
+        "About 2,000 Lindau residents had to leave their homes as flood waters rose on Sunday.\n\
+A local baker said he had never seen the square under water.\n",
+    ]);
+    let shared: Vec<&Member> = alignment.shared_facts().flat_map(|g| &g.members).collect();
+    assert!(!shared.is_empty());
+    for unique in alignment.unique_claims() {
+        assert!(
+            !shared.contains(&&unique.members[0]),
+            "{:?} is both",
+            unique.members[0]
+        );
+    }
+}

@@ -59,7 +59,7 @@ pub struct Lexicon {
 impl Lexicon {
     /// Parses a lexicon file. Words are lower-cased.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let mut lexicon: Self = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut lexicon: Self = toml::from_str(text).map_err(|e| crate::location::located(text, &e))?;
         for set in lexicon.sets_mut() {
             *set = set.drain().map(|w| w.to_lowercase()).collect();
         }
@@ -109,13 +109,14 @@ fn builtin() -> Lexicon {
 }
 
 /// Adds the words of a user lexicon file to the bundled lists. Call it once, before the first
-/// entity pass; it fails if the file does not parse or the lists are already in use.
+/// entity pass; it fails (`line:column: message`) if the file does not parse or the lists are
+/// already in use.
 pub fn install(user: &str) -> Result<(), String> {
     let mut lexicon = builtin();
-    lexicon.extend(Lexicon::parse(user).map_err(|e| format!("lexicon: {e}"))?);
+    lexicon.extend(Lexicon::parse(user)?);
     LEXICON
         .set(lexicon)
-        .map_err(|_| "lexicon: already loaded".to_string())
+        .map_err(|_| "1:1: the entity lists are already in use".to_string())
 }
 
 fn get() -> &'static Lexicon {

@@ -70,16 +70,22 @@ pub fn representatives<'a>(
 /// The sentence that states the fact most plainly: the one the others share most of, for its
 /// length; the shorter, then the first, when equal.
 pub fn clearest<'a>(sentences: &[(usize, &'a str)]) -> Option<&'a str> {
+    by_clarity(sentences).into_iter().next()
+}
+
+/// The sentences from the plainest statement of the fact to the least plain (see [`clearest`]):
+/// where the plainest already titles another fact, the next one can.
+pub fn by_clarity<'a>(sentences: &[(usize, &'a str)]) -> Vec<&'a str> {
     let scores = shared_scores(sentences);
     let length = |i: usize| sentences[i].1.split_whitespace().count();
-    (0..sentences.len())
-        .max_by(|&a, &b| {
-            scores[a]
-                .total_cmp(&scores[b])
-                .then(length(b).cmp(&length(a)))
-                .then(b.cmp(&a))
-        })
-        .map(|i| sentences[i].1)
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    order.sort_by(|&a, &b| {
+        scores[b]
+            .total_cmp(&scores[a])
+            .then(length(a).cmp(&length(b)))
+            .then(a.cmp(&b))
+    });
+    order.into_iter().map(|i| sentences[i].1).collect()
 }
 
 /// A group the alignment found in two or more sources, as the report lists it.

@@ -48,8 +48,8 @@ pub fn align(app: &mut parallax::app::App) {
     app.alignment.set(docs, alignment);
 }
 
-/// The seed articles' texts, in name order.
-pub fn seeds() -> Vec<String> {
+/// The seed articles' paths, in name order.
+pub fn seed_paths() -> Vec<PathBuf> {
     let mut paths: Vec<_> = std::fs::read_dir(seeds_dir())
         .expect("seeds")
         .map(|e| e.expect("entry").path())
@@ -57,6 +57,19 @@ pub fn seeds() -> Vec<String> {
         .collect();
     paths.sort();
     paths
+}
+
+/// The seed articles loaded as the reader loads them, in name order.
+pub fn seed_articles() -> Vec<Article> {
+    seed_paths()
+        .iter()
+        .map(|p| load_path(p, &LoadOptions::default()).expect("seed loads"))
+        .collect()
+}
+
+/// The seed articles' texts, in name order.
+pub fn seeds() -> Vec<String> {
+    seed_paths()
         .iter()
         .map(|p| std::fs::read_to_string(p).expect("seed"))
         .collect()

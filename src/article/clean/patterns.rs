@@ -1,8 +1,9 @@
-//! The words that mark page furniture: section headings of teaser blocks, tickers, share and
-//! footer lines, photo credits. Matching works on a short normalised key, so it costs nothing on
-//! long paragraphs.
+//! Page furniture by its words: section headings of teaser blocks, tickers, share and footer
+//! lines, photo credits (the lists are data, [`crate::article::words`]). Matching works on a
+//! short normalised key, so it costs nothing on long paragraphs.
 
 use super::units::{is_frame_char, strip_bullets};
+use crate::article::words;
 
 /// Lines longer than this are never furniture.
 const MAX_KEY_BYTES: usize = 80;
@@ -23,60 +24,16 @@ pub fn key(content: &str) -> Option<String> {
     Some(rest.to_lowercase())
 }
 
-/// Headings after which a block of teasers follows (hidden up to the next real paragraph).
-const TEASER_HEADINGS: &[&str] = &[
-    "related",
-    "related news",
-    "related post",
-    "related posts",
-    "related articles",
-    "related stories",
-    "related content",
-    "related coverage",
-    "related topics",
-    "related reading",
-    "most read",
-    "most popular",
-    "most viewed",
-    "most shared",
-    "popular",
-    "popular now",
-    "trending",
-    "trending now",
-    "read next",
-    "read more",
-    "read also",
-    "also read",
-    "see also",
-    "up next",
-    "what to read next",
-    "more stories",
-    "more news",
-    "top stories",
-    "latest",
-    "latest news",
-    "latest stories",
-    "recommended",
-    "recommended for you",
-    "recommended stories",
-    "recommended articles",
-    "you may also like",
-    "you might also like",
-    "you may be interested in",
-    "editor's picks",
-    "editors' picks",
-    "more on this story",
-    "more on this",
-    "coverage",
-    "in case you missed it",
-];
-
-/// Prefixes of teaser headings that go on with a name ("More from Reuters").
-const TEASER_HEADING_PREFIXES: &[&str] = &["more from ", "more in ", "more on ", "more about "];
-
 /// Whether a line heads a teaser block.
 pub fn is_teaser_heading(key: &str) -> bool {
-    TEASER_HEADINGS.contains(&key) || TEASER_HEADING_PREFIXES.iter().any(|p| key.starts_with(p))
+    {
+        let words = words::get();
+        words.teaser_headings.contains(key)
+            || words
+                .teaser_heading_prefixes
+                .iter()
+                .any(|p| key.starts_with(p.as_str()))
+    }
 }
 
 /// How one-line teasers start (lower case; a prefix without `:` needs a separator after it).
@@ -123,143 +80,25 @@ fn strip_prefix_ignore_ascii_case<'a>(s: &'a str, prefix: &str) -> Option<&'a st
         .then(|| &s[prefix.len()..])
 }
 
-/// Headings of "breaking news" tickers; the lines right after them are the ticker.
-const TICKER_HEADINGS: &[&str] = &[
-    "breaking",
-    "breaking news",
-    "live",
-    "live updates",
-    "live news",
-    "just in",
-    "news ticker",
-    "ticker",
-    "news feed",
-    "newsfeed",
-];
-
 pub fn is_ticker_heading(key: &str) -> bool {
-    TICKER_HEADINGS.contains(&key)
+    words::get().ticker_headings.contains(key)
 }
-
-/// Headings of tag lists at the end of a page.
-const TAG_HEADINGS: &[&str] = &[
-    "tags",
-    "topics",
-    "tagged",
-    "filed under",
-    "categories",
-    "keywords",
-];
 
 pub fn is_tag_heading(key: &str) -> bool {
-    TAG_HEADINGS.contains(&key)
+    words::get().tag_headings.contains(key)
 }
-
-/// Share buttons and social links: whole-line matches.
-const SOCIAL_LINES: &[&str] = &[
-    "share",
-    "share this",
-    "share this article",
-    "share this story",
-    "share this post",
-    "share article",
-    "share story",
-    "tweet",
-    "email",
-    "e-mail",
-    "print",
-    "copy link",
-    "copy url",
-    "link copied",
-    "whatsapp",
-    "facebook",
-    "twitter",
-    "x",
-    "linkedin",
-    "telegram",
-    "reddit",
-    "pinterest",
-    "messenger",
-    "comments",
-    "comment",
-    "save",
-    "save article",
-    "listen to this article",
-    "follow",
-    "follow us",
-];
-
-/// Share and follow lines that go on with a place ("Share on Facebook", "Follow us on X").
-const SOCIAL_PREFIXES: &[&str] = &[
-    "share on ",
-    "share via ",
-    "share this ",
-    "click to share",
-    "follow us",
-    "follow @",
-    "follow on ",
-    "join our telegram",
-    "join us on ",
-];
 
 pub fn is_social_line(key: &str) -> bool {
-    SOCIAL_LINES.contains(&key) || SOCIAL_PREFIXES.iter().any(|p| key.starts_with(p))
+    {
+        let words = words::get();
+        words.social_lines.contains(key) || words.social_prefixes.iter().any(|p| key.starts_with(p.as_str()))
+    }
 }
 
-/// Footer lines: whole-line matches.
-const FOOTER_LINES: &[&str] = &[
-    "privacy policy",
-    "privacy",
-    "privacy notice",
-    "about us",
-    "about",
-    "contact us",
-    "contact",
-    "terms of use",
-    "terms of service",
-    "terms and conditions",
-    "terms & conditions",
-    "cookie policy",
-    "cookie settings",
-    "cookies",
-    "advertise",
-    "advertise with us",
-    "careers",
-    "sitemap",
-    "site map",
-    "authors",
-    "newsletter",
-    "newsletters",
-    "subscribe",
-    "sign in",
-    "log in",
-    "register",
-    "android",
-    "ios",
-    "app store",
-    "google play",
-    "rss",
-    "back to top",
-];
-
-const FOOTER_PREFIXES: &[&str] = &[
-    "copyright",
-    "©",
-    "(c) ",
-    "download our app",
-    "download the app",
-    "get the app",
-    "get our app",
-    "download on the app store",
-    "get it on google play",
-    "sign up for our",
-    "subscribe to our",
-    "all content ©",
-];
-
 pub fn is_footer_line(key: &str) -> bool {
-    FOOTER_LINES.contains(&key)
-        || FOOTER_PREFIXES.iter().any(|p| key.starts_with(p))
+    let words = words::get();
+    words.footer_lines.contains(key)
+        || words.footer_prefixes.iter().any(|p| key.starts_with(p.as_str()))
         || key.contains("all rights reserved")
 }
 
@@ -288,28 +127,6 @@ pub fn is_embed_attribution(content: &str) -> bool {
     let starts_with_dash = content.starts_with(['—', '–']) || content.starts_with("- ");
     starts_with_dash && content.contains("(@") && content.split_whitespace().count() <= 16
 }
-
-/// Words in a parenthesised credit that say it is a photo or source credit.
-const CREDIT_WORDS: &[&str] = &[
-    "photo",
-    "ap",
-    "afp",
-    "reuters",
-    "getty",
-    "file",
-    "credit",
-    "image",
-    "images",
-    "illustrat",
-    "courtesy",
-    "epa",
-    "xinhua",
-    "anadolu",
-    "shutterstock",
-    "screenshot",
-    "screengrab",
-    "video",
-];
 
 /// A caption or credit line: a line wholly in parentheses, a line ending with a parenthesised
 /// credit ("… 2022. (AP/Vahid Salemi, File)"), or a "Photo: …" line.
@@ -346,9 +163,10 @@ pub fn is_caption(content: &str, words: usize) -> bool {
         || before.ends_with(['.', '!', '?'])
         || inner.contains('/')
         || lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
-            CREDIT_WORDS
+            words::get()
+                .credit_words
                 .iter()
-                .any(|c| w.starts_with(c) && (c.len() > 2 || w == *c))
+                .any(|c| w.starts_with(c.as_str()) && (c.len() > 2 || w == c))
         })
 }
 

@@ -10,73 +10,6 @@ pub struct Credit {
     pub outlet: Option<String>,
 }
 
-/// Suffixes that make a byline a newsroom ("Palestine Chronicle Staff"); longest first.
-const STAFF_SUFFIXES: &[&str] = &[
-    "staff writers",
-    "staff writer",
-    "staff reporters",
-    "staff reporter",
-    "editorial staff",
-    "editorial board",
-    "editorial team",
-    "news desk",
-    "web desk",
-    "newsroom",
-    "reporters",
-    "correspondents",
-    "staff",
-    "desk",
-    "team",
-    "editors",
-];
-
-/// Words that mark an organisation's name.
-const ORG_WORDS: &[&str] = &[
-    "news",
-    "media",
-    "english",
-    "times",
-    "post",
-    "press",
-    "agency",
-    "chronicle",
-    "journal",
-    "herald",
-    "tribune",
-    "network",
-    "tv",
-    "channel",
-    "gazette",
-    "daily",
-    "magazine",
-    "radio",
-    "broadcasting",
-    "reuters",
-    "afp",
-    "associated",
-    "monitor",
-    "observer",
-    "online",
-    "wire",
-    "service",
-    "bureau",
-    "institute",
-    "foundation",
-    "group",
-    "inc",
-    "ltd",
-    "review",
-    "telegraph",
-    "guardian",
-    "express",
-    "standard",
-    "insider",
-    "today",
-    "weekly",
-    "digest",
-    "report",
-];
-
 const MAX_NAME_WORDS: usize = 10;
 
 /// Reads "By …" lines. `None` when the line is not a byline.
@@ -146,12 +79,15 @@ fn is_separator(c: char) -> bool {
 
 fn strip_staff_suffix(name: &str) -> Option<&str> {
     let lower = name.to_lowercase();
-    STAFF_SUFFIXES.iter().find_map(|suffix| {
-        let cut = lower.strip_suffix(suffix)?;
-        // Only a whole-word suffix, and something must be left: "By Staff" names no outlet.
-        let kept = name.get(..cut.len())?.trim_end_matches([' ', ',']);
-        (cut.ends_with(' ') && !kept.is_empty()).then_some(kept)
-    })
+    crate::article::words::get()
+        .staff_suffixes
+        .iter()
+        .find_map(|suffix| {
+            let cut = lower.strip_suffix(suffix.as_str())?;
+            // Only a whole-word suffix, and something must be left: "By Staff" names no outlet.
+            let kept = name.get(..cut.len())?.trim_end_matches([' ', ',']);
+            (cut.ends_with(' ') && !kept.is_empty()).then_some(kept)
+        })
 }
 
 /// Whether a name looks like an organisation rather than a person.
@@ -162,7 +98,9 @@ pub fn is_organisation(name: &str) -> bool {
     }
     name.split(|c: char| !c.is_alphanumeric()).any(|word| {
         let lower = word.to_lowercase();
-        ORG_WORDS.contains(&lower.as_str())
+        crate::article::words::get()
+            .organisation_words
+            .contains(lower.as_str())
             || (word.len() >= 2 && word.len() <= 5 && word.chars().all(|c| c.is_ascii_uppercase()))
     })
 }

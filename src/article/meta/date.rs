@@ -38,29 +38,6 @@ pub const WEEKDAYS: &[&str] = &[
     "sun",
 ];
 
-/// Words that may surround a date on a dateline without making it a sentence (weekdays too).
-const DATELINE_WORDS: &[&str] = &[
-    "date",
-    "published",
-    "updated",
-    "posted",
-    "last",
-    "on",
-    "at",
-    "am",
-    "pm",
-    "gmt",
-    "utc",
-    "est",
-    "edt",
-    "bst",
-    "cet",
-    "|",
-    "-",
-    "–",
-    "•",
-];
-
 /// The month number of a month name or abbreviation ("May", "Sept.", "oct").
 fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
@@ -160,7 +137,7 @@ fn is_dateline_word(word: &str) -> bool {
         .trim_matches(|c: char| matches!(c, ',' | ':' | '.' | '(' | ')'))
         .to_lowercase();
     w.is_empty()
-        || DATELINE_WORDS.contains(&w.as_str())
+        || crate::article::words::get().dateline_words.contains(w.as_str())
         || WEEKDAYS.contains(&w.as_str())
         || w.bytes().all(|b| b.is_ascii_digit() || b == b':' || b == b'+')
         || (w.contains(':') && w.bytes().filter(u8::is_ascii_digit).count() >= 3)
