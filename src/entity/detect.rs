@@ -65,6 +65,10 @@ pub struct Detection<'t> {
     /// How often each word (lower-cased) is written capitalised inside a sentence, outside
     /// headlines: evidence that it is a name ("Gordon Brown" against "the brown fox").
     pub capitalised: HashMap<String, u32>,
+    /// How often each word (lower-cased) stands capitalised inside a sentence as a name of one
+    /// word ("… said Nielsen", "in Tijuana"), not as part of a longer name ("U.S. Immigration and
+    /// Customs Enforcement"): evidence that it names something on its own.
+    pub alone: HashMap<String, u32>,
     /// How many headline groups were handed out.
     pub headline_groups: usize,
 }
@@ -360,6 +364,9 @@ impl<'t> Scanner<'_, 't> {
                     self.out.capitalised.insert(w.lower.clone(), 1);
                 }
             }
+        }
+        if !sentence_initial && words.len() == 1 && words[0].shape == Shape::Capital {
+            *self.out.alone.entry(words[0].lower.clone()).or_insert(0) += 1;
         }
         let lead = &words[0];
         let lead_common = sentence_initial
@@ -860,10 +867,15 @@ fn is_english(text: &str, tokens: &[Token]) -> bool {
     lower < 8 || marked * 5 >= lower
 }
 
-/// A word after which a full stop does not end the sentence: an initial or an abbreviated title.
+/// A word after which a full stop does not end the sentence: an initial, an abbreviated title,
+/// or an abbreviation the sentence splitter knows ("v." in "Harlan v. Oregon", "Dept.").
 fn is_abbreviation(word: &str) -> bool {
+    let lower = word.to_lowercase();
     (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || lexicon::is_title(&word.to_lowercase())
+        || lexicon::is_title(&lower)
+        || crate::article::words::get()
+            .abbreviations
+            .contains(lower.as_str())
 }
 
 fn join_keys(words: &[RunWord], range: Range<usize>) -> String {
