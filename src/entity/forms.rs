@@ -242,20 +242,25 @@ struct Known {
 impl Known {
     fn gather(texts: &[&str], detection: &Detection<'_>, gazetteer: &Gazetteer) -> Self {
         let mut surfaces: FxHashSet<&str> = FxHashSet::default();
-        let mut person_parts = FxHashSet::default();
+        let mut longer: FxHashSet<&str> = FxHashSet::default();
         for c in &detection.candidates {
             let surface = &texts[c.doc][c.range.clone()];
             if !c.sentence_initial && c.headline.is_none() && !c.optional_title {
                 surfaces.insert(surface);
             }
             if c.headline.is_none() && surface.contains(' ') {
-                let (mut words, _) = name_words(surface);
-                if is_person_shaped(surface, gazetteer) {
-                    person_parts.extend(words);
-                } else if let Some(last) = words.pop() {
-                    // "J.K. Rowling": initials make no person shape, but the surname is one.
-                    person_parts.insert(last);
-                }
+                longer.insert(surface);
+            }
+        }
+        // Once per distinct spelling: a case repeats its names many times.
+        let mut person_parts = FxHashSet::default();
+        for surface in longer {
+            let (mut words, _) = name_words(surface);
+            if is_person_shaped(surface, gazetteer) {
+                person_parts.extend(words);
+            } else if let Some(last) = words.pop() {
+                // "J.K. Rowling": initials make no person shape, but the surname is one.
+                person_parts.insert(last);
             }
         }
         let mut known = Known {
@@ -424,19 +429,24 @@ fn keep<'t>(
     // person's name the case writes in full, a known name, or the gazetteer knows it. On the
     // ECB+ development set this dropped about 320 such mentions, nearly all junk, for 0.002 of
     // mention recall (lone first names, a film title).
-    let word = &text[whole.clone()];
-    let folded = name_words(word).0;
-    let unproven = candidate.second_word.is_none()
-        && lowercase == 0
-        && !word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
-        && detection.alone.get(&lower).copied().unwrap_or(0) == 0
-        && folded
-            .last()
-            .is_none_or(|w| !known.surnames.contains(w) && !known.person_parts.contains(w))
-        && !known.name_words.contains(&key_of(&whole))
-        && gazetteer.entry_for(&key_of(&whole)).is_none();
-    if !candidate.lead_common && lowercase <= capitalised && !unproven {
-        return Some((whole, false));
+    if !candidate.lead_common && lowercase <= capitalised {
+        let mut unproven = || {
+            let word = &text[whole.clone()];
+            let key = key_of(&whole);
+            candidate.second_word.is_none()
+                && lowercase == 0
+                && !word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+                && detection.alone.get(&lower).copied().unwrap_or(0) == 0
+                && name_words(word)
+                    .0
+                    .last()
+                    .is_none_or(|w| !known.surnames.contains(w) && !known.person_parts.contains(w))
+                && !known.name_words.contains(&key)
+                && gazetteer.entry_for(&key).is_none()
+        };
+        if !unproven() {
+            return Some((whole, false));
+        }
     }
     name_alone(text, rest?, gazetteer)
 }
