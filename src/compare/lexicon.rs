@@ -1,5 +1,6 @@
-//! Word lists and word forms for the alignment: stop words, number words, month names and a
-//! light suffix stemmer, so "killed"/"kills" or "three"/"3" count as the same evidence.
+//! Word lists and word forms for the alignment: stop words and event classes (data,
+//! `assets/compare/en.toml`), number words, month names and a light suffix stemmer, so
+//! "killed"/"kills" or "three"/"3" count as the same evidence.
 //!
 //! Deliberately small and general (English function words, not any topic's vocabulary): the
 //! weights come from the case itself (see `weights`), not from lists.
@@ -7,210 +8,35 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// Function words and reporting verbs that say nothing about which fact a sentence reports.
-/// "said", "told", "according" are in every news sentence of every outlet.
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "after",
-    "again",
-    "against",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "down",
-    "during",
-    "each",
-    "few",
-    "for",
-    "from",
-    "further",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "me",
-    "more",
-    "most",
-    "my",
-    "myself",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "only",
-    "or",
-    "other",
-    "our",
-    "ours",
-    "ourselves",
-    "out",
-    "over",
-    "own",
-    "same",
-    "she",
-    "should",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "to",
-    "too",
-    "under",
-    "until",
-    "up",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "why",
-    "will",
-    "with",
-    "would",
-    "you",
-    "your",
-    "yours",
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tell",
-    "according",
-    "reported",
-    "reports",
-    "report",
-    "reporting",
-    "added",
-    "stated",
-    "noted",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "per",
-    "via",
-    "upon",
-    "onto",
-    "within",
-    "without",
-    "among",
-    "amid",
-    "across",
-    "toward",
-    "towards",
-    "since",
-    "yet",
-    "however",
-    "although",
-    "though",
-    "whether",
-    "may",
-    "might",
-    "must",
-    "shall",
-    "us",
-    "one's",
-    "ago",
-    "later",
-    "earlier",
-    "new",
-    "like",
-    "many",
-    "much",
-    "several",
-    "even",
-    "still",
-    "well",
-    "back",
-    "get",
-    "got",
-    "make",
-    "made",
-    "take",
-    "took",
-    "go",
-    "went",
-    "come",
-    "came",
-    "yesterday",
-    "today",
-    "tonight",
-    "week",
-    "year",
-    "years",
-    "time",
-    "news",
-    "people",
-];
+use serde::Deserialize;
 
-/// `STOP_WORDS` for lookups (a linear scan of the list was a tenth of the engine's time).
-static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+/// The bundled English lists: stop words and event classes.
+pub const ENGLISH: &str = include_str!("../../assets/compare/en.toml");
+
+/// One kind of happening and the words news uses for it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventClass {
+    pub class: String,
+    pub words: Vec<String>,
+}
+
+/// The alignment's word lists (see the comments in `assets/compare/en.toml`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Lists {
+    /// Function words and reporting verbs: no evidence of which fact a sentence reports.
+    pub stop_words: HashSet<String>,
+    /// In order: a word listed twice belongs to the first class.
+    pub events: Vec<EventClass>,
+}
+
+/// The lists, parsed on first use.
+pub fn lists() -> &'static Lists {
+    // Tested to parse (`the_bundled_lists_parse`).
+    static LISTS: LazyLock<Lists> = LazyLock::new(|| toml::from_str(ENGLISH).unwrap_or_default());
+    &LISTS
+}
 
 /// Number words read as their value, so "three" and "3" are one feature.
 const NUMBER_WORDS: &[(&str, &str)] = &[
@@ -307,7 +133,7 @@ pub fn classify(lower: &str) -> Word {
     if let Some((_, n)) = NUMBER_WORDS.iter().find(|(w, _)| *w == trimmed) {
         return Word::Number((*n).to_owned());
     }
-    if trimmed.chars().count() < 2 || STOP_SET.contains(trimmed) {
+    if trimmed.chars().count() < 2 || lists().stop_words.contains(trimmed) {
         return Word::Stop;
     }
     let word = trimmed.trim_end_matches('.');
@@ -376,6 +202,18 @@ fn undouble(stem: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_bundled_lists_parse() {
+        let lists: Lists = toml::from_str(ENGLISH).expect("assets/compare/en.toml parses");
+        assert!(lists.stop_words.contains("said"));
+        assert!(
+            lists
+                .events
+                .iter()
+                .any(|e| e.class == "death" && e.words.iter().any(|w| w == "killed"))
+        );
+    }
 
     #[test]
     fn inflections_meet() {
