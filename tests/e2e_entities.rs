@@ -5,18 +5,8 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::{Tmux, seeds_dir};
-
-fn copy_seeds(dir: &Path) {
-    for entry in std::fs::read_dir(seeds_dir()).expect("seeds") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            std::fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
-        }
-    }
-}
+use common::Tmux;
+use common::cases::copy_seeds;
 
 #[test]
 fn the_panel_keeps_a_choice_safe_and_a_merge_undoes() {

@@ -7,19 +7,11 @@ mod common;
 
 use std::path::Path;
 
+use common::cases::copy_seeds;
 use common::{Tmux, seeds_dir};
 
 fn arg(path: &Path) -> &str {
     path.to_str().expect("UTF-8 path")
-}
-
-fn copy_seeds(dir: &Path) {
-    for entry in std::fs::read_dir(seeds_dir()).expect("seeds") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            std::fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
-        }
-    }
 }
 
 #[test]

@@ -110,13 +110,14 @@ fn column(screen: &str, pane: usize) -> String {
 
 #[test]
 fn a_fact_found_in_pane_one_brings_every_pane_to_its_sentence_of_it() {
+    let seeds = common::cases::seeds_copy();
     let texts = common::cases::seeds();
     let facts = facts(&texts);
     let tmux = Tmux::start(
         "sync",
         WIDTH,
         HEIGHT,
-        &[seeds_dir().to_str().expect("utf-8 path")],
+        &[seeds.path().to_str().expect("utf-8 path")],
     );
     tmux.wait_for("NORMAL");
     tmux.keys(&["s"]);

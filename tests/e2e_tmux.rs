@@ -6,6 +6,7 @@ use common::{Tmux, seeds_dir};
 
 #[test]
 fn reader_on_the_seeds_scrolls_focuses_syncs_zooms_and_quits_cleanly() {
+    let seeds = common::cases::seeds_copy();
     // Proportional sync, so that every pane must move with the focused one whenever the
     // alignment arrives (sync by content, which may leave a pane on the fact it shows already,
     // has its own test in e2e_sync.rs).
@@ -19,7 +20,7 @@ fn reader_on_the_seeds_scrolls_focuses_syncs_zooms_and_quits_cleanly() {
         &[
             "--config",
             config.to_str().expect("utf-8 path"),
-            seeds_dir().to_str().expect("utf-8 path"),
+            seeds.path().to_str().expect("utf-8 path"),
         ],
     );
     let screen = tmux.wait_for("NORMAL");
@@ -86,7 +87,8 @@ fn reader_on_the_seeds_scrolls_focuses_syncs_zooms_and_quits_cleanly() {
 
 #[test]
 fn entities_panel_selects_an_entity_and_n_jumps_across_panes() {
-    let tmux = Tmux::start("entities", 200, 50, &[seeds_dir().to_str().expect("utf-8 path")]);
+    let seeds = common::cases::seeds_copy();
+    let tmux = Tmux::start("entities", 200, 50, &[seeds.path().to_str().expect("utf-8 path")]);
     // The analysis runs off the UI thread; the panel opens once it has arrived, which the
     // status bar shows by no longer saying it is finding entities.
     tmux.wait_until(
@@ -158,7 +160,8 @@ fn bad_config_is_reported_with_file_line_column_and_exit_2() {
 
 #[test]
 fn sigterm_restores_the_terminal_and_exits_143() {
-    let tmux = Tmux::start("sigterm", 100, 30, &[seeds_dir().to_str().expect("utf-8 path")]);
+    let seeds = common::cases::seeds_copy();
+    let tmux = Tmux::start("sigterm", 100, 30, &[seeds.path().to_str().expect("utf-8 path")]);
     tmux.wait_for("NORMAL");
     let pid = tmux.child_pid("parallax").expect("parallax pid");
     std::process::Command::new("kill")
@@ -185,7 +188,8 @@ fn help_flag_documents_paths_and_options() {
 
 #[test]
 fn slash_searches_every_pane_as_you_type_and_n_steps_across_panes() {
-    let tmux = Tmux::start("search", 200, 50, &[seeds_dir().to_str().expect("utf-8 path")]);
+    let seeds = common::cases::seeds_copy();
+    let tmux = Tmux::start("search", 200, 50, &[seeds.path().to_str().expect("utf-8 path")]);
     tmux.wait_for("NORMAL");
     tmux.keys(&["/"]);
     tmux.wait_until(
@@ -216,7 +220,13 @@ fn slash_searches_every_pane_as_you_type_and_n_steps_across_panes() {
 
 #[test]
 fn at_the_bottom_of_an_article_the_border_says_end() {
-    let tmux = Tmux::start("end-label", 200, 50, &[seeds_dir().to_str().expect("utf-8 path")]);
+    let seeds = common::cases::seeds_copy();
+    let tmux = Tmux::start(
+        "end-label",
+        200,
+        50,
+        &[seeds.path().to_str().expect("utf-8 path")],
+    );
     tmux.wait_for("NORMAL");
     // Every seed ends in boilerplate that cleaning hid; the border once said "37%" there.
     tmux.keys(&["1", "G", "3", "G", "5", "G"]);

@@ -21,12 +21,19 @@ pub fn seeds_dir() -> PathBuf {
     dir
 }
 
-/// Copies every file of the seeds folder into `dir` (a case the test may change).
+/// Copies the seed articles into `dir` (a case the test may change).
 pub fn copy_seeds(dir: &Path) {
-    for entry in std::fs::read_dir(seeds_dir()).expect("seeds") {
-        let path = entry.expect("entry").path();
+    for path in seed_paths() {
         std::fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
     }
+}
+
+/// A temporary copy of the seed articles to open in the reader: it writes its notes lock beside
+/// the articles, and a test must never write into `../shared`.
+pub fn seeds_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_seeds(dir.path());
+    dir
 }
 
 /// The notes file of the case in `dir`, empty when there is none.
