@@ -113,6 +113,8 @@ actions! {
     Bottom = "bottom",
     /// Toggle synchronised scrolling of all panes
     Sync = "sync",
+    /// Switch sync between the same fact and the same place
+    SyncBy = "sync-by",
     /// Zoom the focused pane to full width, or back
     Zoom = "zoom",
     /// Make the focused column narrower

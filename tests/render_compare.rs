@@ -131,3 +131,20 @@ fn the_other_outlets_sentence_of_the_cursor_fact_is_marked_and_reached_by_a_key(
         app.message
     );
 }
+
+#[test]
+fn the_status_bar_says_when_sync_keeps_the_same_place_rather_than_the_fact() {
+    let mut app = aligned_reader();
+    key(&mut app, 's');
+    let (text, _) = status(&mut app, "sync");
+    assert!(
+        text.contains("sync on") && !text.contains("proportional"),
+        "{text}"
+    );
+    key(&mut app, 'P');
+    let (text, _) = status(&mut app, "sync");
+    assert!(text.contains("sync on (proportional)"), "{text}");
+    key(&mut app, 'P');
+    let (text, _) = status(&mut app, "sync");
+    assert!(!text.contains("proportional"), "back to the fact: {text}");
+}

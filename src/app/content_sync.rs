@@ -335,4 +335,26 @@ mod tests {
         assert!(!top_line(&mut app, 1).starts_with("Some 3,000 residents"));
         assert_eq!(app.panes[1].sync_note, None);
     }
+
+    #[test]
+    fn the_sync_by_key_switches_between_content_and_proportional() {
+        let mut app = reader();
+        app.sync = true;
+        let line = row_of(&mut app, 0, "Mayor Ilse Brandt");
+        scroll_to(&mut app, line);
+        assert!(
+            top_line(&mut app, 1).starts_with("Some 3,000 residents"),
+            "by content"
+        );
+        // `P`: the same place; pane 1 goes back to pane 0's fraction of its text.
+        press(&mut app, crossterm::event::KeyCode::Char('P'));
+        assert_eq!(app.settings.sync_by, SyncBy::Proportional);
+        let (a, b) = (app.panes[0].fraction(), app.panes[1].fraction());
+        assert!((a - b).abs() < 0.05, "same fraction: {a} vs {b}");
+        assert!(!top_line(&mut app, 1).starts_with("Some 3,000 residents"));
+        // And back: pane 1 on its sentence of the fact again.
+        press(&mut app, crossterm::event::KeyCode::Char('P'));
+        assert_eq!(app.settings.sync_by, SyncBy::Content);
+        assert!(top_line(&mut app, 1).starts_with("Some 3,000 residents"));
+    }
 }

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::config::SyncBy;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
 pub use super::keys::{handle_key, key_layers};
@@ -28,6 +29,7 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             | Action::Top
             | Action::Bottom
             | Action::Sync
+            | Action::SyncBy
     );
     // A jump syncs even when what it went to was on screen already: the others may not be.
     let jumps = matches!(
@@ -108,6 +110,19 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
                 "synchronised scrolling on"
             } else {
                 "synchronised scrolling off"
+            });
+        }
+        Action::SyncBy => {
+            app.settings.sync_by = match app.settings.sync_by {
+                SyncBy::Content => SyncBy::Proportional,
+                SyncBy::Proportional => SyncBy::Content,
+            };
+            if app.sync {
+                follow_focus(app);
+            }
+            app.info(match app.settings.sync_by {
+                SyncBy::Content => "sync keeps the panes on the same fact",
+                SyncBy::Proportional => "sync keeps the panes at the same place (proportional)",
             });
         }
         Action::Zoom => app.zoom = !app.zoom,

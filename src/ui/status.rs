@@ -132,8 +132,14 @@ fn left_line(app: &App) -> Line<'static> {
         ));
     }
     left.push(Span::raw(format!(
-        "  sync {}",
-        if app.sync { "on" } else { "off" }
+        "  sync {}{}",
+        if app.sync { "on" } else { "off" },
+        // Content is the default; the other mode says so.
+        if app.settings.sync_by == crate::config::SyncBy::Proportional {
+            " (proportional)"
+        } else {
+            ""
+        }
     )));
     if app.zoom {
         left.push(Span::raw("  zoom"));
