@@ -155,7 +155,13 @@ fn words(
             }
             Word::Content(w) => {
                 last_number = None;
-                if let Some(class) = class_of(&lower, &w) {
+                // A word inside a hyphenated compound modifies ("far-left", "left-wing",
+                // "fire-resistant"): it names no happening, so it gets no event class.
+                let start = part.start + token.start;
+                let end = part.start + token.end;
+                let compound = text[..start].ends_with(['-', '\u{2010}', '\u{2011}'])
+                    || text[end..].starts_with(['-', '\u{2010}', '\u{2011}']);
+                if let Some(class) = class_of(&lower, &w).filter(|_| !compound) {
                     features.push(interner.id(Key::Event(class)));
                 }
                 features.push(interner.id(Key::Word(w)));
@@ -196,6 +202,33 @@ fn tokens(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The event classes `words` finds in `text`.
+    fn classes(text: &str) -> Vec<Key> {
+        let mut interner = Interner::default();
+        let mut features = Vec::new();
+        words(text, 0..text.len(), &[], &mut interner, &mut features);
+        let mut found: Vec<Key> = interner
+            .ids
+            .into_keys()
+            .filter(|k| matches!(k, Key::Event(_)))
+            .collect();
+        found.sort_by_key(|k| format!("{k:?}"));
+        found
+    }
+
+    #[test]
+    fn a_word_inside_a_hyphenated_compound_is_no_event() {
+        assert_eq!(
+            classes("The minister left the room early."),
+            vec![Key::Event("depart")]
+        );
+        assert!(classes("Far-left activists and left-wing groups gathered.").is_empty());
+        assert_eq!(
+            classes("A fire-resistant door stopped the fire."),
+            vec![Key::Event("fire")]
+        );
+    }
 
     #[test]
     fn tokens_keep_numbers_and_possessives_whole() {
