@@ -663,8 +663,13 @@ impl<'t> Scanner<'_, 't> {
         let first = &words[range.start];
         if range.len() == 1 {
             let letters = first.lower.chars().filter(|c| c.is_alphabetic()).count();
+            // "Mrs. May", "Prime Minister May": a month after a title is a surname.
+            let titled_month = evidence.title
+                && first.shape == Shape::Capital
+                && !first.before_number
+                && crate::article::meta::date::MONTHS.contains(&first.lower.as_str());
             if letters < 2
-                || first.is_common()
+                || (first.is_common() && !titled_month)
                 || lexicon::is_generic(&first.lower)
                 || (sentence_initial && lexicon::is_common_noun(&first.lower))
                 || lexicon::is_adjective(&first.lower)
@@ -980,16 +985,19 @@ fn split_at_common(words: &[RunWord], piece: &Piece, byline: bool) -> Vec<Piece>
             && !lexicon::is_calendar(&word.lower)
             && word.lower != "i"
     };
-    // "Theresa May": a month after a given name, not before a day, is a surname.
+    // "Theresa May", "Mrs. May", "Prime Minister May": a month after a given name or a title,
+    // not before a day, is a surname.
     let surname_month = |p: usize| {
         let (word, before) = (&words[p], p.checked_sub(1).map(|b| &words[b]));
-        p > piece.words.start
-            && word.shape == Shape::Capital
-            && !word.before_number
-            && crate::article::meta::date::MONTHS.contains(&word.lower.as_str())
+        let after_given_name = p > piece.words.start
             && before.is_some_and(|b| {
                 b.shape == Shape::Capital && !b.is_common() && !b.is_title() && !lexicon::is_generic(&b.lower)
-            })
+            });
+        let after_title = p == piece.words.start && piece.after_title;
+        word.shape == Shape::Capital
+            && !word.before_number
+            && crate::article::meta::date::MONTHS.contains(&word.lower.as_str())
+            && (after_given_name || after_title)
     };
     for p in piece.words.clone() {
         if words[p].is_common() && !begins_name(p) && !surname_month(p) {
