@@ -196,3 +196,60 @@ fn a_headline_above_a_dateline_block_is_read() {
     assert!(starts.contains(&(0, "Vorland Mining".to_string())), "{starts:?}");
     assert!(starts.contains(&(41, "Keswick".to_string())), "{starts:?}");
 }
+
+/// A surname refers back to a full name its article gave before it. An outlet that writes
+/// "Mayor Lee" and only later "his wife, Ann Lee" means the mayor, Tom Lee, whom another
+/// outlet names in full: every "Lee" is his, none is hers.
+#[test]
+fn a_surname_before_a_relatives_full_name_stays_with_the_person_named_elsewhere() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Tom Lee won the mayoral vote in Harwick on Sunday. Lee thanked the volunteers.\n",
+    )
+    .expect("article");
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Mayor Lee arrived at the gala with his wife, Ann Lee, on Monday. Lee gave a short speech.\n",
+    )
+    .expect("article");
+    let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env("XDG_CONFIG_HOME", dir.path())
+        .env("XDG_DATA_HOME", dir.path())
+        .args(["entities", "--format", "json"])
+        .arg(dir.path().join("a.txt"))
+        .arg(dir.path().join("b.txt"))
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let spellings = |e: &serde_json::Value| -> Vec<String> {
+        e["mentions"]
+            .as_array()
+            .expect("mentions")
+            .iter()
+            .map(|m| m["text"].as_str().expect("text").to_string())
+            .collect()
+    };
+    let entities = json["entities"].as_array().expect("entities");
+    let tom = entities
+        .iter()
+        .map(spellings)
+        .find(|s| s.iter().any(|t| t == "Tom Lee"))
+        .expect("Tom Lee");
+    let ann = entities
+        .iter()
+        .map(spellings)
+        .find(|s| s.iter().any(|t| t == "Ann Lee"))
+        .expect("Ann Lee");
+    assert_eq!(
+        tom.iter().filter(|t| *t == "Lee").count(),
+        3,
+        "every Lee is Tom's: {tom:?}"
+    );
+    assert!(!ann.iter().any(|t| t == "Lee"), "no Lee is Ann's: {ann:?}");
+}

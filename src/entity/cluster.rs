@@ -447,7 +447,7 @@ fn link_partials(forms: &[Form], sets: &mut Sets) -> Vec<(usize, usize, usize)> 
 }
 
 /// For each article of the short form `id`, the one long form among `longs` that article
-/// names (by entity), if there is exactly one.
+/// names (by entity) before the short form's first mention there, if there is exactly one.
 fn resolve_in_articles(
     forms: &[Form],
     sets: &mut Sets,
@@ -457,10 +457,22 @@ fn resolve_in_articles(
     let mut docs: Vec<usize> = forms[id].mentions.iter().map(|(doc, _)| *doc).collect();
     docs.dedup();
     let mut out = Vec::new();
+    let first_in = |form: usize, doc: usize| {
+        forms[form]
+            .mentions
+            .iter()
+            .find(|(d, _)| *d == doc)
+            .map(|(_, r)| r.start)
+    };
     for doc in docs {
+        let short_first = first_in(id, doc);
         let mut here: Vec<(usize, usize)> = longs
             .iter()
-            .filter(|&&long| forms[long].mentions.iter().any(|(d, _)| *d == doc))
+            .filter(|&&long| {
+                // A short form refers back to a full name the article gave before it: "President
+                // Trump and first lady Melania Trump" does not make "Trump" Melania.
+                first_in(long, doc).is_some_and(|start| short_first.is_none_or(|s| start < s))
+            })
             .map(|&long| (sets.find(long), long))
             .collect();
         here.sort_unstable();
