@@ -6,6 +6,7 @@
 //! records [`Hidden`] ranges that the reader skips unless the user reveals them.
 
 pub mod clean;
+pub mod headlines;
 pub mod html;
 pub mod load;
 pub mod markdown;

@@ -29,6 +29,7 @@ pub mod weights;
 
 use std::ops::Range;
 
+use crate::article::headlines::headline_lines;
 use crate::article::{Article, sentences};
 use crate::entity::EntityIndex;
 
@@ -71,29 +72,27 @@ pub struct Options {
     pub kinds: KindWeights,
     pub scoring: Scoring,
     /// Two groups whose sentences average this similarity become one; above 1 the step is off
-    /// (the default: with the other defaults it lowered link F1 on the development set from
-    /// 0.665 to 0.650 and omission F1 from 0.656 to 0.639, and it was 40 % of the time on 50
-    /// articles; the join step already gathers an outlet's headline and lead).
+    /// (the default: when last tried, with the defaults of the time, it lowered link F1 on the
+    /// development set from 0.665 to 0.650 and omission F1 from 0.656 to 0.639, and it was 40 %
+    /// of the time on 50 articles; the join step already gathers an outlet's headline and lead).
     pub merge: f32,
     /// Two groups join through a link only when at least this share of the pairs of sentences
     /// across them are candidates at all (scored at or above `Scoring::floor`): a chain of single
     /// links (a headline's fact to a lead that also states a second fact, to a third article's
-    /// sentence of that second fact) otherwise sweeps two facts into one group. On the
-    /// development set 0.3 gave link F1 0.683 (P 0.724, R 0.646); before the rule on weak links
-    /// below, 0.3 gave 0.684, 0 (no check) 0.668 (P 0.658, R 0.678), 0.25 0.665, 0.35 0.680.
-    /// A mutually best link
-    /// below the pair threshold also needs, across the two groups, the mean similarity a
-    /// restatement needs to join (`expand`): on the seeds a sentence about Islamic Jihad's
-    /// hostages had joined the group of who attended the meeting through one such link.
+    /// sentence of that second fact) otherwise sweeps two facts into one group. When it was
+    /// chosen, on the development set, 0.3 beat no check, 0.25 and 0.35 (the README's Compare
+    /// table). A mutually best link below the pair threshold also needs, across the two groups,
+    /// the mean similarity a restatement needs to join (`expand`): on the seeds a sentence about
+    /// Islamic Jihad's hostages had joined the group of who attended the meeting through one
+    /// such link.
     pub support: f32,
     /// A sentence whose mean similarity to a group's members in other articles reaches this
-    /// joins the group (a fact restated in one article). On the development set (before the rule
-    /// on weak links) 0.15 gave link F1 0.684; 0.12 (the old default) 0.665, 0.14 0.676, 0.16
-    /// 0.667.
+    /// joins the group (a fact restated in one article). When it was chosen, 0.15 beat 0.12 (the
+    /// old default), 0.14 and 0.16 on the development set (the README's Compare table).
     pub expand: f32,
     /// At most this many sentences of one article join a group that way (headline and lead, or
-    /// a restatement further down). 3 scored higher on the development set (link F1 0.692
-    /// against 0.684) but makes the seeds' groups wider than a reader can use.
+    /// a restatement further down). 3 scored a little higher on the development set when this was
+    /// chosen (README) but makes the seeds' groups wider than a reader can use.
     pub per_article: usize,
     /// A sentence joins at most this many groups in all, those it agrees with most (a sentence
     /// reports a fact or two, not every fact its words touch). On the development set 4 cost
@@ -163,48 +162,20 @@ pub fn aligned_sentences(article: &Article) -> Vec<Range<usize>> {
     out
 }
 
-/// The lines hidden above the first visible text that read as a headline or standfirst (four
-/// words or more, not a date, time or menu line): cleaning shows them in the pane header, and
-/// they state the outlet's main claims.
+/// The lines hidden above the first visible text that read as a headline or standfirst
+/// ([`headline_lines`]): cleaning shows them in the pane header, and they state the outlet's
+/// main claims. A header often repeats the title (page title, then heading): compared once.
 pub fn headlines(article: &Article) -> Vec<Range<usize>> {
-    let first_visible = article
-        .visible_ranges()
-        .first()
-        .map_or(article.text.len(), |r| r.start);
-    let mut out = Vec::new();
-    let mut at = 0;
-    for line in article.text[..first_visible].split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        let trimmed = body.trim();
-        // A header often repeats the title (page title, then heading): compared once.
-        if reads_as_headline(trimmed)
-            && !out
-                .iter()
-                .any(|r: &Range<usize>| &article.text[r.clone()] == trimmed)
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for line in headline_lines(article) {
+        if !out
+            .iter()
+            .any(|r| article.text[r.clone()] == article.text[line.clone()])
         {
-            let start = at + body.find(trimmed).unwrap_or(0);
-            out.push(start..start + trimmed.len());
+            out.push(line);
         }
-        at += line.len();
     }
     out
-}
-
-fn reads_as_headline(line: &str) -> bool {
-    let tokens: Vec<&str> = line.split_whitespace().collect();
-    let words = tokens
-        .iter()
-        .filter(|t| t.chars().any(char::is_alphabetic))
-        .count();
-    let numbers = tokens
-        .iter()
-        .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
-        .count();
-    let clock = tokens
-        .iter()
-        .any(|t| t.contains(':') && t.chars().next().is_some_and(|c| c.is_ascii_digit()));
-    let menu = line.contains(['|', '•', '·', '»']);
-    words >= 4 && numbers <= 1 && !clock && !menu && !line.to_lowercase().starts_with("by ")
 }
 
 /// Aligns the sentences of `articles`; `index` is the entity pass over the same slice.

@@ -6,46 +6,21 @@
 mod common;
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
-
-fn seed_paths() -> Vec<PathBuf> {
-    let dir = common::seeds_dir();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("the seeds are readable")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    assert_eq!(paths.len(), 5, "five seed articles in {}", dir.display());
-    paths
-}
 
 /// Every group as its members' (doc, sentence text).
 fn groups() -> Vec<Vec<(usize, String)>> {
-    let paths = seed_paths();
-    let mut args: Vec<std::ffi::OsString> = vec!["align".into(), "--format".into(), "json".into()];
-    args.extend(paths.iter().map(|p| p.clone().into_os_string()));
-    let json = common::parallax_json(args);
+    let paths = common::cases::seed_paths();
+    assert_eq!(paths.len(), 5, "five seed articles");
     let texts: Vec<Vec<u8>> = paths
         .iter()
         .map(|p| std::fs::read(p).expect("readable"))
         .collect();
-    json["groups"]
-        .as_array()
-        .expect("groups")
-        .iter()
-        .map(|g| {
-            g["members"]
-                .as_array()
-                .expect("members")
-                .iter()
-                .map(|m| {
-                    let doc = m["doc"].as_u64().expect("doc") as usize;
-                    let (start, end) = (
-                        m["start"].as_u64().expect("start") as usize,
-                        m["end"].as_u64().expect("end") as usize,
-                    );
+    common::seed_groups()
+        .into_iter()
+        .map(|group| {
+            group
+                .into_iter()
+                .map(|(doc, start, end)| {
                     let text = String::from_utf8(texts[doc][start..end].to_vec()).expect("UTF-8 span");
                     (doc, text)
                 })

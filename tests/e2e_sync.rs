@@ -5,38 +5,11 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::process::Command;
 
-use common::{Tmux, seeds_dir};
+use common::Tmux;
 
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 50;
-
-/// The engine's groups: for each group, its members as (doc, start, end).
-fn groups() -> Vec<Vec<(usize, usize, usize)>> {
-    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(["align", "--format", "json"])
-        .arg(seeds_dir())
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .output()
-        .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let n = |v: &serde_json::Value| usize::try_from(v.as_u64().expect("a number")).expect("small");
-    json["groups"]
-        .as_array()
-        .expect("groups")
-        .iter()
-        .map(|g| {
-            g["members"]
-                .as_array()
-                .expect("members")
-                .iter()
-                .map(|m| (n(&m["doc"]), n(&m["start"]), n(&m["end"])))
-                .collect()
-        })
-        .collect()
-}
 
 /// The first words of a text, single-spaced.
 fn words(text: &str, n: usize) -> String {
@@ -47,7 +20,7 @@ fn words(text: &str, n: usize) -> String {
 /// first at it), each with, for each other article that reports its fact, the starts of the
 /// sentences the engine groups with it (any of which sync may bring that pane to).
 fn facts(texts: &[String]) -> Vec<(String, BTreeMap<usize, Vec<usize>>)> {
-    let groups = groups();
+    let groups = common::seed_groups();
     let first = parallax::article::load::from_bytes(std::path::Path::new("0.txt"), texts[0].as_bytes())
         .expect("the first seed loads");
     let mut sentences: Vec<(usize, usize)> = groups

@@ -9,6 +9,7 @@ use super::gazetteer::Gazetteer;
 use super::normalize::{exact_key, fold_words};
 use super::tokens::{Shape, Token, TokenKind, tokenize};
 use super::{Kind, lexicon};
+use crate::article::headlines::headline_lines;
 use crate::article::{Article, HideReason};
 
 /// What the words around a mention say about its kind.
@@ -762,55 +763,20 @@ impl<'t> Scanner<'_, 't> {
     }
 }
 
-/// The lines hidden above the first visible text that read as a headline or standfirst: four
-/// words or more, at most one number, no clock time, no menu separators, not a byline, and
-/// hidden as plain text outside the body (not a ticker, menu, teaser or caption). Cleaning hides
-/// a headline when dates or bylines stand between it and the body; it names the story's
-/// entities as much as the body does. (`compare::headlines` reads the same lines for alignment.)
+/// The headline lines ([`headline_lines`]) that cleaning hid as plain text outside the body,
+/// not as a ticker, menu, teaser or caption: a headline names the story's entities as much as
+/// the body does.
 fn hidden_headlines(article: &Article) -> Vec<Range<usize>> {
-    let text = article.text.as_str();
-    if article.hidden.first().is_none_or(|h| h.range.start > 0) {
-        return Vec::new();
-    }
-    let first_visible = article
-        .visible_parts(0..text.len())
-        .first()
-        .map_or(text.len(), |r| r.start);
-    let mut out = Vec::new();
-    let mut at = 0;
-    for line in text[..first_visible].split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        let trimmed = body.trim();
-        let tokens: Vec<&str> = trimmed.split_whitespace().collect();
-        let words = tokens
-            .iter()
-            .filter(|t| t.chars().any(char::is_alphabetic))
-            .count();
-        let numbers = tokens
-            .iter()
-            .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
-            .count();
-        let clock = tokens
-            .iter()
-            .any(|t| t.contains(':') && t.chars().next().is_some_and(|c| c.is_ascii_digit()));
-        let menu = trimmed.contains(['|', '•', '·', '»']);
-        let byline = trimmed.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "));
-        if words >= 4 && numbers <= 1 && !clock && !menu && !byline {
-            let start = at + body.find(trimmed).unwrap_or(0);
-            // Not a ticker, menu, teaser or caption line: only what cleaning hid as plain text
-            // outside the body.
-            let plain = article
+    headline_lines(article)
+        .into_iter()
+        .filter(|line| {
+            article
                 .hidden
                 .iter()
-                .find(|h| h.range.start <= start && start < h.range.end)
-                .is_some_and(|h| h.reason == HideReason::Boilerplate);
-            if plain {
-                out.push(start..start + trimmed.len());
-            }
-        }
-        at += line.len();
-    }
-    out
+                .find(|h| h.range.start <= line.start && line.start < h.range.end)
+                .is_some_and(|h| h.reason == HideReason::Boilerplate)
+        })
+        .collect()
 }
 
 /// Marks the tokens of title-case lines: at least three capitalised words and no lower-case

@@ -12,6 +12,33 @@ use std::time::{Duration, Instant};
 #[allow(unused_imports)]
 pub use cases::seeds_dir;
 
+/// `parallax align --format json` on the seed articles (`cases::seed_paths`, in that order):
+/// each group's members as (doc, start, end), byte offsets into the files.
+#[allow(dead_code)]
+pub fn seed_groups() -> Vec<Vec<(usize, usize, usize)>> {
+    let mut args: Vec<std::ffi::OsString> = vec!["align".into(), "--format".into(), "json".into()];
+    args.extend(
+        cases::seed_paths()
+            .into_iter()
+            .map(std::path::PathBuf::into_os_string),
+    );
+    let json = parallax_json(args);
+    let n = |v: &serde_json::Value| usize::try_from(v.as_u64().expect("a number")).expect("small");
+    json["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .map(|g| {
+            g["members"]
+                .as_array()
+                .expect("members")
+                .iter()
+                .map(|m| (n(&m["doc"]), n(&m["start"]), n(&m["end"])))
+                .collect()
+        })
+        .collect()
+}
+
 /// Runs the built `parallax` with `args` and parses what it prints as JSON; a failed run or
 /// invalid JSON fails the test with the command's error output.
 pub fn parallax_json<I, S>(args: I) -> serde_json::Value
